@@ -1,0 +1,40 @@
+import { parseAcronisOptions } from "../options"
+
+describe("parseAcronisOptions", () => {
+  it("defaults to sandbox mode with no credentials", () => {
+    const options = parseAcronisOptions({})
+    expect(options).toEqual(
+      expect.objectContaining({ mode: "sandbox", shopName: "Acronis Cyber Protect Cloud", sandbox: { port: 0 } })
+    )
+  })
+
+  it("switches to live mode when credentials are given", () => {
+    const options = parseAcronisOptions({
+      datacenterUrl: "https://eu2-cloud.acronis.com",
+      clientId: "client",
+      clientSecret: "shh-very-secret",
+    })
+    expect(options.mode).toEqual("live")
+  })
+
+  it("ignores the keys Medusa adds to every module's options", () => {
+    expect(parseAcronisOptions({ database: { clientUrl: "postgres://x" } }).mode).toEqual("sandbox")
+  })
+
+  it.each([
+    [{ mode: "staging" }, /`mode` Invalid option: expected one of "sandbox"\|"live"/],
+    [{ clientSecert: "typo" }, /unknown option `clientSecert` \(allowed: mode, datacenterUrl, clientId, clientSecret/],
+    [{ mode: "live" }, /`datacenterUrl` is required in live mode/],
+    [{ datacenterUrl: "ftp://dc" }, /`datacenterUrl` Invalid URL/],
+    [{ sandbox: { port: 70000 } }, /`sandbox.port` Too big/],
+  ])("refuses %j naming the option and what is allowed", (raw, message) => {
+    expect(() => parseAcronisOptions(raw)).toThrow(message)
+  })
+
+  it("never repeats a given secret in its error", () => {
+    const secret = "s3cr3t-value-that-must-not-leak"
+    expect(() => parseAcronisOptions({ mode: "live", clientSecret: secret, clientId: 42 })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(secret) })
+    )
+  })
+})

@@ -1,0 +1,13 @@
+import { Module } from "@medusajs/framework/utils"
+import validateOptionsLoader from "./loaders/validate-options"
+import AcronisModuleService from "./service"
+
+export const ACRONIS_MODULE = "acronis"
+
+export default Module(ACRONIS_MODULE, {
+  service: AcronisModuleService,
+  loaders: [validateOptionsLoader],
+})
+
+export type { AcronisPluginOptions, AcronisOptions } from "./options"
+export { AcronisModuleService }

@@ -1,0 +1,75 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The plugin's options, as a merchant writes them in `medusa-config.ts`. Every module of the plugin receives
+ * the same object, so unknown keys are refused here: a typo must not silently fall back to a default.
+ */
+const optionsObject = z
+  .object({
+    mode: z.enum(["sandbox", "live"]).optional(),
+    datacenterUrl: z.url({ protocol: /^https?$/ }).optional(),
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    shopName: z.string().min(1).max(100).default("Acronis Cyber Protect Cloud"),
+    termsOfUseUrl: z.url({ protocol: /^https?$/ }).default("https://www.acronis.com/en-us/company/licensing/"),
+    termsOfUseVersion: z.string().min(1).max(40).default("2024-01"),
+    sandbox: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(0),
+        statePath: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({ port: 0 }),
+  })
+  .strict()
+
+export const acronisOptionsSchema = optionsObject
+  .superRefine((options, ctx) => {
+    const mode = options.mode ?? (options.clientId || options.clientSecret ? "live" : "sandbox")
+    if (mode !== "live") {
+      return
+    }
+    for (const key of ["datacenterUrl", "clientId", "clientSecret"] as const) {
+      if (!options[key]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is required in live mode (or remove the credentials to use the sandbox)",
+        })
+      }
+    }
+  })
+  .transform((options) => ({
+    ...options,
+    mode: options.mode ?? (options.clientId || options.clientSecret ? ("live" as const) : ("sandbox" as const)),
+  }))
+
+export type AcronisPluginOptions = z.input<typeof acronisOptionsSchema>
+export type AcronisOptions = z.output<typeof acronisOptionsSchema>
+
+// Keys Medusa itself adds to every module's options.
+const FRAMEWORK_KEYS = ["database"]
+
+/** Parses the plugin options, or throws one error that names every bad option and what is allowed. */
+export function parseAcronisOptions(raw: unknown): AcronisOptions {
+  const pluginOwn = Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).filter(([key]) => !FRAMEWORK_KEYS.includes(key))
+  )
+  const result = acronisOptionsSchema.safeParse(pluginOwn)
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join(".") || "(options)"
+    if (issue.code === "unrecognized_keys") {
+      const allowed = Object.keys(optionsObject.shape).join(", ")
+      return `unknown option ${issue.keys.map((k) => `\`${[...issue.path, k].join(".")}\``).join(", ")} (allowed: ${allowed})`
+    }
+    return `\`${path}\` ${issue.message}`
+  })
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `medusa-plugin-acronis: invalid plugin options: ${problems.join("; ")}`
+  )
+}

@@ -1,0 +1,2 @@
+// The plugin's public workflows, importable as `medusa-plugin-acronis/workflows`.
+export {}
