@@ -2,10 +2,7 @@
 // `npm test`: unit, module and HTTP suites in turn. Uses the PostgreSQL at DB_HOST/DB_PORT when one answers,
 // otherwise an embedded one started for this run. `npm test -- unit` (or modules, http) runs one layer.
 import { spawnSync } from "node:child_process"
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { freePort, postgresAnswers, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { acquireTestPostgres } from "./lib/postgres.mjs"
 
 const layers = {
   unit: "unit",
@@ -22,35 +19,17 @@ for (const name of selected) {
   }
 }
 
-// With 127.0.0.1 Medusa's test runner asks for SSL and hangs against a local server.
-const host = !process.env.DB_HOST || process.env.DB_HOST === "127.0.0.1" ? "localhost" : process.env.DB_HOST
-const database = {
-  host,
-  port: Number(process.env.DB_PORT || 5432),
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
-
-let embedded
 const needsDatabase = selected.some((name) => name !== "unit")
-if (needsDatabase && !(await postgresAnswers(database))) {
-  const runDir = mkdtempSync(join(tmpdir(), "acronis-test-pg-"))
-  // Run as root, PostgreSQL runs as its own system user, which must be able to reach the data folder.
-  chmodSync(runDir, 0o755)
-  const dataDir = join(runDir, "data")
-  const port = await freePort()
-  console.log(`No PostgreSQL answers at ${database.host}:${database.port}; starting an embedded one on port ${port}.`)
-  embedded = await startEmbeddedPostgres({ dataDir, port, password: "postgres", persistent: false })
-  Object.assign(database, { host: embedded.host, port, user: embedded.user, password: embedded.password })
-  embedded.runDir = runDir
-}
+const database = needsDatabase ? await acquireTestPostgres() : undefined
 
 const env = {
   ...process.env,
-  DB_HOST: database.host,
-  DB_PORT: String(database.port),
-  DB_USERNAME: database.user,
-  DB_PASSWORD: database.password,
+  ...(database && {
+    DB_HOST: database.host,
+    DB_PORT: String(database.port),
+    DB_USERNAME: database.user,
+    DB_PASSWORD: database.password,
+  }),
   LOG_LEVEL: process.env.LOG_LEVEL || "error",
   NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
 }
@@ -65,15 +44,10 @@ try {
       ["node_modules/jest/bin/jest.js", "--runInBand", "--forceExit", "--silent=false", ...extraJestArgs],
       { stdio: "inherit", env: { ...env, TEST_TYPE: layers[name] } }
     )
-    if (jest.status !== 0) {
-      failed = true
-      break
-    }
+    // Every layer runs, so one red layer does not hide the state of the others.
+    failed ||= jest.status !== 0
   }
 } finally {
-  if (embedded) {
-    await embedded.stop().catch(() => {})
-    rmSync(embedded.runDir, { recursive: true, force: true })
-  }
+  await database?.release()
 }
 process.exit(failed ? 1 : 0)

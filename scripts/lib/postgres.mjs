@@ -80,3 +80,41 @@ export async function startEmbeddedPostgres({ dataDir, port, password, persisten
     stop: () => server.stop(),
   }
 }
+
+/**
+ * The PostgreSQL a test run should use: the one at DB_HOST/DB_PORT when it answers, otherwise an embedded
+ * one in a temporary folder that `release()` removes.
+ */
+export async function acquireTestPostgres() {
+  // With 127.0.0.1 Medusa's test runner asks for SSL and hangs against a local server.
+  const host = !process.env.DB_HOST || process.env.DB_HOST === "127.0.0.1" ? "localhost" : process.env.DB_HOST
+  const local = {
+    host,
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+  }
+  if (await postgresAnswers(local)) {
+    return { ...local, embedded: false, release: async () => {} }
+  }
+  const { chmodSync, mkdtempSync, rmSync } = await import("node:fs")
+  const { tmpdir } = await import("node:os")
+  const { join } = await import("node:path")
+  const runDir = mkdtempSync(join(tmpdir(), "acronis-test-pg-"))
+  // Run as root, PostgreSQL runs as its own system user, which must be able to reach the data folder.
+  chmodSync(runDir, 0o755)
+  const port = await freePort()
+  console.log(`No PostgreSQL answers at ${local.host}:${local.port}; starting an embedded one on port ${port}.`)
+  const embedded = await startEmbeddedPostgres({ dataDir: join(runDir, "data"), port, password: "postgres", persistent: false })
+  return {
+    host: embedded.host,
+    port,
+    user: embedded.user,
+    password: embedded.password,
+    embedded: true,
+    release: async () => {
+      await embedded.stop().catch(() => {})
+      rmSync(runDir, { recursive: true, force: true })
+    },
+  }
+}

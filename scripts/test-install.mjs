@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `npm run test:install`: packs the plugin, installs the tarball into a freshly created Medusa 2.21.2 host app
+// in a temporary folder, migrates and boots it, and checks that the plugin answers there. This is how we
+// know the plugin works in someone else's store, not only in this repository's own host.
+import { spawn, spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import pg from "pg"
+import { acquireTestPostgres, freePort } from "./lib/postgres.mjs"
+
+const root = resolve(import.meta.dirname, "..")
+const plugin = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
+const medusaVersion = plugin.devDependencies["@medusajs/medusa"]
+const keep = process.argv.includes("--keep")
+
+const step = (title) => console.log(`\n[test:install] ${title}`)
+const must = (result, what) => {
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status})`)
+}
+
+const hostDir = mkdtempSync(join(tmpdir(), "acronis-host-"))
+const database = await acquireTestPostgres()
+const dbName = `acronis_host_${Date.now()}`
+let server
+let failure
+
+try {
+  step("building and packing the plugin")
+  must(spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" }), "medusa plugin:build")
+  const packed = spawnSync("npm", ["pack", "--json", "--pack-destination", hostDir], { cwd: root, encoding: "utf8" })
+  must(packed, "npm pack")
+  const [{ filename, files }] = JSON.parse(packed.stdout)
+  const shipped = files.map((f) => f.path)
+  for (const forbidden of [/medusa-config\.js$/, /__tests__/, /integration-tests/]) {
+    const leaked = shipped.find((path) => forbidden.test(path))
+    if (leaked) throw new Error(`the tarball ships ${leaked}, which is not part of the plugin`)
+  }
+
+  step(`creating a Medusa ${medusaVersion} host app in ${hostDir}`)
+  writeFileSync(
+    join(hostDir, "package.json"),
+    JSON.stringify(
+      {
+        name: "acronis-host-app",
+        private: true,
+        version: "0.0.0",
+        scripts: {},
+        dependencies: {
+          "@medusajs/admin-sdk": medusaVersion,
+          "@medusajs/cli": medusaVersion,
+          "@medusajs/framework": medusaVersion,
+          "@medusajs/medusa": medusaVersion,
+          "medusa-plugin-acronis": `file:./${filename}`,
+        },
+        devDependencies: {
+          "@swc/core": plugin.devDependencies["@swc/core"],
+          "@types/node": plugin.devDependencies["@types/node"],
+          "ts-node": plugin.devDependencies["ts-node"],
+          typescript: plugin.devDependencies.typescript,
+        },
+      },
+      null,
+      2
+    )
+  )
+  writeFileSync(
+    join(hostDir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2021",
+        module: "Node16",
+        moduleResolution: "Node16",
+        esModuleInterop: true,
+        skipLibCheck: true,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+      },
+    })
+  )
+  writeFileSync(
+    join(hostDir, "medusa-config.ts"),
+    `import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "host-secret", cookieSecret: "host-secret" },
+  },
+  admin: { disable: true },
+  plugins: [{ resolve: "medusa-plugin-acronis", options: { shopName: "Host Shop" } }],
+})
+`
+  )
+  must(
+    spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: hostDir, stdio: "inherit" }),
+    "npm install in the host app"
+  )
+
+  step("creating the host's database and running its migrations")
+  const admin = new pg.Client({ ...database, database: "postgres" })
+  await admin.connect()
+  await admin.query(`create database ${dbName}`)
+  await admin.end()
+  const password = database.password ? `:${encodeURIComponent(database.password)}` : ""
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    DATABASE_URL: `postgres://${database.user}${password}@${database.host}:${database.port}/${dbName}`,
+    PORT: String(port),
+    NODE_ENV: "development",
+  }
+  const medusa = join(hostDir, "node_modules", ".bin", "medusa")
+  must(spawnSync(medusa, ["db:migrate"], { cwd: hostDir, env, stdio: "inherit" }), "medusa db:migrate")
+  must(
+    spawnSync(medusa, ["user", "-e", "host-admin@acronis.test", "-p", "host-admin-password"], {
+      cwd: hostDir,
+      env,
+      stdio: "inherit",
+    }),
+    "medusa user"
+  )
+
+  step(`booting the host app on port ${port}`)
+  server = spawn(medusa, ["develop"], { cwd: hostDir, env, stdio: "inherit", detached: true })
+  const base = `http://localhost:${port}`
+  const deadline = Date.now() + 180_000
+  while (!(await fetch(`${base}/health`).then((r) => r.ok).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error("the host app did not answer /health within 180 s")
+    if (server.exitCode !== null) throw new Error(`the host app exited with code ${server.exitCode}`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+
+  step("calling the plugin's admin route in the host app")
+  const login = await fetch(`${base}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "host-admin@acronis.test", password: "host-admin-password" }),
+  }).then((r) => r.json())
+  const response = await fetch(`${base}/admin/acronis/status`, {
+    headers: { authorization: `Bearer ${login.token}` },
+  })
+  const body = await response.json()
+  if (response.status !== 200) throw new Error(`GET /admin/acronis/status answered ${response.status}`)
+  if (body.status?.plugin?.version !== plugin.version || body.status?.mode !== "sandbox") {
+    throw new Error(`unexpected status from the installed plugin: ${JSON.stringify(body)}`)
+  }
+  console.log(`[test:install] the installed plugin answered: ${JSON.stringify(body.status)}`)
+} catch (error) {
+  failure = error
+} finally {
+  if (server && server.exitCode === null) {
+    // develop runs the server in a child process of its own: end the whole group.
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {}
+    await new Promise((r) => setTimeout(r, 1500))
+  }
+  const admin = new pg.Client({ ...database, database: "postgres" })
+  await admin.connect().then(
+    async () => {
+      await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {})
+      await admin.end()
+    },
+    () => {}
+  )
+  await database.release()
+  if (!keep) rmSync(hostDir, { recursive: true, force: true })
+}
+
+if (failure) {
+  console.error(`\n[test:install] FAILED: ${failure.message}`)
+  process.exit(1)
+}
+console.log("\n[test:install] 1 passed, 0 failed")
