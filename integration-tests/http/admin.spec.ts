@@ -21,7 +21,7 @@ medusaIntegrationTestRunner({
       })
 
       it("answers 401 without an admin session", async () => {
-        const error = await api.get("/admin/acronis/status").catch((e) => e)
+        const error = await api.get("/admin/acronis/status").catch((e: { response: { status: number } }) => e)
         expect(error.response.status).toEqual(401)
       })
     })
