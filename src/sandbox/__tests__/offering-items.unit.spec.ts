@@ -1,0 +1,154 @@
+import { APPLICATION_IDS, INFRA_IDS } from "../catalogue"
+import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
+import { SandboxHttp } from "./sandbox-client"
+
+const BACKUP = APPLICATION_IDS.backup
+
+describe("Acronis sandbox: applications and offering items", () => {
+  let sandbox: RunningAcronisSandbox
+  let http: SandboxHttp
+
+  beforeAll(async () => {
+    sandbox = await startAcronisSandbox()
+    http = new SandboxHttp(sandbox)
+  })
+  afterAll(() => sandbox.stop())
+  beforeEach(() => http.control("POST", "/reset"))
+
+  it("lists the seeded applications with the ids from the spec", async () => {
+    const res = await http.api("GET", "/applications")
+    expect(res.status).toBe(200)
+    const byType = Object.fromEntries(res.body.items.map((a: any) => [a.type, a.id]))
+    expect(byType).toEqual({
+      backup: "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb",
+      files_cloud: "dfd85a5f-a464-32ab-81fd-99bcc66a070f",
+      physical_data_shipping: "b71b2c18-590a-303c-9d5a-8444fbe713ac",
+      notary: "f9c5744e-bd1a-36b6-b0f0-ecd7483e1796",
+      platform: "7459244f-68f3-3bf4-9f53-5f63ecc1d91f",
+    })
+    expect(res.body.items.find((a: any) => a.type === "backup").usages).toContain("storage")
+  })
+
+  it("enables and disables a service with bindings (204)", async () => {
+    const tenant = await http.createTenant("Acme")
+    const path = `/applications/${BACKUP}/bindings/tenants/${tenant.id}`
+    expect((await http.api("POST", path)).status).toBe(204)
+    expect((await http.api("GET", `/tenants/${tenant.id}/applications`)).body.items).toContain(BACKUP)
+    expect((await http.api("DELETE", path)).status).toBe(204)
+    expect((await http.api("GET", `/tenants/${tenant.id}/applications`)).body.items).not.toContain(BACKUP)
+  })
+
+  it("filters by edition: default `standard` shows only edition-less items, `*` shows all", async () => {
+    const root = sandbox.rootTenantId
+    const standard = await http.api("GET", `/tenants/${root}/offering_items`)
+    expect(standard.body.items.every((i: any) => i.edition === null)).toBe(true)
+
+    const all = await http.api("GET", `/tenants/${root}/offering_items?edition=*`)
+    const names = all.body.items.map((i: any) => `${i.edition}:${i.name}`)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "pck_per_workload:pw_base_workstations",
+        "pck_per_workload:pw_base_storage",
+        "pck_per_gigabyte:pg_base_storage",
+        "fss_per_user:pu_base_fc_seats",
+        "fss_per_user:pu_base_fc_storage",
+        "null:drives_shipped_to_cloud",
+        "null:notarizations",
+      ])
+    )
+    const storage = all.body.items.find((i: any) => i.name === "pw_base_storage")
+    expect(storage).toMatchObject({ type: "infra", measurement_unit: "bytes", infra_id: expect.any(String), status: 1 })
+
+    const perWorkload = await http.api("GET", `/tenants/${root}/offering_items?edition=pck_per_workload`)
+    expect(perWorkload.body.items.every((i: any) => i.edition === "pck_per_workload" || i.edition === null)).toBe(true)
+  })
+
+  it("shows what a parent can give a child", async () => {
+    const res = await http.api(
+      "GET",
+      `/tenants/${sandbox.rootTenantId}/offering_items/available_for_child?kind=customer&edition=pck_per_workload`
+    )
+    expect(res.status).toBe(200)
+    expect(res.body.items.map((i: any) => i.name)).toContain("pw_base_servers")
+    expect(res.body.items.some((i: any) => i.edition === "pck_per_gigabyte")).toBe(false)
+  })
+
+  it("new customers list items disabled, without a quota key, until PUT enables them", async () => {
+    const tenant = await http.createTenant("Acme")
+    const before = await http.api("GET", `/tenants/${tenant.id}/offering_items?edition=pck_per_workload`)
+    const servers = before.body.items.find((i: any) => i.name === "pw_base_servers")
+    expect(servers.status).toBe(0)
+    expect(servers).not.toHaveProperty("quota")
+
+    const put = await http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+      offering_items: [
+        { application_id: BACKUP, name: "pw_base_servers", status: 1, quota: { value: 5, overage: 0, version: 0 } },
+        { application_id: BACKUP, name: "pw_base_storage", infra_id: INFRA_IDS.acronisBackupStorage, status: 1 },
+      ],
+    })
+    expect(put.status).toBe(200)
+    const updated = put.body.items.find((i: any) => i.name === "pw_base_servers")
+    expect(updated).toMatchObject({ status: 1, quota: { value: 5, overage: 0, version: expect.any(Number) } })
+    expect(updated.quota.version).toBeGreaterThan(0)
+    expect(put.body.items.find((i: any) => i.name === "pw_base_storage").quota).toEqual({ value: null, overage: null, version: 0 })
+    // Enabling an item enables its service.
+    expect((await http.api("GET", `/tenants/${tenant.id}/applications`)).body.items).toContain(BACKUP)
+  })
+
+  it("answers 426 for a stale quota version", async () => {
+    const tenant = await http.createTenant("Acme")
+    const set = (version: number, value: number) =>
+      http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+        offering_items: [{ application_id: BACKUP, name: "pw_base_servers", status: 1, quota: { value, overage: 0, version } }],
+      })
+    const first = await set(0, 5)
+    const version = first.body.items[0].quota.version
+    expect((await set(version, 6)).status).toBe(200)
+    const stale = await set(version, 7)
+    expect(stale.status).toBe(426)
+    expect(stale.body.error).toMatchObject({ domain: "PlatformAccountServer", message: expect.any(String) })
+  })
+
+  it("refuses an item the parent does not have: code 1021", async () => {
+    const partner = await http.createTenant("Reseller", "partner")
+    await http.api("PUT", `/tenants/${partner.id}/offering_items`, {
+      offering_items: [{ application_id: BACKUP, name: "pw_base_workstations", status: 1 }],
+    })
+    const customer = await http.createTenant("Acme", "customer", partner.id)
+    const ok = await http.api("PUT", `/tenants/${customer.id}/offering_items`, {
+      offering_items: [{ application_id: BACKUP, name: "pw_base_workstations", status: 1 }],
+    })
+    expect(ok.status).toBe(200)
+    const refused = await http.api("PUT", `/tenants/${customer.id}/offering_items`, {
+      offering_items: [{ application_id: BACKUP, name: "pw_base_servers", status: 1 }],
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.code).toBe(1021)
+    const available = await http.api("GET", `/tenants/${partner.id}/offering_items/available_for_child?edition=*`)
+    expect(available.body.items.map((i: any) => i.name)).toEqual(["pw_base_workstations"])
+  })
+
+  it("allows only one backup storage per customer", async () => {
+    const tenant = await http.createTenant("Acme")
+    const enable = (infra_id: string) =>
+      http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+        offering_items: [{ application_id: BACKUP, name: "pw_base_storage", infra_id, status: 1 }],
+      })
+    expect((await enable(INFRA_IDS.acronisBackupStorage)).status).toBe(200)
+    const second = await enable(INFRA_IDS.partnerBackupStorage)
+    expect(second.status).toBe(400)
+    expect(second.body.error.code).toBe(1027)
+  })
+
+  it("disabling an item drops its quota", async () => {
+    const tenant = await http.createTenant("Acme")
+    await http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+      offering_items: [{ application_id: BACKUP, name: "pw_base_vms", status: 1, quota: { value: 2, overage: 1, version: 0 } }],
+    })
+    const off = await http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+      offering_items: [{ application_id: BACKUP, name: "pw_base_vms", status: 0 }],
+    })
+    expect(off.body.items[0].status).toBe(0)
+    expect(off.body.items[0]).not.toHaveProperty("quota")
+  })
+})

@@ -1,0 +1,217 @@
+import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
+import { SandboxHttp } from "./sandbox-client"
+
+describe("Acronis sandbox: auth and tenants", () => {
+  let sandbox: RunningAcronisSandbox
+  let http: SandboxHttp
+
+  beforeAll(async () => {
+    sandbox = await startAcronisSandbox()
+    http = new SandboxHttp(sandbox)
+  })
+  afterAll(() => sandbox.stop())
+  beforeEach(() => http.control("POST", "/reset"))
+
+  describe("token and bearer auth", () => {
+    it("issues a bearer token for the client credentials", async () => {
+      const basic = Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString("base64")
+      const res = await http.raw("POST", "/api/2/idp/token", "grant_type=client_credentials", {
+        authorization: `Basic ${basic}`,
+        "content-type": "application/x-www-form-urlencoded",
+      })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ token_type: "bearer", expires_in: 7200 })
+      expect(typeof res.body.access_token).toBe("string")
+      expect(typeof res.body.id_token).toBe("string")
+      expect(res.body.expires_on).toBeGreaterThan(Date.now() / 1000 + 7000)
+    })
+
+    it("refuses a wrong secret with the OAuth error shape", async () => {
+      const basic = Buffer.from(`${sandbox.clientId}:wrong`).toString("base64")
+      const res = await http.raw("POST", "/api/2/idp/token", "grant_type=client_credentials", {
+        authorization: `Basic ${basic}`,
+        "content-type": "application/x-www-form-urlencoded",
+      })
+      expect(res.status).toBe(401)
+      expect(res.body).toEqual({ error: "access_denied", error_description: expect.any(String) })
+    })
+
+    it("answers 401 in the error format for a missing, unknown or expired bearer", async () => {
+      const missing = await http.raw("GET", `/api/2/tenants/${sandbox.rootTenantId}`)
+      expect(missing.status).toBe(401)
+      expect(missing.body.error).toMatchObject({ code: 401, domain: "PlatformAccountServer", message: expect.any(String) })
+
+      const unknown = await http.raw("GET", `/api/2/tenants/${sandbox.rootTenantId}`, undefined, { authorization: "Bearer nope" })
+      expect(unknown.status).toBe(401)
+
+      await http.getToken()
+      expect((await http.api("GET", `/tenants/${sandbox.rootTenantId}`)).status).toBe(200)
+      await http.control("POST", "/tokens/expire")
+      expect((await http.api("GET", `/tenants/${sandbox.rootTenantId}`)).status).toBe(401)
+      await http.getToken()
+    })
+
+    it("expires tokens after tokenTtlSeconds", async () => {
+      const shortLived = await startAcronisSandbox({ tokenTtlSeconds: 1 })
+      try {
+        const client = new SandboxHttp(shortLived)
+        expect((await client.api("GET", `/tenants/${shortLived.rootTenantId}`)).status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1100))
+        expect((await client.api("GET", `/tenants/${shortLived.rootTenantId}`)).status).toBe(401)
+      } finally {
+        await shortLived.stop()
+      }
+    })
+
+    it("tells the API client its own tenant", async () => {
+      const res = await http.api("GET", `/clients/${sandbox.clientId}`)
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ client_id: sandbox.clientId, tenant_id: sandbox.rootTenantId, type: "api_client", status: "enabled" })
+    })
+  })
+
+  describe("tenants", () => {
+    it("creates a tenant with 201 in trial", async () => {
+      const res = await http.api("POST", "/tenants", {
+        name: "Acme",
+        kind: "customer",
+        parent_id: sandbox.rootTenantId,
+        customer_id: "cus_1",
+        internal_tag: "medusa:cus_1",
+        contact: { email: "it@acme.test", firstname: "Ada" },
+      })
+      expect(res.status).toBe(201)
+      expect(res.body).toMatchObject({
+        name: "Acme",
+        kind: "customer",
+        parent_id: sandbox.rootTenantId,
+        enabled: true,
+        version: 1,
+        customer_id: "cus_1",
+        internal_tag: "medusa:cus_1",
+        language: "en",
+        pricing_mode: "trial",
+        contact: { email: "it@acme.test", firstname: "Ada" },
+      })
+      const read = await http.api("GET", `/tenants/${res.body.id}`)
+      expect(read.body).toEqual(res.body)
+    })
+
+    it("answers 415 for a JSON body without the JSON content type", async () => {
+      const body = JSON.stringify({ name: "Acme", kind: "customer", parent_id: sandbox.rootTenantId })
+      const res = await http.api("POST", "/tenants", body, { "content-type": "text/plain" })
+      expect(res.status).toBe(415)
+      expect(res.body.error.code).toBe(415)
+    })
+
+    it("rejects fields the spec does not allow, such as pricing_mode on create", async () => {
+      const res = await http.api("POST", "/tenants", { name: "X", kind: "customer", parent_id: sandbox.rootTenantId, pricing_mode: "production" })
+      expect(res.status).toBe(400)
+    })
+
+    it("refuses a sibling with the same name: 409 code 1004", async () => {
+      await http.createTenant("Acme")
+      const res = await http.api("POST", "/tenants", { name: "Acme", kind: "customer", parent_id: sandbox.rootTenantId })
+      expect(res.status).toBe(409)
+      expect(res.body.error).toMatchObject({ code: 1004, domain: "PlatformAccountServer" })
+      // Same name under another parent is fine.
+      const partner = await http.createTenant("Reseller", "partner")
+      await http.createTenant("Acme", "customer", partner.id)
+    })
+
+    it("answers 400 for GET /tenants without a filter", async () => {
+      const res = await http.api("GET", "/tenants")
+      expect(res.status).toBe(400)
+      expect(res.body.error.message).toContain("required_without_all")
+    })
+
+    it("pages children of a parent with cursors", async () => {
+      for (const name of ["A", "B", "C", "D", "E"]) await http.createTenant(name)
+      const first = await http.api("GET", `/tenants?parent_id=${sandbox.rootTenantId}&limit=2`)
+      expect(first.status).toBe(200)
+      expect(first.body.items.map((t: any) => t.name)).toEqual(["A", "B"])
+      expect(typeof first.body.timestamp).toBe("string")
+      const names = [...first.body.items.map((t: any) => t.name)]
+      let after = first.body.paging.cursors.after
+      while (after) {
+        const page = await http.api("GET", `/tenants?after=${encodeURIComponent(after)}`)
+        expect(page.status).toBe(200)
+        names.push(...page.body.items.map((t: any) => t.name))
+        after = page.body.paging.cursors.after
+      }
+      expect(names).toEqual(["A", "B", "C", "D", "E"])
+    })
+
+    it("fetches tenants by uuids and says mutually exclusive filters are a 400", async () => {
+      const a = await http.createTenant("A")
+      const b = await http.createTenant("B")
+      const res = await http.api("GET", `/tenants?uuids=${a.id},${b.id}&lod=basic`)
+      expect(res.body.items.map((t: any) => t.id)).toEqual([a.id, b.id])
+      expect(res.body.items[0]).not.toHaveProperty("pricing_mode")
+      expect((await http.api("GET", `/tenants?uuids=${a.id}&parent_id=${sandbox.rootTenantId}`)).status).toBe(400)
+    })
+
+    it("updates with the current version and answers 409 code 1001 for a stale one", async () => {
+      const tenant = await http.createTenant("Acme")
+      const ok = await http.api("PUT", `/tenants/${tenant.id}`, { version: 1, name: "Acme Ltd", internal_tag: "t-1" })
+      expect(ok.status).toBe(200)
+      expect(ok.body).toMatchObject({ name: "Acme Ltd", internal_tag: "t-1", version: 2 })
+      const stale = await http.api("PUT", `/tenants/${tenant.id}`, { version: 1, name: "Again" })
+      expect(stale.status).toBe(409)
+      expect(stale.body.error.code).toBe(1001)
+    })
+
+    it("disables and enables through PUT enabled", async () => {
+      const tenant = await http.createTenant("Acme")
+      const off = await http.api("PUT", `/tenants/${tenant.id}`, { version: 1, enabled: false })
+      expect(off.body).toMatchObject({ enabled: false, version: 2 })
+      const on = await http.api("PUT", `/tenants/${tenant.id}`, { version: 2, enabled: true })
+      expect(on.body).toMatchObject({ enabled: true, version: 3 })
+    })
+
+    it("deletes only disabled tenants with the current version", async () => {
+      const tenant = await http.createTenant("Acme")
+      const enabled = await http.api("DELETE", `/tenants/${tenant.id}?version=1`)
+      expect(enabled.status).toBe(400)
+      expect(enabled.body.error).toMatchObject({ code: 1006, message: "It is prohibited to delete a non-disabled tenant." })
+
+      await http.api("PUT", `/tenants/${tenant.id}`, { version: 1, enabled: false })
+      const stale = await http.api("DELETE", `/tenants/${tenant.id}?version=1`)
+      expect(stale.status).toBe(409)
+      expect(stale.body.error.code).toBe(1001)
+
+      expect((await http.api("DELETE", `/tenants/${tenant.id}?version=2`)).status).toBe(204)
+      expect((await http.api("GET", `/tenants/${tenant.id}`)).status).toBe(404)
+      expect((await http.api("GET", `/tenants/${tenant.id}?allow_deleted=true`)).body.deleted_at).not.toBeNull()
+      // The name is free again.
+      await http.createTenant("Acme")
+    })
+
+    it("refuses a unit directly under a partner", async () => {
+      const res = await http.api("POST", "/tenants", { name: "U", kind: "unit", parent_id: sandbox.rootTenantId })
+      expect(res.status).toBe(400)
+    })
+  })
+
+  describe("pricing", () => {
+    it("switches trial to production once and never back", async () => {
+      const tenant = await http.createTenant("Acme")
+      const trial = await http.api("GET", `/tenants/${tenant.id}/pricing`)
+      expect(trial.status).toBe(200)
+      expect(trial.body).toMatchObject({ mode: "trial", currency: null, version: expect.any(Number) })
+
+      // The tutorial PUTs the whole GET object back; the echoed production_start_date is accepted.
+      const production = await http.api("PUT", `/tenants/${tenant.id}/pricing`, { ...trial.body, mode: "production" })
+      expect(production.status).toBe(200)
+      expect(production.body.mode).toBe("production")
+      expect(production.body.version).toBeGreaterThan(trial.body.version)
+      expect((await http.api("GET", `/tenants/${tenant.id}`)).body.pricing_mode).toBe("production")
+
+      const back = await http.api("PUT", `/tenants/${tenant.id}/pricing`, { mode: "trial", version: production.body.version })
+      expect(back.status).toBe(400)
+      const stale = await http.api("PUT", `/tenants/${tenant.id}/pricing`, { mode: "production", version: trial.body.version })
+      expect(stale.status).toBe(409)
+      expect(stale.body.error.code).toBe(1001)
+    })
+  })
+})

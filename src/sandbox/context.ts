@@ -1,0 +1,27 @@
+/** What every route handler can reach: the store and the sandbox's own moving parts. */
+import type { FaultList } from "./faults"
+import type { SandboxState } from "./state"
+import type { TokenStore } from "./tokens"
+
+export interface RequestLogEntry {
+  method: string
+  path: string
+  query: Record<string, string>
+  /** null while the request is in flight, or when the answer was dropped or never sent. */
+  status: number | null
+  at: string
+}
+
+export interface SandboxContext {
+  /** Replaced wholesale on reset, so always read it through the context. */
+  state: SandboxState
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly tokenTtlSeconds: number
+  url: string
+  readonly tokens: TokenStore
+  readonly faults: FaultList
+  latencyMs: number
+  requestLog: RequestLogEntry[]
+  reset(): void
+}

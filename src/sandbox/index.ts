@@ -1,0 +1,89 @@
+/**
+ * Acronis sandbox: a local fake of the Acronis Cyber Protect Cloud Account Management API v2,
+ * served over HTTP for tests and demos. See README.md in this folder.
+ */
+import type { AddressInfo } from "node:net"
+import type { SandboxContext } from "./context"
+import { FaultList } from "./faults"
+import { createSandboxServer } from "./server"
+import { loadState, seedState, StateFile, type SandboxState } from "./state"
+import { TokenStore } from "./tokens"
+
+export interface AcronisSandboxOptions {
+  host?: string
+  port?: number
+  clientId?: string
+  clientSecret?: string
+  rootTenantName?: string
+  statePath?: string
+  controlApi?: boolean
+  tokenTtlSeconds?: number
+}
+
+export interface RunningAcronisSandbox {
+  /** Datacenter base URL; the API is at `${url}/api/2`. */
+  url: string
+  clientId: string
+  clientSecret: string
+  rootTenantId: string
+  stop(): Promise<void>
+}
+
+/** Well-known local credentials: this is a fake on 127.0.0.1, not a secret. */
+export const SANDBOX_DEFAULT_CLIENT_ID = "5a4db0c5-0000-4000-8000-00000000c11e"
+export const SANDBOX_DEFAULT_CLIENT_SECRET = "acronis-sandbox-client-secret"
+
+export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): Promise<RunningAcronisSandbox> {
+  const host = options.host ?? "127.0.0.1"
+  const clientId = options.clientId ?? process.env.ACRONIS_SANDBOX_CLIENT_ID ?? SANDBOX_DEFAULT_CLIENT_ID
+  const clientSecret = options.clientSecret ?? process.env.ACRONIS_SANDBOX_CLIENT_SECRET ?? SANDBOX_DEFAULT_CLIENT_SECRET
+  const rootTenantName = options.rootTenantName ?? "Sandbox MSP"
+  const loaded = options.statePath ? loadState(options.statePath) : undefined
+  const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
+
+  const ctx: SandboxContext = {
+    state: initial,
+    clientId,
+    clientSecret,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
+    url: "",
+    tokens: new TokenStore(),
+    faults: new FaultList(),
+    latencyMs: 0,
+    requestLog: [],
+    reset() {
+      // Same root tenant and credentials; issued tokens stay valid, as the API client did not change.
+      ctx.state = seedState(clientId, rootTenantName, ctx.state.root_tenant_id)
+      ctx.faults.clear()
+      ctx.latencyMs = 0
+      ctx.requestLog = []
+    },
+  }
+
+  const stateFile = options.statePath ? new StateFile(options.statePath, () => ctx.state) : undefined
+  const sandbox = createSandboxServer(ctx, { controlApi: options.controlApi !== false, onMutation: () => stateFile?.schedule() })
+
+  await new Promise<void>((resolve, reject) => {
+    sandbox.server.once("error", reject)
+    sandbox.server.listen(options.port ?? 0, host, () => {
+      sandbox.server.off("error", reject)
+      resolve()
+    })
+  })
+  const { port } = sandbox.server.address() as AddressInfo
+  ctx.url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`
+  if (stateFile && !loaded) stateFile.schedule()
+
+  let stopping: Promise<void> | undefined
+  return {
+    url: ctx.url,
+    clientId,
+    clientSecret,
+    rootTenantId: ctx.state.root_tenant_id,
+    stop: () =>
+      (stopping ??= (async () => {
+        await sandbox.close()
+        await stateFile?.flush()
+      })()),
+  }
+}
