@@ -19,6 +19,24 @@ const acronisOptions = {
     port: process.env.ACRONIS_SANDBOX_PORT ? Number(process.env.ACRONIS_SANDBOX_PORT) : 0,
     statePath: process.env.ACRONIS_SANDBOX_STATE || undefined,
   },
+  operationsEmail: process.env.ACRONIS_OPERATIONS_EMAIL || undefined,
+}
+
+// E-mail: an SMTP server when SMTP_HOST is set, otherwise one .eml file per message in an outbox folder.
+const nodemailerOptions = {
+  channels: ["email"],
+  from: process.env.SMTP_FROM || "Acronis Shop <shop@localhost>",
+  shopName: process.env.ACRONIS_SHOP_NAME || undefined,
+  ...(process.env.SMTP_HOST
+    ? {
+        smtp: {
+          host: process.env.SMTP_HOST,
+          port: Number(process.env.SMTP_PORT || 587),
+          secure: process.env.SMTP_SECURE === "true",
+          auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS || "" } : undefined,
+        },
+      }
+    : { outboxDir: process.env.NOTIFICATION_OUTBOX_DIR || ".data/outbox" }),
 }
 
 // Unset keys must not reach the options validator as explicit `undefined`s that hide its defaults.
@@ -43,6 +61,16 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/acronis",
       options: definedOnly(acronisOptions),
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          // Keeps the admin's notification feed, which the default config gives and a custom list replaces.
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } },
+          { resolve: "./src/providers/nodemailer", id: "nodemailer", options: definedOnly(nodemailerOptions) },
+        ],
+      },
     },
   ],
 })

@@ -1,2 +1,3 @@
 // The plugin's public workflows, importable as `medusa-plugin-acronis/workflows`.
-export {}
+export * from "./notifications"
+export * from "./acronis-offer"

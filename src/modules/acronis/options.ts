@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { ACRONIS_EMAIL_TEMPLATE_NAMES, AcronisEmailTemplateName, EmailTemplateOverride } from "./emails/templates"
 
 /**
  * The plugin's options, as a merchant writes them in `medusa-config.ts`. Every module of the plugin receives
@@ -21,6 +22,18 @@ const optionsObject = z
       })
       .strict()
       .default({ port: 0 }),
+    /** Where provisioning failures are e-mailed. */
+    operationsEmail: z.email().optional(),
+    /** The merchant's own render functions, by template name (see README, "E-mail"). */
+    emailTemplates: z
+      .partialRecord(
+        z.enum(ACRONIS_EMAIL_TEMPLATE_NAMES as [AcronisEmailTemplateName, ...AcronisEmailTemplateName[]]),
+        z.custom<EmailTemplateOverride>((value) => typeof value === "function", {
+          message: "must be a function (data, context) => ({ subject, text, html })",
+        }),
+        { message: `must map template names (${ACRONIS_EMAIL_TEMPLATE_NAMES.join(", ")}) to functions` }
+      )
+      .optional(),
   })
   .strict()
 

@@ -1,34 +1,128 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { pluginPackage } from "../../lib/plugin-package"
+import type { AcronisClient, OfferingItem, TenantKind } from "../../lib/acronis"
+import type { AcronisConnection } from "./loaders/connect-acronis"
+import { AcronisOffer } from "./models"
 import { AcronisOptions } from "./options"
+import type { AcronisEmailSettings } from "./emails/by-event"
 
 type InjectedDependencies = {
   acronisOptions: AcronisOptions
+  acronisConnection: AcronisConnection
 }
 
 export type AcronisStatus = {
   plugin: { name: string; version: string }
   mode: AcronisOptions["mode"]
-  datacenter_url: string | null
-  client_id: string | null
+  datacenter_url: string
+  client_id: string
+  /** The API client's own partner tenant, read through the client; null with `error` when unreachable. */
+  root_tenant: { id: string; name: string } | null
+  error?: string
 }
 
-export default class AcronisModuleService extends MedusaService({}) {
+export type AcronisCatalogue = {
+  parent_tenant_id: string
+  kind: TenantKind
+  applications: { id: string; type: string; name: string }[]
+  editions: string[]
+  offering_items: Pick<OfferingItem, "name" | "edition" | "application_id" | "type" | "measurement_unit" | "infra_id" | "usage_name">[]
+}
+
+// Catalogue reads are cached briefly: admin forms and offer validation ask often, it changes rarely.
+const CATALOGUE_TTL_MS = 60_000
+
+export default class AcronisModuleService extends MedusaService({ AcronisOffer }) {
   protected readonly options_: AcronisOptions
+  protected readonly connection_: AcronisConnection
+  protected catalogueCache_ = new Map<string, { at: number; catalogue: Promise<AcronisCatalogue> }>()
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = container.acronisOptions
+    this.connection_ = container.acronisConnection
+  }
+
+  __hooks = {
+    onApplicationShutdown: async () => {
+      await this.connection_.stopSandbox?.()
+    },
+  }
+
+  /** The Acronis API client, connected to the live datacenter or to the sandbox. */
+  getAcronisClient(): AcronisClient {
+    return this.connection_.client
+  }
+
+  /** The partner tenant the API client belongs to: the MSP's root, the default parent of new tenants. */
+  async getRootTenantId(): Promise<string> {
+    // Kept on the connection, not on `this`: the module runner may hand out proxies of the service.
+    const connection = this.connection_ as AcronisConnection & { rootTenantId?: string }
+    if (!connection.rootTenantId) {
+      const { tenant_id } = await connection.client.clients.get(connection.clientId)
+      connection.rootTenantId = tenant_id
+    }
+    return connection.rootTenantId
+  }
+
+  /**
+   * What a child tenant of `kind` can be given under `parentTenantId` (the root by default): the services,
+   * editions and offering items of `available_for_child`, in every edition.
+   */
+  async getCatalogue(kind: TenantKind, parentTenantId?: string | null): Promise<AcronisCatalogue> {
+    const parent = parentTenantId ?? (await this.getRootTenantId())
+    const key = `${parent}:${kind}`
+    const cached = this.catalogueCache_.get(key)
+    if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) {
+      return cached.catalogue
+    }
+    const client = this.connection_.client
+    const catalogue = Promise.all([client.applications.list(), client.offeringItems.availableForChild(parent, { kind })]).then(
+      ([applications, items]) => ({
+        parent_tenant_id: parent,
+        kind,
+        applications: applications.map(({ id, type, name }) => ({ id, type, name })),
+        editions: [...new Set(items.map((item) => item.edition).filter((e): e is string => !!e))].sort(),
+        offering_items: items.map(({ name, edition, application_id, type, measurement_unit, infra_id, usage_name }) => ({
+          name,
+          edition,
+          application_id,
+          type,
+          measurement_unit,
+          infra_id,
+          usage_name,
+        })),
+      })
+    )
+    // A failed read must not stay cached.
+    catalogue.catch(() => this.catalogueCache_.delete(key))
+    this.catalogueCache_.set(key, { at: Date.now(), catalogue })
+    return catalogue
   }
 
   /** What the admin may see of the configuration; the client secret never leaves the module. */
   async getStatus(): Promise<AcronisStatus> {
-    return {
+    const status = {
       plugin: pluginPackage(),
       mode: this.options_.mode,
-      datacenter_url: this.options_.datacenterUrl ?? null,
-      client_id: this.options_.clientId ?? null,
+      datacenter_url: this.connection_.baseUrl,
+      client_id: this.connection_.clientId,
+    }
+    try {
+      const root = await this.connection_.client.tenants.get(await this.getRootTenantId())
+      return { ...status, root_tenant: { id: root.id, name: root.name } }
+    } catch (error) {
+      return { ...status, root_tenant: null, error: (error as Error).message }
+    }
+  }
+
+  /** What the plugin's e-mails need: the shop's name, the operations address, the merchant's overrides. */
+  async getEmailSettings(): Promise<AcronisEmailSettings> {
+    return {
+      shopName: this.options_.shopName,
+      operationsEmail: this.options_.operationsEmail ?? null,
+      templates: this.options_.emailTemplates ?? {},
     }
   }
 }

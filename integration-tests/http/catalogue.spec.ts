@@ -1,0 +1,307 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ACRONIS_MODULE } from "../../src/modules/acronis"
+import AcronisModuleService from "../../src/modules/acronis/service"
+import { createAdminHeaders } from "./fixtures/admin"
+import { createDigitalProduct } from "./fixtures/products"
+import { createStoreChannel } from "./fixtures/store"
+
+jest.setTimeout(90 * 1000)
+
+type Headers = { headers: Record<string, string> }
+type ErrorAnswer = { response: { status: number; data: { message: string } } }
+
+const ppuOffer = {
+  type: "ppu",
+  protection_models: ["per_gigabyte", "per_workload"],
+  file_sync_share_models: ["per_user", "per_workload"],
+  unit_prices: { pg_base_storage: { usd: 0.05, EUR: 0.045 }, pw_base_workstations: { usd: 4 } },
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: Headers
+
+    beforeEach(async () => {
+      admin = await createAdminHeaders(api, getContainer())
+    })
+
+    const failure = (promise: Promise<unknown>) => promise.then(
+      () => {
+        throw new Error("expected the request to fail")
+      },
+      (error: ErrorAnswer) => error.response
+    )
+
+    describe("GET /admin/acronis/status", () => {
+      it("reports the plugin version, sandbox mode and the root tenant read through the client, never the secret", async () => {
+        const response = await api.get("/admin/acronis/status", admin)
+
+        expect(response.status).toEqual(200)
+        expect(response.data.status).toEqual(
+          expect.objectContaining({
+            plugin: { name: "medusa-plugin-acronis", version: require("../../package.json").version },
+            mode: "sandbox",
+            datacenter_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+            root_tenant: { id: expect.any(String), name: "Sandbox MSP" },
+          })
+        )
+        expect(JSON.stringify(response.data)).not.toMatch(/secret/i)
+      })
+
+      it("answers 401 without an admin session", async () => {
+        const answer = await failure(api.get("/admin/acronis/status"))
+        expect(answer.status).toEqual(401)
+      })
+    })
+
+    describe("GET /admin/acronis/catalogue", () => {
+      it("lists the editions and offering items the root tenant can give a customer", async () => {
+        const { data } = await api.get("/admin/acronis/catalogue?kind=customer", admin)
+
+        expect(data.catalogue.kind).toEqual("customer")
+        expect(data.catalogue.editions).toEqual(
+          expect.arrayContaining(["pck_per_gigabyte", "pck_per_workload", "fss_per_user", "fss_per_workload"])
+        )
+        expect(data.catalogue.applications.map((app: { type: string }) => app.type)).toEqual(
+          expect.arrayContaining(["backup", "files_cloud", "physical_data_shipping", "notary"])
+        )
+        expect(data.catalogue.offering_items).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ name: "pg_base_storage", edition: "pck_per_gigabyte", measurement_unit: "bytes" }),
+            expect.objectContaining({ name: "notarizations", edition: null }),
+          ])
+        )
+      })
+
+      it("refuses an unknown kind with the field named", async () => {
+        const answer = await failure(api.get("/admin/acronis/catalogue?kind=reseller", admin))
+        expect(answer.status).toEqual(400)
+        expect(answer.data.message).toMatch(/kind/)
+      })
+    })
+
+    describe("/admin/products/:id/acronis-offer", () => {
+      it("makes a product a pay-per-use Acronis product, reads it back and replaces it", async () => {
+        const product = await createDigitalProduct(api, admin, { title: "Acronis Cyber Protect Cloud" })
+
+        const created = await api.post(`/admin/products/${product.id}/acronis-offer`, ppuOffer, admin)
+        expect(created.status).toEqual(200)
+        expect(created.data.acronis_offer).toEqual(
+          expect.objectContaining({
+            id: expect.stringMatching(/^acoffer_/),
+            type: "ppu",
+            protection_models: ["per_gigabyte", "per_workload"],
+            file_sync_share_models: ["per_user", "per_workload"],
+            services: ["protection", "file_sync_share", "physical_data_shipping", "notary"],
+            unit_prices: { pg_base_storage: { usd: 0.05, eur: 0.045 }, pw_base_workstations: { usd: 4 } },
+            pricing_mode: "production",
+            storage_basis: "peak",
+          })
+        )
+
+        const replaced = await api.post(
+          `/admin/products/${product.id}/acronis-offer`,
+          { ...ppuOffer, protection_models: ["per_workload"], storage_basis: "last_day" },
+          admin
+        )
+        expect(replaced.data.acronis_offer.id).toEqual(created.data.acronis_offer.id)
+        expect(replaced.data.acronis_offer.protection_models).toEqual(["per_workload"])
+
+        const read = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(read.data.acronis_offer).toEqual(expect.objectContaining({ storage_basis: "last_day" }))
+      })
+
+      it("stores a CSP contract and a seat plan", async () => {
+        const contract = await createDigitalProduct(api, admin, { title: "Acronis CSP Tier 3" })
+        const { data: contractAnswer } = await api.post(
+          `/admin/products/${contract.id}/acronis-offer`,
+          { type: "contract", contract_tier: 3, commitments: { USD: 1500, eur: 1400, jpy: 200000 } },
+          admin
+        )
+        expect(contractAnswer.acronis_offer).toEqual(
+          expect.objectContaining({ type: "contract", contract_tier: 3, commitments: { usd: 1500, eur: 1400, jpy: 200000 } })
+        )
+
+        const plan = await createDigitalProduct(api, admin, { title: "Cloud backup 100" })
+        const { data: planAnswer } = await api.post(
+          `/admin/products/${plan.id}/acronis-offer`,
+          {
+            type: "plan",
+            plan: {
+              deployment: "cloud",
+              payment: "post_paid",
+              billing_intervals: ["month", "year"],
+              data_centers: ["eu2", "us5"],
+              postponed_billing: true,
+              seat_prices: { usd: 3.5 },
+            },
+            offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 100, overage: 10 } }],
+          },
+          admin
+        )
+        expect(planAnswer.acronis_offer).toEqual(
+          expect.objectContaining({
+            type: "plan",
+            plan: expect.objectContaining({ deployment: "cloud", payment: "post_paid", postponed_billing: true }),
+            offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 100, overage: 10 } }],
+          })
+        )
+      })
+
+      it.each([
+        ["a tier outside 0–7", { type: "contract", contract_tier: 8, commitments: { usd: 0 } }, /contract_tier/],
+        [
+          "a contract currency not allowed",
+          { type: "contract", contract_tier: 2, commitments: { usd: 500, chf: 450 } },
+          /commitments\.chf: contracts are sold only in USD, EUR, GBP, AUD, JPY, CAD/,
+        ],
+        [
+          "an offering item the Acronis catalogue does not have",
+          { ...ppuOffer, offering_items: [{ name: "pw_base_time_machines", edition: "pck_per_workload" }] },
+          /offering_items\.0\.name: "pw_base_time_machines" is not in the Acronis catalogue/,
+        ],
+        [
+          "an offering item of an edition no chosen licensing model uses",
+          { ...ppuOffer, protection_models: ["per_workload"], offering_items: [{ name: "pg_base_storage", edition: "pck_per_gigabyte" }] },
+          /offering_items\.0\.edition: "pg_base_storage" belongs to edition pck_per_gigabyte, which none of the offer's licensing models uses/,
+        ],
+        [
+          "a price for an item Acronis does not have",
+          { ...ppuOffer, unit_prices: { gold_bars: { usd: 1 } } },
+          /unit_prices\.gold_bars/,
+        ],
+        [
+          "a quota on a pay-per-use item",
+          { ...ppuOffer, offering_items: [{ name: "pw_base_servers", edition: "pck_per_workload", quota: { value: 5 } }] },
+          /offering_items\.0\.quota/,
+        ],
+        ["no licensing model", { ...ppuOffer, file_sync_share_models: [] }, /file_sync_share_models/],
+        ["an unknown type", { type: "bundle" }, /Expected: 'ppu, contract, plan' for field 'type', but got: 'bundle'/],
+      ])("refuses %s with a 400 naming the field, and writes nothing", async (_, body, message) => {
+        const product = await createDigitalProduct(api, admin, { title: "Refused" })
+
+        const answer = await failure(api.post(`/admin/products/${product.id}/acronis-offer`, body, admin))
+
+        expect(answer.status).toEqual(400)
+        expect(answer.data.message).toMatch(message)
+        const read = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(read.data.acronis_offer).toBeNull()
+        const offers = await getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisOffers({})
+        expect(offers).toHaveLength(0)
+      })
+
+      it("refuses a licensing model whose edition the parent tenant cannot hand down", async () => {
+        // An MSP's second partner tenant that only has Protection per workload.
+        const acronis = getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE)
+        const client = acronis.getAcronisClient()
+        const partner = await client.tenants.create({
+          name: "Second partner",
+          kind: "partner",
+          parent_id: await acronis.getRootTenantId(),
+        })
+        const root = await client.offeringItems.availableForChild(await acronis.getRootTenantId(), { kind: "partner" })
+        await client.offeringItems.update(
+          partner.id,
+          root
+            .filter((item) => item.edition === "pck_per_workload" || item.edition === "fss_per_user")
+            .filter((item) => item.name !== "pw_base_storage" || item.infra_id === root.find((i) => i.name === "pw_base_storage")?.infra_id)
+            .map((item) => ({ application_id: item.application_id, name: item.name, infra_id: item.infra_id ?? undefined, status: 1 as const }))
+        )
+        const product = await createDigitalProduct(api, admin, { title: "Partner PPU" })
+
+        const answer = await failure(
+          api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, parent_tenant_id: partner.id, unit_prices: {} }, admin)
+        )
+
+        expect(answer.status).toEqual(400)
+        expect(answer.data.message).toMatch(/protection_models\.0: no Acronis edition pck_per_gigabyte is available for customers/)
+        expect(answer.data.message).toMatch(/file_sync_share_models\.1: no Acronis edition fss_per_workload/)
+      })
+
+      it("answers 404 for an unknown product and deletes an offer", async () => {
+        const missing = await failure(api.post(`/admin/products/prod_missing/acronis-offer`, ppuOffer, admin))
+        expect(missing.status).toEqual(404)
+
+        const product = await createDigitalProduct(api, admin, { title: "Short-lived" })
+        await api.post(`/admin/products/${product.id}/acronis-offer`, ppuOffer, admin)
+        const deleted = await api.delete(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(deleted.data).toEqual({ id: expect.stringMatching(/^acoffer_/), object: "acronis_offer", deleted: true })
+        const read = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(read.data.acronis_offer).toBeNull()
+      })
+    })
+
+    describe("the store view of offers", () => {
+      it("shows shoppers the settings the basket asks for, and nothing internal", async () => {
+        const store = await createStoreChannel(getContainer())
+        const product = await createDigitalProduct(api, admin, { title: "Acronis Cyber Protect Cloud", salesChannelId: store.salesChannelId })
+        await api.post(
+          `/admin/products/${product.id}/acronis-offer`,
+          { ...ppuOffer, parent_tenant_id: await getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE).getRootTenantId() },
+          admin
+        )
+        const contract = await createDigitalProduct(api, admin, { title: "Acronis CSP Tier 1", salesChannelId: store.salesChannelId })
+        await api.post(`/admin/products/${contract.id}/acronis-offer`, { type: "contract", contract_tier: 1, commitments: { usd: 250 } }, admin)
+
+        const { data } = await api.get(`/store/products/${product.id}/acronis-offer`, store)
+
+        expect(data.acronis_offer).toEqual({
+          type: "ppu",
+          services: ["protection", "file_sync_share", "physical_data_shipping", "notary"],
+          quantity: { min: 1, max: 1, reason: expect.any(String) },
+          settings: [
+            {
+              key: "protection_licensing_model",
+              label: "Protection Licensing Model",
+              required: true,
+              options: [
+                {
+                  value: "per_gigabyte",
+                  label: "Per gigabyte",
+                  description: 'Protection service that is getting enabled based on the "per gigabyte" licensing model.',
+                },
+                {
+                  value: "per_workload",
+                  label: "Per workload",
+                  description: 'Protection service that is getting enabled based on the "per workload" licensing model.',
+                },
+              ],
+            },
+            {
+              key: "file_sync_share_licensing_model",
+              label: "File Sync & Share Licensing Model",
+              required: true,
+              options: [
+                {
+                  value: "per_user",
+                  label: "Per user",
+                  description: 'File Sync & Share service that is getting enabled based on the "per user" licensing model.',
+                },
+                {
+                  value: "per_workload",
+                  label: "Per workload",
+                  description: 'File Sync & Share service that is getting enabled based on the "per workload" licensing model.',
+                },
+              ],
+            },
+          ],
+          contract: null,
+          plan: null,
+        })
+        expect(JSON.stringify(data)).not.toMatch(/unit_prices|parent_tenant_id|offering_items|acoffer_|0\.05/)
+
+        const list = await api.get("/store/acronis/offers", store)
+        expect(list.data.count).toEqual(2)
+        expect(list.data.acronis_offers.map((o: { product_title: string; type: string }) => [o.product_title, o.type])).toEqual([
+          ["Acronis CSP Tier 1", "contract"],
+          ["Acronis Cyber Protect Cloud", "ppu"],
+        ])
+        expect(list.data.acronis_offers[0].contract).toEqual({ tier: 1, minimum_monthly_commitment: { usd: 250 }, resellers_only: true })
+
+        const plain = await createDigitalProduct(api, admin, { title: "T-shirt", salesChannelId: store.salesChannelId })
+        const notAcronis = await failure(api.get(`/store/products/${plain.id}/acronis-offer`, store))
+        expect(notAcronis.status).toEqual(404)
+      })
+    })
+  },
+})

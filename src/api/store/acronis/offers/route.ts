@@ -1,0 +1,32 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { toStoreOfferView } from "../../../../modules/acronis/domain/store-offer-view"
+
+type OfferWithProduct = Parameters<typeof toStoreOfferView>[0] & {
+  product?: { id: string; title: string; handle: string; status: string; sales_channels?: { id: string }[] } | null
+}
+
+/**
+ * Every Acronis product the storefront may sell, with its offer as a shopper sees it: published, and in the
+ * sales channels of the request's publishable key.
+ */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "acronis_offer",
+    fields: ["*", "product.id", "product.title", "product.handle", "product.status", "product.sales_channels.id"],
+  })
+  const channels = (req as MedusaRequest & { publishable_key_context?: { sales_channel_ids: string[] } })
+    .publishable_key_context?.sales_channel_ids
+  const offers = (data as OfferWithProduct[])
+    .filter(({ product }) => product?.status === "published")
+    .filter(({ product }) => !channels?.length || product!.sales_channels?.some(({ id }) => channels.includes(id)))
+    .map((offer) => ({
+      product_id: offer.product!.id,
+      product_title: offer.product!.title,
+      product_handle: offer.product!.handle,
+      ...toStoreOfferView(offer),
+    }))
+    .sort((a, b) => a.product_title.localeCompare(b.product_title, "en", { numeric: true }))
+  res.json({ acronis_offers: offers, count: offers.length })
+}

@@ -1,0 +1,63 @@
+/**
+ * The Acronis vocabulary the plugin sells with: licensing models a shopper picks in the basket, the Acronis
+ * edition ("billing mode") each maps to, and the services an offer provisions. One place, so the offer
+ * validator, the storefront view and provisioning agree.
+ */
+export const PROTECTION_MODELS = ["per_gigabyte", "per_workload"] as const
+export const FILE_SYNC_SHARE_MODELS = ["per_user", "per_workload"] as const
+export const ACRONIS_SERVICES = ["protection", "file_sync_share", "physical_data_shipping", "notary"] as const
+export const CONTRACT_CURRENCIES = ["usd", "eur", "gbp", "aud", "jpy", "cad"] as const
+export const CONTRACT_TIERS = [0, 1, 2, 3, 4, 5, 6, 7] as const
+
+export type ProtectionModel = (typeof PROTECTION_MODELS)[number]
+export type FileSyncShareModel = (typeof FILE_SYNC_SHARE_MODELS)[number]
+export type AcronisService = (typeof ACRONIS_SERVICES)[number]
+
+export const PROTECTION_EDITIONS: Record<ProtectionModel, string> = {
+  per_gigabyte: "pck_per_gigabyte",
+  per_workload: "pck_per_workload",
+}
+
+export const FILE_SYNC_SHARE_EDITIONS: Record<FileSyncShareModel, string> = {
+  per_user: "fss_per_user",
+  // The reference documents fss_per_user/fss_per_gigabyte; the per-workload edition name is our best reading.
+  per_workload: "fss_per_workload",
+}
+
+/** Acronis application type behind each service. */
+export const SERVICE_APPLICATION_TYPES: Record<AcronisService, string> = {
+  protection: "backup",
+  file_sync_share: "files_cloud",
+  physical_data_shipping: "physical_data_shipping",
+  notary: "notary",
+}
+
+/** The basket's product settings, with the labels and descriptions of the source documents (seed 001). */
+export const PRODUCT_SETTINGS = {
+  protection_licensing_model: {
+    label: "Protection Licensing Model",
+    options: {
+      per_gigabyte: {
+        label: "Per gigabyte",
+        description: 'Protection service that is getting enabled based on the "per gigabyte" licensing model.',
+      },
+      per_workload: {
+        label: "Per workload",
+        description: 'Protection service that is getting enabled based on the "per workload" licensing model.',
+      },
+    },
+  },
+  file_sync_share_licensing_model: {
+    label: "File Sync & Share Licensing Model",
+    options: {
+      per_user: {
+        label: "Per user",
+        description: 'File Sync & Share service that is getting enabled based on the "per user" licensing model.',
+      },
+      per_workload: {
+        label: "Per workload",
+        description: 'File Sync & Share service that is getting enabled based on the "per workload" licensing model.',
+      },
+    },
+  },
+} as const

@@ -1,0 +1,1 @@
+export { AcronisOffer } from "./acronis-offer"

@@ -1,0 +1,2 @@
+export * from "./upsert-acronis-offer"
+export * from "./delete-acronis-offer"

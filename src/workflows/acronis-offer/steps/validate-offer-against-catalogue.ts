@@ -1,0 +1,45 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isAcronisApiError } from "../../../lib/acronis"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import {
+  findCatalogueProblems,
+  OfferCatalogueInput,
+  tenantKindForOffer,
+} from "../../../modules/acronis/domain/offer-catalogue"
+import AcronisModuleService from "../../../modules/acronis/service"
+
+export type ValidateOfferAgainstCatalogueInput = OfferCatalogueInput & { parent_tenant_id: string | null }
+
+export const validateOfferAgainstCatalogueStepId = "validate-offer-against-catalogue"
+
+/**
+ * Checks an offer against what Acronis can really provision under its parent tenant (`available_for_child`),
+ * before anything is written. Reads only, so there is nothing to compensate.
+ */
+export const validateOfferAgainstCatalogueStep = createStep(
+  validateOfferAgainstCatalogueStepId,
+  async (input: ValidateOfferAgainstCatalogueInput, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    let catalogue
+    try {
+      catalogue = await acronis.getCatalogue(tenantKindForOffer(input.type), input.parent_tenant_id)
+    } catch (error) {
+      if (input.parent_tenant_id && isAcronisApiError(error) && (error.status === 404 || error.status === 403)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `parent_tenant_id: Acronis has no tenant ${input.parent_tenant_id} that this API client can manage`
+        )
+      }
+      throw error
+    }
+    const problems = findCatalogueProblems(input, catalogue)
+    if (problems.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ")
+      )
+    }
+    return new StepResponse(undefined)
+  }
+)
