@@ -4,6 +4,7 @@ import AcronisModuleService from "../../src/modules/acronis/service"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createDigitalProduct } from "./fixtures/products"
 import { createStoreChannel } from "./fixtures/store"
+import { seedDemoStore } from "../../src/scripts/seed-demo"
 
 jest.setTimeout(90 * 1000)
 
@@ -301,6 +302,49 @@ medusaIntegrationTestRunner({
         const plain = await createDigitalProduct(api, admin, { title: "T-shirt", salesChannelId: store.salesChannelId })
         const notAcronis = await failure(api.get(`/store/products/${plain.id}/acronis-offer`, store))
         expect(notAcronis.status).toEqual(404)
+      })
+    })
+
+    describe("the demo catalogue (npm run seed)", () => {
+      // The issue's list (one pay-per-use product, Tier 0 to Tier 7, two seat plans) makes eleven products.
+      it("lists the eleven Acronis products with their offers in the Store API, and a second run changes nothing", async () => {
+        const first = await seedDemoStore(getContainer())
+        const second = await seedDemoStore(getContainer())
+
+        expect(second).toEqual(first)
+        const { data } = await api.get("/store/acronis/offers", { headers: { "x-publishable-api-key": first.publishableKey } })
+        expect(data.count).toEqual(11)
+        expect(data.acronis_offers.map((offer: { type: string }) => offer.type).sort()).toEqual([
+          ...Array(8).fill("contract"),
+          "plan",
+          "plan",
+          "ppu",
+        ].sort())
+        const tiers = data.acronis_offers
+          .filter((offer: { type: string }) => offer.type === "contract")
+          .map((offer: { contract: { tier: number; minimum_monthly_commitment: Record<string, number> } }) => [
+            offer.contract.tier,
+            offer.contract.minimum_monthly_commitment.usd,
+          ])
+        expect(tiers).toEqual([
+          [0, 0],
+          [1, 250],
+          [2, 500],
+          [3, 1000],
+          [4, 2500],
+          [5, 5000],
+          [6, 10000],
+          [7, 25000],
+        ])
+
+        const regions = await api.get("/admin/regions?limit=50", admin)
+        expect(regions.data.regions.map((r: { currency_code: string }) => r.currency_code).sort()).toEqual(
+          ["aud", "cad", "eur", "gbp", "jpy", "usd"]
+        )
+        const groups = await api.get("/admin/customer-groups?name=resellers", admin)
+        expect(groups.data.customer_groups).toHaveLength(1)
+        const products = await api.get("/admin/products?limit=50&fields=id", admin)
+        expect(products.data.count).toEqual(11)
       })
     })
   },

@@ -9,7 +9,8 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { upsertAcronisOfferWorkflow, UpsertAcronisOfferWorkflowInput } from "../workflows/acronis-offer"
+import { acronisOfferSchema } from "../modules/acronis/domain/offer-schema"
+import { upsertAcronisOfferWorkflow } from "../workflows/acronis-offer"
 import { DEMO_PRODUCTS, DEMO_REGIONS } from "./demo-catalogue"
 
 const SALES_CHANNEL = "Acronis Store"
@@ -28,7 +29,7 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
 
   const { data: stores } = await query.graph({ entity: "store", fields: ["id", "supported_currencies.currency_code"] })
   const currencies = DEMO_REGIONS.map((region) => region.currency_code)
-  const supported = (stores[0]?.supported_currencies ?? []).map((c) => c?.currency_code)
+  const supported = (stores[0]?.supported_currencies ?? []).map((c: { currency_code: string } | null) => c?.currency_code)
   if (stores[0] && currencies.some((code) => !supported.includes(code))) {
     await updateStoresWorkflow(container).run({
       input: {
@@ -108,7 +109,7 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
     }
     if (!product.acronis_offer) {
       await upsertAcronisOfferWorkflow(container).run({
-        input: { product_id: product.id, offer: demo.offer as UpsertAcronisOfferWorkflowInput["offer"] },
+        input: { product_id: product.id, offer: acronisOfferSchema.parse(demo.offer) },
       })
     }
     productIds.push(product.id)

@@ -1,0 +1,60 @@
+// The environment `npm run dev` and `npm run seed` share: the database (DATABASE_URL, or the embedded
+// PostgreSQL in .data/ that survives restarts), migrations, the first admin and the demo's sandbox state.
+import { spawnSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { join, resolve } from "node:path"
+import { startEmbeddedPostgres } from "./postgres.mjs"
+
+export const root = resolve(import.meta.dirname, "..", "..")
+export const medusaBin = join(root, "node_modules", ".bin", "medusa")
+const dataDir = join(root, ".data")
+const statePath = join(dataDir, "dev.json")
+
+export async function prepareDevEnvironment() {
+  mkdirSync(dataDir, { recursive: true })
+  // Local-only credentials for the embedded database and the first admin, made once and kept in .data/.
+  const state = existsSync(statePath) ? JSON.parse(readFileSync(statePath, "utf8")) : {}
+  state.postgresPassword ??= randomBytes(12).toString("hex")
+  state.adminEmail ??= "admin@acronis.local"
+  state.adminPassword ??= randomBytes(9).toString("base64url")
+  const save = () => writeFileSync(statePath, JSON.stringify(state, null, 2), { mode: 0o600 })
+  save()
+
+  const env = {
+    ...process.env,
+    ACRONIS_SANDBOX_STATE: process.env.ACRONIS_SANDBOX_STATE ?? join(dataDir, "acronis-sandbox.json"),
+    NOTIFICATION_OUTBOX_DIR: process.env.NOTIFICATION_OUTBOX_DIR ?? join(dataDir, "outbox"),
+  }
+
+  let postgres
+  if (!env.DATABASE_URL) {
+    const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(dataDir, "postgres"),
+      port,
+      password: state.postgresPassword,
+      persistent: true,
+    })
+    await postgres.createDatabase("medusa_acronis")
+    env.DATABASE_URL = `postgres://postgres:${state.postgresPassword}@localhost:${port}/medusa_acronis`
+    console.log(`Embedded PostgreSQL on localhost:${port} (data in .data/postgres).`)
+  }
+
+  const run = (args) => spawnSync(medusaBin, args, { cwd: root, env, stdio: "inherit" })
+  const stop = async () => {
+    await postgres?.stop().catch(() => {})
+  }
+
+  if (run(["db:migrate"]).status !== 0) {
+    await stop()
+    process.exit(1)
+  }
+  if (postgres && !state.adminCreated) {
+    if (run(["user", "-e", state.adminEmail, "-p", state.adminPassword]).status === 0) {
+      state.adminCreated = true
+      save()
+    }
+  }
+  return { env, state, run, stop }
+}
