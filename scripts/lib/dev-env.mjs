@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
-import { startEmbeddedPostgres } from "./postgres.mjs"
+import { postgresAnswers, startEmbeddedPostgres } from "./postgres.mjs"
 
 export const root = resolve(import.meta.dirname, "..", "..")
 export const medusaBin = join(root, "node_modules", ".bin", "medusa")
@@ -30,15 +30,18 @@ export async function prepareDevEnvironment() {
   let postgres
   if (!env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
-    postgres = await startEmbeddedPostgres({
+    const login = { host: "localhost", port, user: "postgres", password: state.postgresPassword }
+    // `npm run seed` while `npm run dev` runs: use the embedded server that is already up.
+    const running = await postgresAnswers(login)
+    postgres = running ? undefined : await startEmbeddedPostgres({
       dataDir: join(dataDir, "postgres"),
       port,
       password: state.postgresPassword,
       persistent: true,
     })
-    await postgres.createDatabase("medusa_acronis")
+    if (postgres) await postgres.createDatabase("medusa_acronis")
     env.DATABASE_URL = `postgres://postgres:${state.postgresPassword}@localhost:${port}/medusa_acronis`
-    console.log(`Embedded PostgreSQL on localhost:${port} (data in .data/postgres).`)
+    console.log(`Embedded PostgreSQL on localhost:${port} (data in .data/postgres)${running ? ", already running" : ""}.`)
   }
 
   const run = (args) => spawnSync(medusaBin, args, { cwd: root, env, stdio: "inherit" })
@@ -50,7 +53,7 @@ export async function prepareDevEnvironment() {
     await stop()
     process.exit(1)
   }
-  if (postgres && !state.adminCreated) {
+  if (!process.env.DATABASE_URL && !state.adminCreated) {
     if (run(["user", "-e", state.adminEmail, "-p", state.adminPassword]).status === 0) {
       state.adminCreated = true
       save()
