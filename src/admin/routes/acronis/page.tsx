@@ -1,0 +1,92 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { CloudArrowUp } from "@medusajs/icons"
+import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+type Status = {
+  plugin: { name: string; version: string }
+  mode: "sandbox" | "live"
+  datacenter_url: string
+  client_id: string
+  root_tenant: { id: string; name: string } | null
+  error?: string
+}
+
+type Catalogue = {
+  editions: string[]
+  offering_items: { name: string; edition: string | null; measurement_unit: string; infra_id?: string | null }[]
+}
+
+/** The plugin at a glance: which Acronis it talks to, and what the root tenant can sell. */
+const AcronisPage = () => {
+  const status = useQuery({
+    queryKey: ["acronis-status"],
+    queryFn: () => sdk.client.fetch<{ status: Status }>("/admin/acronis/status"),
+  })
+  const catalogue = useQuery({
+    queryKey: ["acronis-catalogue"],
+    queryFn: () => sdk.client.fetch<{ catalogue: Catalogue }>("/admin/acronis/catalogue?kind=customer"),
+  })
+  const s = status.data?.status
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <Heading>Acronis</Heading>
+          {s && <Badge color={s.mode === "live" ? "green" : "orange"}>{s.mode === "live" ? "Live" : "Sandbox"}</Badge>}
+        </div>
+        <div className="flex flex-col gap-y-1 px-6 py-4">
+          {s ? (
+            <>
+              <Text size="small">Datacenter: {s.datacenter_url}</Text>
+              <Text size="small">API client: {s.client_id}</Text>
+              <Text size="small">Partner tenant: {s.root_tenant ? s.root_tenant.name : `unreachable (${s.error})`}</Text>
+              <Text size="small">
+                {s.plugin.name} {s.plugin.version}
+              </Text>
+              {s.mode === "sandbox" && (
+                <Text size="small" className="text-ui-fg-subtle">
+                  No Acronis credentials are set: orders are provisioned in the built-in Acronis sandbox.
+                </Text>
+              )}
+            </>
+          ) : (
+            <Text size="small">Loading…</Text>
+          )}
+        </div>
+      </Container>
+      <Container className="p-0">
+        <div className="px-6 py-4">
+          <Heading level="h2">What customers can be given</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Editions: {catalogue.data?.catalogue.editions.join(", ") ?? "…"}
+          </Text>
+        </div>
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Offering item</Table.HeaderCell>
+              <Table.HeaderCell>Edition</Table.HeaderCell>
+              <Table.HeaderCell>Unit</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {(catalogue.data?.catalogue.offering_items ?? []).map((item) => (
+              <Table.Row key={`${item.name}@${item.infra_id ?? ""}`}>
+                <Table.Cell>{item.name}</Table.Cell>
+                <Table.Cell>{item.edition ?? "—"}</Table.Cell>
+                <Table.Cell>{item.measurement_unit}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </Container>
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Acronis", icon: CloudArrowUp })
+
+export default AcronisPage
