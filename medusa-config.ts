@@ -62,6 +62,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/acronis",
       options: definedOnly(acronisOptions),
     },
+    { resolve: "./src/modules/reseller" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -1,8 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
+import { adminResellerMiddlewares } from "./admin/acronis/resellers/middlewares"
+import { storeSubAccountMiddlewares } from "./store/acronis/sub-accounts/middlewares"
 
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
-  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares],
+  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares],
 })

@@ -1,3 +1,5 @@
 // The plugin's public workflows, importable as `medusa-plugin-acronis/workflows`.
 export * from "./notifications"
 export * from "./acronis-offer"
+export * from "./acronis"
+export * from "./reseller"

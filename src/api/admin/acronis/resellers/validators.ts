@@ -1,0 +1,18 @@
+import { z } from "@medusajs/framework/zod"
+
+export const AdminCreateReseller = z
+  .object({
+    /** The customer who will act for the reseller in the store. */
+    customer_id: z.string().trim().min(1),
+    name: z.string().trim().min(1).max(255),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .strict()
+export type AdminCreateResellerType = z.infer<typeof AdminCreateReseller>
+
+export const AdminListResellers = z.object({
+  q: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().default(20),
+  offset: z.coerce.number().int().min(0).optional().default(0),
+})
+export type AdminListResellersType = z.infer<typeof AdminListResellers>

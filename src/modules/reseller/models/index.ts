@@ -1,0 +1,3 @@
+export { Reseller } from "./reseller"
+export { SubAccount } from "./sub-account"
+export { SubAccountUser } from "./sub-account-user"

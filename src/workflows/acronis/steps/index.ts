@@ -1,0 +1,2 @@
+export * from "./find-or-create-tenant"
+export * from "./create-acronis-users"

@@ -1,0 +1,6 @@
+export * from "./add-sub-account-users"
+export * from "./create-reseller"
+export * from "./create-sub-account"
+export * from "./provision-sub-account"
+export * from "./record-sub-account-provisioning-error"
+export * from "./steps"
