@@ -2,6 +2,10 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+function numberFromEnv(name: string): number | undefined {
+  return process.env[name] ? Number(process.env[name]) : undefined
+}
+
 /**
  * This repository is its own Medusa host: `npm run dev`, the demo and the tests boot this config, which
  * registers the plugin's modules and providers straight from ./src. A merchant's store lists the plugin under
@@ -20,6 +24,15 @@ const acronisOptions = {
     statePath: process.env.ACRONIS_SANDBOX_STATE || undefined,
   },
   operationsEmail: process.env.ACRONIS_OPERATIONS_EMAIL || undefined,
+  acronisClient: {
+    timeoutMs: numberFromEnv("ACRONIS_TIMEOUT_MS"),
+    maxRetries: numberFromEnv("ACRONIS_MAX_RETRIES"),
+    retryBaseDelayMs: numberFromEnv("ACRONIS_RETRY_BASE_DELAY_MS"),
+  },
+  provisioning: {
+    attempts: numberFromEnv("ACRONIS_PROVISIONING_ATTEMPTS"),
+    retryBaseDelayMs: numberFromEnv("ACRONIS_PROVISIONING_RETRY_DELAY_MS"),
+  },
 }
 
 // E-mail: an SMTP server when SMTP_HOST is set, otherwise one .eml file per message in an outbox folder.

@@ -3,8 +3,10 @@ import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
 import { adminResellerMiddlewares } from "./admin/acronis/resellers/middlewares"
 import { storeSubAccountMiddlewares } from "./store/acronis/sub-accounts/middlewares"
+import { adminAcronisSubscriptionMiddlewares } from "./admin/acronis/subscriptions/middlewares"
+import { storeCustomerAcronisSubscriptionMiddlewares } from "./store/customers/me/acronis/subscriptions/middlewares"
 
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
-  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares],
+  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares],
 })

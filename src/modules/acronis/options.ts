@@ -24,6 +24,25 @@ const optionsObject = z
       .default({ port: 0 }),
     /** Where provisioning failures are e-mailed. */
     operationsEmail: z.email().optional(),
+    /** The Acronis API client: time allowed per HTTP attempt, and its own retries of calls that are safe to repeat. */
+    acronisClient: z
+      .object({
+        timeoutMs: z.number().int().min(50).max(300_000).default(30_000),
+        maxRetries: z.number().int().min(0).max(10).default(3),
+        retryBaseDelayMs: z.number().int().min(0).max(60_000).default(500),
+      })
+      .strict()
+      .default({ timeoutMs: 30_000, maxRetries: 3, retryBaseDelayMs: 500 }),
+    /** Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`. */
+    provisioning: z
+      .object({
+        attempts: z.number().int().min(1).max(20).default(5),
+        retryBaseDelayMs: z.number().int().min(0).max(600_000).default(2_000),
+      })
+      .strict()
+      .default({ attempts: 5, retryBaseDelayMs: 2_000 }),
+    /** Usage billing: a statement becomes a draft order for manual collection, or an order with a payment collection. */
+    billingOrderMode: z.enum(["order", "draft_order"]).default("draft_order"),
     /** The merchant's own render functions, by template name (see README, "E-mail"). */
     emailTemplates: z
       .partialRecord(

@@ -2,7 +2,7 @@ import { MedusaService } from "@medusajs/framework/utils"
 import { pluginPackage } from "../../lib/plugin-package"
 import type { AcronisClient, OfferingItem, TenantKind } from "../../lib/acronis"
 import type { AcronisConnection } from "./loaders/connect-acronis"
-import { AcronisOffer } from "./models"
+import { AcronisOffer, AcronisProvisioningLog, AcronisSubscription } from "./models"
 import { AcronisOptions } from "./options"
 import type { AcronisEmailSettings } from "./emails/by-event"
 
@@ -32,7 +32,7 @@ export type AcronisCatalogue = {
 // Catalogue reads are cached briefly: admin forms and offer validation ask often, it changes rarely.
 const CATALOGUE_TTL_MS = 60_000
 
-export default class AcronisModuleService extends MedusaService({ AcronisOffer }) {
+export default class AcronisModuleService extends MedusaService({ AcronisOffer, AcronisSubscription, AcronisProvisioningLog }) {
   protected readonly options_: AcronisOptions
   protected readonly connection_: AcronisConnection
   protected catalogueCache_ = new Map<string, { at: number; catalogue: Promise<AcronisCatalogue> }>()
@@ -114,6 +114,20 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer }
       return { ...status, root_tenant: { id: root.id, name: root.name } }
     } catch (error) {
       return { ...status, root_tenant: null, error: (error as Error).message }
+    }
+  }
+
+  /** The Acronis terms of use a shopper accepts at checkout: the merchant's URL and its current version. */
+  async getTermsOfUse(): Promise<{ url: string; version: string }> {
+    return { url: this.options_.termsOfUseUrl, version: this.options_.termsOfUseVersion }
+  }
+
+  /** How provisioning retries, and where customers sign in to Acronis ("Manage your service"). */
+  async getProvisioningSettings(): Promise<{ attempts: number; retry_base_delay_ms: number; portal_login_url: string }> {
+    return {
+      attempts: this.options_.provisioning.attempts,
+      retry_base_delay_ms: this.options_.provisioning.retryBaseDelayMs,
+      portal_login_url: `${this.connection_.baseUrl.replace(/\/+$/, "")}/login`,
     }
   }
 

@@ -53,6 +53,9 @@ export default async function connectAcronisLoader({ container }: LoaderOptions)
     clientId: connection.clientId,
     clientSecret,
     userAgent,
+    timeoutMs: options.acronisClient.timeoutMs,
+    maxRetries: options.acronisClient.maxRetries,
+    retryBaseDelayMs: options.acronisClient.retryBaseDelayMs,
     logger: { warn: (message: string) => logger.warn(`Acronis: ${message}`) },
   })
   container.register("acronisConnection", asValue({ ...visible, client } satisfies AcronisConnection))

@@ -1,1 +1,3 @@
 export { AcronisOffer } from "./acronis-offer"
+export { AcronisSubscription } from "./acronis-subscription"
+export { AcronisProvisioningLog } from "./acronis-provisioning-log"

@@ -1,0 +1,561 @@
+import { mkdtempSync } from "node:fs"
+import { readFile, readdir, rm } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+import { cancelOrderWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { simpleParser } from "mailparser"
+import { ACRONIS_MODULE } from "../../src/modules/acronis"
+import type AcronisModuleService from "../../src/modules/acronis/service"
+import { RESELLER_MODULE } from "../../src/modules/reseller"
+import { createAdminHeaders } from "./fixtures/admin"
+import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
+import { createDigitalProduct } from "./fixtures/products"
+
+jest.setTimeout(240 * 1000)
+
+const outboxDir = path.join(mkdtempSync(path.join(os.tmpdir(), "acronis-provisioning-")), "outbox")
+// Read by medusa-config.ts when the runner loads it, so they must be set before the suite starts.
+process.env.NOTIFICATION_OUTBOX_DIR = outboxDir
+process.env.ACRONIS_OPERATIONS_EMAIL = "ops@shop.test"
+// Small time budgets so hangs and retries cost milliseconds, not the production seconds.
+process.env.ACRONIS_TIMEOUT_MS = "500"
+process.env.ACRONIS_MAX_RETRIES = "1"
+process.env.ACRONIS_RETRY_BASE_DELAY_MS = "10"
+process.env.ACRONIS_PROVISIONING_ATTEMPTS = "4"
+process.env.ACRONIS_PROVISIONING_RETRY_DELAY_MS = "20"
+
+type SandboxTenant = {
+  id: string
+  name: string
+  kind: string
+  parent_id: string
+  enabled: boolean
+  customer_id: string | null
+  internal_tag: string | null
+  pricing_mode: string
+  deleted_at: string | null
+  applications: string[]
+  offering_items: { name: string; edition: string | null; infra_id: string | null; quota: { value: number | null } | null }[]
+}
+type SandboxUser = { id: string; login: string; tenant_id: string; deleted_at?: string | null; access_policies: { role_id: string; tenant_id: string }[] }
+type SandboxState = { root_tenant_id: string; tenants: SandboxTenant[]; users: SandboxUser[] }
+type Subscription = { id: string; status: string; tenant_id: string | null; user_id: string | null; [key: string]: any }
+
+const PPU_OFFER = {
+  type: "ppu",
+  protection_models: ["per_gigabyte", "per_workload"],
+  file_sync_share_models: ["per_user", "per_workload"],
+}
+const CONTRACT_OFFER = { type: "contract", contract_tier: 3, commitments: { usd: 500 } }
+
+const editionsOf = (tenant: SandboxTenant) => [...new Set(tenant.offering_items.map((item) => item.edition))].sort()
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let acronis: AcronisModuleService
+    let sandboxUrl: string
+    let admin: { headers: Record<string, string> }
+    let ppu: { id: string; variantId: string }
+    let contract: { id: string; variantId: string }
+    let regionId: string
+    let publishableKey: string
+    let customerCount = 0
+
+    const sandbox = async <T = unknown>(route: string, init?: { method?: string; body?: unknown }): Promise<T> => {
+      const response = await fetch(`${sandboxUrl}/__sandbox${route}`, {
+        method: init?.method ?? "GET",
+        headers: init?.body ? { "content-type": "application/json" } : undefined,
+        body: init?.body ? JSON.stringify(init.body) : undefined,
+      })
+      return (response.status === 204 ? undefined : await response.json()) as T
+    }
+    const fault = (body: Record<string, unknown>) => sandbox("/faults", { method: "POST", body })
+    const state = () => sandbox<SandboxState>("/state")
+    const liveTenants = async () => (await state()).tenants.filter((tenant) => !tenant.deleted_at && tenant.id !== undefined)
+    const liveUsers = async () => (await state()).users.filter((user) => !user.deleted_at)
+    const activationEmails = async () => (await sandbox<{ items: { login: string }[] }>("/emails")).items
+    const outbox = async () => {
+      const files = await readdir(outboxDir).catch(() => [] as string[])
+      return Promise.all(files.sort().map(async (file) => simpleParser(await readFile(path.join(outboxDir, file)))))
+    }
+
+    async function newCustomer(overrides: { first_name?: string; last_name?: string; company_name?: string } = {}) {
+      customerCount++
+      const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([
+        { email: `buyer${customerCount}@customer.test`, first_name: "Bea", last_name: `Buyer${customerCount}`, ...overrides },
+      ])
+      return customer
+    }
+
+    /**
+     * An order as Medusa stores it: items with the Acronis metadata of the checkout (issue #7's data
+     * contract); `storefront` orders are linked to a cart as `completeCartWorkflow` links them.
+     */
+    async function createOrder(input: {
+      customer: { id: string; email: string }
+      product?: { id: string; variantId: string }
+      item_metadata?: Record<string, unknown>
+      metadata?: Record<string, unknown>
+      storefront?: boolean
+    }) {
+      const product = input.product ?? ppu
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: regionId,
+          customer_id: input.customer.id,
+          email: input.customer.email,
+          currency_code: "usd",
+          status: "pending",
+          items: [
+            {
+              title: "Acronis Cyber Protect Cloud",
+              variant_id: product.variantId,
+              product_id: product.id,
+              quantity: 1,
+              unit_price: 0,
+              metadata: {
+                acronis: input.item_metadata ?? { protection_licensing_model: "per_gigabyte", file_sync_share_licensing_model: "per_user" },
+              },
+            },
+          ],
+          metadata: input.metadata ?? { acronis_service_details: { login: `login-${input.customer.id}`, email: input.customer.email } },
+        } as any,
+      })
+      if (input.storefront ?? true) {
+        const [cart] = await container.resolve(Modules.CART).createCarts([{ currency_code: "usd", email: input.customer.email }])
+        await container.resolve(ContainerRegistrationKeys.LINK).create({
+          [Modules.ORDER]: { order_id: order.id },
+          [Modules.CART]: { cart_id: cart.id },
+        })
+      }
+      return order
+    }
+
+    async function placeOrder(orderId: string, times = 1) {
+      const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+      await eventBus.emit(Array.from({ length: times }, () => ({ name: "order.placed", data: { id: orderId } })))
+    }
+
+    const subscriptionsOf = (orderId: string) => acronis.listAcronisSubscriptions({ order_id: orderId }) as Promise<Subscription[]>
+
+    async function waitForStatus(orderId: string, statuses: string[], timeoutMs = 30_000): Promise<Subscription> {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const [subscription] = await subscriptionsOf(orderId)
+        if (subscription && statuses.includes(subscription.status)) return subscription
+        if (Date.now() > deadline) throw new Error(`order ${orderId}: subscription still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error)}`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    }
+
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+
+    beforeAll(async () => {
+      container = getContainer()
+      acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+      sandboxUrl = (await acronis.getStatus()).datacenter_url
+      admin = await createAdminHeaders(api, container)
+      publishableKey = await createPublishableKey(container)
+      const { result: [region] } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "US", currency_code: "usd" }] } })
+      regionId = region.id
+      ppu = await createDigitalProduct(api, admin, { title: "Acronis Cyber Protect Cloud", prices: { usd: 0 } })
+      await api.post(`/admin/products/${ppu.id}/acronis-offer`, PPU_OFFER, admin)
+      contract = await createDigitalProduct(api, admin, { title: "Acronis CSP Contract Tier 3", prices: { usd: 500 } })
+      await api.post(`/admin/products/${contract.id}/acronis-offer`, CONTRACT_OFFER, admin)
+    })
+
+    beforeEach(async () => {
+      await sandbox("/reset", { method: "POST" })
+      await rm(outboxDir, { recursive: true, force: true })
+    })
+
+    // Let the e-mail subscribers finish before the runner resets the database under them.
+    afterEach(() => new Promise((resolve) => setTimeout(resolve, 800)))
+
+    afterAll(async () => {
+      await rm(path.dirname(outboxDir), { recursive: true, force: true })
+    })
+
+    describe("a direct customer's pay-per-use order", () => {
+      it("creates one customer tenant under the root with one edition per service, production pricing, one admin user and one activation e-mail", async () => {
+        const customer = await newCustomer({ company_name: "Bea's Bakery" })
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active"])
+
+        const { root_tenant_id } = await state()
+        const tenants = (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)
+        expect(tenants).toEqual([
+          expect.objectContaining({
+            id: subscription.tenant_id,
+            kind: "customer",
+            name: "Bea's Bakery",
+            parent_id: root_tenant_id,
+            customer_id: customer.id,
+            internal_tag: customer.id,
+            pricing_mode: "production",
+          }),
+        ])
+        // Per gigabyte Protection, per user File Sync & Share, plus edition-less PDS, Notary, local storage.
+        expect(editionsOf(tenants[0])).toEqual(["fss_per_user", "pck_per_gigabyte", null].sort())
+        const names = tenants[0].offering_items.map((item) => item.name)
+        expect(names).toEqual(expect.arrayContaining(["pg_base_storage", "pg_base_workstations", "pu_base_fc_seats", "drives_shipped_to_cloud", "notarizations"]))
+        expect(names.some((name) => name.startsWith("pw_"))).toBe(false)
+        // Pay per use: unlimited, and one backup storage.
+        expect(tenants[0].offering_items.filter((item) => item.quota).every((item) => item.quota!.value === null)).toBe(true)
+        expect(tenants[0].offering_items.filter((item) => item.name === "pg_base_storage")).toHaveLength(1)
+        expect(tenants[0].applications).toHaveLength(5)
+
+        const users = await liveUsers()
+        expect(users).toEqual([
+          expect.objectContaining({
+            id: subscription.user_id,
+            login: `login-${customer.id}`,
+            tenant_id: subscription.tenant_id,
+            access_policies: [expect.objectContaining({ role_id: "company_admin", tenant_id: subscription.tenant_id })],
+          }),
+        ])
+        expect(await activationEmails()).toEqual([expect.objectContaining({ login: `login-${customer.id}` })])
+
+        expect(subscription).toEqual(
+          expect.objectContaining({
+            type: "ppu",
+            status: "active",
+            customer_id: customer.id,
+            protection_licensing_model: "per_gigabyte",
+            file_sync_share_licensing_model: "per_user",
+            billing_cycle: "calendar_month",
+            pricing_mode: "production",
+            manage_url: `${sandboxUrl}/login`,
+            attempts: 1,
+          })
+        )
+
+        // The customer's e-mails: order received and service ready.
+        await settle()
+        const subjects = (await outbox()).map((mail) => mail.subject)
+        expect(subjects).toHaveLength(2)
+
+        // The admin sees the log; the store shows the customer its own subscription only.
+        const detail = await api.get(`/admin/acronis/subscriptions/${subscription.id}`, admin)
+        expect(detail.data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)).toEqual([
+          "claim-subscription:claimed",
+          "find-or-create-tenant:created",
+          "configure-tenant-offering-items:done",
+          "set-tenant-pricing-mode:done",
+          "create-admin-user:created",
+          "activate-subscription:done",
+        ])
+        const list = await api.get(`/admin/acronis/subscriptions?status=active&customer_id=${customer.id}`, admin)
+        expect(list.data.subscriptions.map((s: Subscription) => s.id)).toEqual([subscription.id])
+        expect((await api.get(`/admin/acronis/subscriptions?order_id=${order.id}&status=failed`, admin)).data.subscriptions).toEqual([])
+      })
+
+      it("shows a signed-in customer its own subscriptions with the manage URL, and nobody else's", async () => {
+        const { customer, storeHeaders } = await createStoreCustomer(api, publishableKey, { email: "own@customer.test" })
+        const other = await newCustomer()
+        const mine = await createOrder({ customer })
+        const theirs = await createOrder({ customer: other })
+        await placeOrder(mine.id)
+        await placeOrder(theirs.id)
+        await waitForStatus(mine.id, ["active"])
+        await waitForStatus(theirs.id, ["active"])
+
+        const { data } = await api.get("/store/customers/me/acronis/subscriptions", storeHeaders)
+        expect(data.subscriptions).toEqual([
+          expect.objectContaining({ order_id: mine.id, status: "active", manage_url: `${sandboxUrl}/login` }),
+        ])
+        const anonymous = await api
+          .get("/store/customers/me/acronis/subscriptions", { headers: { "x-publishable-api-key": publishableKey } })
+          .catch((error: { response: any }) => error.response)
+        expect(anonymous.status).toEqual(401)
+      })
+
+      it("provisions once when order.placed arrives twice", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id, 2)
+        await waitForStatus(order.id, ["active"])
+        await placeOrder(order.id)
+        await settle()
+
+        expect(await subscriptionsOf(order.id)).toHaveLength(1)
+        const { root_tenant_id } = await state()
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)).toHaveLength(1)
+        expect(await liveUsers()).toHaveLength(1)
+        expect(await activationEmails()).toHaveLength(1)
+        const requests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items
+        expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants")).toHaveLength(1)
+        expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/users")).toHaveLength(1)
+      })
+    })
+
+    describe("staff orders and cancellation", () => {
+      it("keeps a staff order pending until an account manager executes it", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer, storefront: false })
+        await placeOrder(order.id)
+        await settle()
+        const [pending] = await subscriptionsOf(order.id)
+        expect(pending).toEqual(expect.objectContaining({ status: "pending", execution: "manual" }))
+        const { root_tenant_id } = await state()
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)).toEqual([])
+
+        const executed = await api.post(`/admin/acronis/orders/${order.id}/execute`, {}, admin)
+        expect(executed.status).toEqual(202)
+        const active = await waitForStatus(order.id, ["active"])
+        expect(active.tenant_id).toBeTruthy()
+        const again = await api.post(`/admin/acronis/orders/${order.id}/execute`, {}, admin).catch((error: { response: any }) => error.response)
+        expect(again.status).toEqual(400)
+      })
+
+      it("executes an admin-created order that never had order.placed", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer, storefront: false })
+        expect(await subscriptionsOf(order.id)).toEqual([])
+        await api.post(`/admin/acronis/orders/${order.id}/execute`, {}, admin)
+        await waitForStatus(order.id, ["active"])
+      })
+
+      it("creates nothing for an order cancelled before provisioning, and suspends the tenant of one cancelled after", async () => {
+        const customer = await newCustomer()
+        const early = await createOrder({ customer, storefront: false })
+        await placeOrder(early.id)
+        await settle()
+        await cancelOrderWorkflow(container).run({ input: { order_id: early.id } })
+        const cancelled = await waitForStatus(early.id, ["cancelled"])
+        expect(cancelled.tenant_id).toBeNull()
+        const refused = await api.post(`/admin/acronis/orders/${early.id}/execute`, {}, admin).catch((error: { response: any }) => error.response)
+        expect(refused.status).toEqual(400)
+
+        const late = await createOrder({ customer: await newCustomer() })
+        await placeOrder(late.id)
+        const active = await waitForStatus(late.id, ["active"])
+        await cancelOrderWorkflow(container).run({ input: { order_id: late.id } })
+        const suspended = await waitForStatus(late.id, ["suspended"])
+        expect(suspended.tenant_id).toEqual(active.tenant_id)
+
+        const { root_tenant_id } = await state()
+        const tenants = (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)
+        expect(tenants).toEqual([expect.objectContaining({ id: active.tenant_id, enabled: false })])
+        const detail = await api.get(`/admin/acronis/subscriptions/${suspended.id}`, admin)
+        expect(detail.data.warnings).toEqual([expect.stringContaining("still bills")])
+      })
+    })
+
+    describe("resellers and contracts", () => {
+      async function makeReseller(name: string) {
+        const customer = await newCustomer({ first_name: "Rita", last_name: "Reseller" })
+        const { data } = await api.post("/admin/acronis/resellers", { customer_id: customer.id, name }, admin)
+        return { customer, reseller_id: data.reseller.id as string }
+      }
+
+      async function subAccount(resellerId: string, notifyCustomerId: string, name: string) {
+        // Saved directly (no `reseller.sub_account.created` event), so the order's provisioning makes its tenant.
+        const service = container.resolve(RESELLER_MODULE) as any
+        return service.createResellerSubAccounts({
+          reseller_id: resellerId,
+          kind: "end_customer",
+          name,
+          email: `it@${name.toLowerCase().replace(/\W+/g, "")}.example`,
+          address_1: "1 Main Street",
+          city: "Springfield",
+          postal_code: "10001",
+          country_code: "us",
+          notification_customer_id: notifyCustomerId,
+          status: "active",
+        })
+      }
+
+      it("provisions a sub-account's order under the reseller's partner tenant, created once and reused by a second order", async () => {
+        const { customer, reseller_id } = await makeReseller("First Reseller")
+        const contoso = await subAccount(reseller_id, customer.id, "Contoso Ltd")
+        const fabrikam = await subAccount(reseller_id, customer.id, "Fabrikam Inc")
+
+        const first = await createOrder({
+          customer,
+          metadata: { acronis_sub_account_id: contoso.id, acronis_service_details: { login: "contoso-admin", email: "admin@contoso.example" } },
+        })
+        const second = await createOrder({
+          customer,
+          item_metadata: { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_workload" },
+          metadata: { acronis_sub_account_id: fabrikam.id, acronis_service_details: { login: "fabrikam-admin", email: "admin@fabrikam.example" } },
+        })
+        await placeOrder(first.id)
+        await placeOrder(second.id)
+        const one = await waitForStatus(first.id, ["active"])
+        const two = await waitForStatus(second.id, ["active"])
+
+        const { root_tenant_id } = await state()
+        const tenants = await liveTenants()
+        const partners = tenants.filter((tenant) => tenant.customer_id === reseller_id)
+        expect(partners).toEqual([expect.objectContaining({ kind: "partner", name: "First Reseller", parent_id: root_tenant_id })])
+        // The partner gets both billing modes of every service, so it can give either to its customers.
+        expect(editionsOf(partners[0])).toEqual(["fss_per_user", "fss_per_workload", "pck_per_gigabyte", "pck_per_workload", null].sort())
+        expect(await container.resolve(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
+          expect.objectContaining({ acronis_tenant_id: partners[0].id })
+        )
+
+        const contosoTenant = tenants.filter((tenant) => tenant.customer_id === contoso.id)
+        expect(contosoTenant).toEqual([expect.objectContaining({ id: one.tenant_id, kind: "customer", name: "Contoso Ltd", parent_id: partners[0].id, pricing_mode: "production" })])
+        expect(editionsOf(contosoTenant[0])).toEqual(["fss_per_user", "pck_per_gigabyte", null].sort())
+        const fabrikamTenant = tenants.filter((tenant) => tenant.customer_id === fabrikam.id)
+        expect(fabrikamTenant).toEqual([expect.objectContaining({ id: two.tenant_id, parent_id: partners[0].id })])
+        expect(editionsOf(fabrikamTenant[0])).toEqual(["fss_per_workload", "pck_per_workload", null].sort())
+        expect(tenants.filter((tenant) => tenant.id !== root_tenant_id)).toHaveLength(3)
+
+        const users = await liveUsers()
+        expect(users.map((user) => user.login).sort()).toEqual(["contoso-admin", "fabrikam-admin"])
+        expect((await activationEmails()).map((email) => email.login).sort()).toEqual(["contoso-admin", "fabrikam-admin"])
+        const requests = (await sandbox<{ items: { method: string; path: string; status: number }[] }>("/requests")).items
+        expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants" && request.status === 201)).toHaveLength(3)
+      })
+
+      it("provisions a contract as the reseller's partner tenant with a partner admin, production pricing and the tier recorded", async () => {
+        const { customer, reseller_id } = await makeReseller("Contract Reseller")
+        const order = await createOrder({
+          customer,
+          product: contract,
+          metadata: { acronis_service_details: { email: "rita@contract-reseller.example" } },
+        })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active"])
+
+        const { root_tenant_id } = await state()
+        const tenants = (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)
+        expect(tenants).toEqual([
+          expect.objectContaining({ id: subscription.tenant_id, kind: "partner", name: "Contract Reseller", customer_id: reseller_id, parent_id: root_tenant_id, pricing_mode: "production" }),
+        ])
+        expect(editionsOf(tenants[0])).toEqual(["fss_per_user", "pck_per_gigabyte", null].sort())
+        const users = await liveUsers()
+        expect(users).toEqual([
+          expect.objectContaining({
+            login: "rita@contract-reseller.example",
+            tenant_id: subscription.tenant_id,
+            access_policies: [expect.objectContaining({ role_id: "partner_admin" })],
+          }),
+        ])
+        expect(await activationEmails()).toHaveLength(1)
+        expect(subscription).toEqual(
+          expect.objectContaining({
+            type: "contract",
+            tenant_kind: "partner",
+            reseller_id,
+            billing_cycle: "calendar_month",
+            // The sandbox has no partner billing settings API: the tier is recorded for the account manager.
+            commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_applied: false }),
+          })
+        )
+        expect(await container.resolve(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
+          expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
+        )
+      })
+    })
+
+    describe("faults", () => {
+      const CALLS: [string, string][] = [
+        ["GET", "/api/2/clients/*"],
+        ["GET", "/api/2/tenants"],
+        ["POST", "/api/2/tenants"],
+        ["GET", "/api/2/applications"],
+        ["GET", "/api/2/tenants/*/offering_items/available_for_child"],
+        ["POST", "/api/2/applications/*/bindings/tenants/*"],
+        ["GET", "/api/2/tenants/*/offering_items"],
+        ["PUT", "/api/2/tenants/*/offering_items"],
+        ["GET", "/api/2/tenants/*/pricing"],
+        ["PUT", "/api/2/tenants/*/pricing"],
+        ["GET", "/api/2/users/check_login"],
+        ["POST", "/api/2/users"],
+        ["PUT", "/api/2/users/*/access_policies"],
+        ["POST", "/api/2/users/*/send-activation-email"],
+      ]
+      const KINDS: [string, Record<string, unknown>][] = [
+        ["500", { status: 500 }],
+        // Once: the client waits the Retry-After (a second) and tries again itself.
+        ["429 with Retry-After", { status: 429, retryAfter: 1, times: 1 }],
+        ["timeout", { kind: "hang" }],
+        ["dropped connection", { kind: "drop" }],
+      ]
+
+      it.each(KINDS)("ends every order active with one tenant and one user when each provisioning call fails with %s", async (_label, kind) => {
+        for (const [method, callPath] of CALLS) {
+          await sandbox("/reset", { method: "POST" })
+          // The root tenant id is cached after the first read: forget it so its call is exercised too.
+          ;(acronis as any).connection_.rootTenantId = undefined
+          // Twice: more than the client's own retry, so the failure reaches the workflow's retry loop.
+          await fault({ method, path: callPath, times: 2, ...kind })
+          const customer = await newCustomer()
+          const order = await createOrder({ customer })
+          await placeOrder(order.id)
+          const subscription = await waitForStatus(order.id, ["active", "failed"])
+          expect([`${method} ${callPath}`, subscription.status]).toEqual([`${method} ${callPath}`, "active"])
+          const { root_tenant_id } = await state()
+          expect([`${method} ${callPath}`, (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id).length]).toEqual([`${method} ${callPath}`, 1])
+          expect([`${method} ${callPath}`, (await liveUsers()).length]).toEqual([`${method} ${callPath}`, 1])
+          // Every injected failure was met: the call is really part of provisioning.
+          expect([`${method} ${callPath}`, (await sandbox<{ items: unknown[] }>("/faults")).items]).toEqual([`${method} ${callPath}`, []])
+        }
+      })
+
+      it("finds the tenant again after a crash between its creation and storing its id", async () => {
+        // The tenant is created, the answer is lost, and the search that follows fails too: the run dies
+        // without the tenant's id. The next run finds it among the root's children by our reference.
+        await fault({ method: "POST", path: "/api/2/tenants", kind: "drop", after: true })
+        await fault({ method: "GET", path: "/api/2/tenants", status: 500, times: 3 })
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active"])
+
+        const { root_tenant_id } = await state()
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)).toEqual([
+          expect.objectContaining({ id: subscription.tenant_id, customer_id: customer.id }),
+        ])
+        expect(await liveUsers()).toHaveLength(1)
+        const { data } = await api.get(`/admin/acronis/subscriptions/${subscription.id}`, admin)
+        const lines = data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)
+        expect(lines).toEqual(expect.arrayContaining(["find-or-create-subscription-tenant:retrying", "find-or-create-tenant:found"]))
+      })
+
+      it("marks the subscription failed and tells operations when Acronis keeps failing, and a retry after recovery makes it active", async () => {
+        await fault({ method: "POST", path: "/api/2/users", status: 500, times: 1000 })
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const failed = await waitForStatus(order.id, ["failed"])
+        expect(failed.last_error).toEqual(expect.objectContaining({ step: "create-subscription-admin-user", http_status: 500 }))
+        expect(failed.tenant_id).toBeTruthy()
+
+        await settle()
+        const mails = await outbox()
+        const toOps = mails.filter((mail) => (mail.to as { value: { address: string }[] }).value[0].address === "ops@shop.test")
+        expect(toOps).toHaveLength(1)
+        expect(toOps[0].text).toContain("create-subscription-admin-user")
+
+        const detail = await api.get(`/admin/acronis/subscriptions/${failed.id}`, admin)
+        const failures = detail.data.subscription.provisioning_log.filter((line: { outcome: string }) => ["retrying", "failed"].includes(line.outcome))
+        expect(failures).toHaveLength(4)
+        expect(failures[3]).toEqual(expect.objectContaining({ outcome: "failed", step: "create-subscription-admin-user", acronis_status: 500 }))
+
+        // Still failing: a retry does the same; the second call while provisioning is refused.
+        await sandbox("/faults", { method: "DELETE" })
+        const retried = await api.post(`/admin/acronis/subscriptions/${failed.id}/retry`, {}, admin)
+        expect(retried.status).toEqual(202)
+        const active = await waitForStatus(order.id, ["active"])
+        expect(active.tenant_id).toEqual(failed.tenant_id)
+        const { root_tenant_id } = await state()
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)).toHaveLength(1)
+        expect(await liveUsers()).toHaveLength(1)
+        expect(await activationEmails()).toHaveLength(1)
+
+        const again = await api.post(`/admin/acronis/subscriptions/${failed.id}/retry`, {}, admin).catch((error: { response: any }) => error.response)
+        expect(again.status).toEqual(400)
+        expect(again.data.message).toContain("only failed subscriptions are retried")
+      })
+    })
+  },
+})

@@ -1,0 +1,106 @@
+import type { OfferingItem, OfferingItemUpdate } from "../../../lib/acronis"
+import {
+  AcronisService,
+  FILE_SYNC_SHARE_EDITIONS,
+  FileSyncShareModel,
+  PROTECTION_EDITIONS,
+  ProtectionModel,
+  SERVICE_APPLICATION_TYPES,
+} from "./licensing"
+
+/**
+ * What a provisioned tenant gets in Acronis: which editions ("billing modes"), and which offering items with
+ * which quotas. Pure functions, so the rules of seed 001 are read and tested in one place:
+ * - a customer tenant gets one edition per service — the licensing models chosen in the basket — plus the
+ *   edition-less items of its services (Physical Data Shipping, Notary, local storage); every other edition off;
+ * - a reseller's partner tenant gets both billing modes of every service, so it can give either to its customers;
+ * - pay per use is unlimited; contracts and plans take the offer's quotas.
+ */
+export type ChosenLicensingModels = {
+  protection_licensing_model?: ProtectionModel | null
+  file_sync_share_licensing_model?: FileSyncShareModel | null
+}
+
+export type OfferForEditions = {
+  type: "ppu" | "contract" | "plan"
+  protection_models?: string[] | null
+  file_sync_share_models?: string[] | null
+  offering_items?: { name: string; edition: string | null }[] | null
+}
+
+const ALL_PROTECTION = Object.values(PROTECTION_EDITIONS)
+const ALL_FILE_SYNC_SHARE = Object.values(FILE_SYNC_SHARE_EDITIONS)
+
+/** Editions of one service: the chosen model, else the offer's only model, else what the offer's items name. */
+function serviceEditions(
+  chosen: string | null | undefined,
+  offerModels: string[] | null | undefined,
+  byModel: Record<string, string>,
+  offerItemEditions: string[],
+  all: string[]
+): string[] {
+  if (chosen) return [byModel[chosen]].filter(Boolean)
+  if (offerModels?.length === 1) return [byModel[offerModels[0]]].filter(Boolean)
+  return offerItemEditions.filter((edition) => all.includes(edition))
+}
+
+/**
+ * The editions a subscription's tenant gets, per service. Empty for a service means nobody chose: the caller
+ * refuses to provision a customer tenant that way (Acronis would get no billing mode, or two).
+ */
+export function editionsForSubscription(offer: OfferForEditions, chosen: ChosenLicensingModels) {
+  const offerItemEditions = [...new Set((offer.offering_items ?? []).map((item) => item.edition).filter((e): e is string => !!e))]
+  return {
+    protection: serviceEditions(chosen.protection_licensing_model, offer.protection_models, PROTECTION_EDITIONS, offerItemEditions, ALL_PROTECTION),
+    file_sync_share: serviceEditions(
+      chosen.file_sync_share_licensing_model,
+      offer.file_sync_share_models,
+      FILE_SYNC_SHARE_EDITIONS,
+      offerItemEditions,
+      ALL_FILE_SYNC_SHARE
+    ),
+  }
+}
+
+/** Both billing modes of every service: what a reseller's partner tenant gets (seed 001). */
+export const PARTNER_EDITIONS = [...ALL_PROTECTION, ...ALL_FILE_SYNC_SHARE]
+
+export type OfferingItemsPlanInput = {
+  /** `available_for_child` of the parent for the tenant's kind, every edition. */
+  available: Pick<OfferingItem, "application_id" | "name" | "edition" | "type" | "infra_id" | "usage_name">[]
+  applications: { id: string; type: string }[]
+  services: AcronisService[]
+  editions: string[]
+  tenant_kind: "customer" | "partner"
+  /** The offer's quotas by item name (contracts, plans); absent items and pay per use are unlimited. */
+  quotas?: Record<string, { value: number | null; overage: number | null }>
+}
+
+/** The items to enable (status 1) with their quotas, before quota versions are filled in from a fresh read. */
+export function offeringItemsForTenant(input: OfferingItemsPlanInput): (OfferingItemUpdate & { type: string })[] {
+  const wantedTypes = new Set(input.services.map((service) => SERVICE_APPLICATION_TYPES[service]))
+  const typeById = new Map(input.applications.map((app) => [app.id, app.type]))
+  // A customer tenant may use one storage per kind of storage (reference §6): the first the parent offers.
+  const storageByUsage = new Map<string, string>()
+  const items: (OfferingItemUpdate & { type: string })[] = []
+  for (const item of input.available) {
+    if (!wantedTypes.has(typeById.get(item.application_id) ?? "")) continue
+    if (item.edition && !input.editions.includes(item.edition)) continue
+    if (item.infra_id && input.tenant_kind === "customer") {
+      const usageKey = `${item.application_id}:${item.usage_name}`
+      const chosen = storageByUsage.get(usageKey) ?? item.infra_id
+      storageByUsage.set(usageKey, chosen)
+      if (chosen !== item.infra_id) continue
+    }
+    const quota = input.quotas?.[item.name] ?? { value: null, overage: null }
+    items.push({
+      application_id: item.application_id,
+      name: item.name,
+      type: item.type,
+      status: 1,
+      ...(item.infra_id && { infra_id: item.infra_id }),
+      ...(item.type !== "feature" && { quota: { value: quota.value, overage: quota.overage, version: 0 } }),
+    })
+  }
+  return items
+}

@@ -1,0 +1,52 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { AcronisApiError } from "../../../lib/acronis"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { writeProvisioningLog } from "./provisioning-log"
+
+export type ApplyContractTierInput = { subscription_id: string; attempt: number; tenant_id: string; tier: number }
+export type ApplyContractTierOutput = { tier: number; tier_applied: boolean; tier_note: string | null }
+
+export const applyContractTierStepId = "apply-contract-tier"
+
+/**
+ * Puts a contract's partner tenant on its commitment tier: `PUT /applications/{platform}/settings/tenants/{id}/tier_level_value`
+ * `{ "value": tier }` (partner billing settings, reference §6; the offer's tier 0–7 is sent as is). Setting
+ * the same value again is harmless, so there is nothing to compensate.
+ *
+ * Datacenters without partner billing settings — the sandbox among them — answer 404: the tier is then only
+ * recorded on the subscription (`commitment.tier_applied: false`) and logged as skipped, for the account
+ * manager to set in the Acronis console.
+ */
+export const applyContractTierStep = createStep(
+  applyContractTierStepId,
+  async (input: ApplyContractTierInput, { container }) => {
+    const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
+    const platform = (await client.applications.list()).find((app) => app.type === "platform")
+    let output: ApplyContractTierOutput
+    try {
+      if (!platform) throw new AcronisApiError({ kind: "http", status: 404, message: "no platform application", method: "GET", path: "/applications" })
+      await client.request({
+        method: "PUT",
+        path: `/applications/${encodeURIComponent(platform.id)}/settings/tenants/${encodeURIComponent(input.tenant_id)}/tier_level_value`,
+        body: { value: input.tier },
+      })
+      output = { tier: input.tier, tier_applied: true, tier_note: null }
+    } catch (error) {
+      if (!(error instanceof AcronisApiError && error.status === 404)) throw error
+      output = {
+        tier: input.tier,
+        tier_applied: false,
+        tier_note: "This Acronis datacenter has no partner billing settings API; set the tier in the Acronis console.",
+      }
+    }
+    await writeProvisioningLog(container, {
+      subscription_id: input.subscription_id,
+      attempt: input.attempt,
+      step: applyContractTierStepId,
+      outcome: output.tier_applied ? "done" : "skipped",
+      message: output.tier_applied ? `tier ${input.tier} set` : `tier ${input.tier} recorded only: ${output.tier_note}`,
+    })
+    return new StepResponse(output)
+  }
+)

@@ -1,0 +1,76 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import type { AcronisService } from "../../../modules/acronis/domain/licensing"
+import { offeringItemsForTenant } from "../../../modules/acronis/domain/tenant-offering"
+import { writeProvisioningLog } from "./provisioning-log"
+
+export type ConfigureTenantOfferingItemsInput = {
+  tenant_id: string
+  parent_tenant_id: string
+  tenant_kind: "customer" | "partner"
+  services: AcronisService[]
+  editions: string[]
+  quotas?: Record<string, { value: number | null; overage: number | null }>
+  /** When set, the outcome goes to this subscription's provisioning log. */
+  log?: { subscription_id: string; attempt: number; step: string }
+}
+
+export type ConfigureTenantOfferingItemsOutput = { application_ids: string[]; offering_items: string[] }
+
+export const configureTenantOfferingItemsStepId = "configure-tenant-offering-items"
+
+/**
+ * Gives a tenant its services and offering items from what its parent may give (`available_for_child`):
+ * the chosen editions plus the edition-less items of its services, one storage per kind for a customer,
+ * quotas from the offer (unlimited otherwise). Turns each service on, re-reads the tenant's items for their
+ * current quota versions (a stale one answers 426), then sets them in one PUT. Re-running converges to the
+ * same state, which is what makes it resumable.
+ *
+ * Kept, not compensated, when a later step fails: the tenant is kept for the next run, which sets the same
+ * items again; items cost nothing until used.
+ */
+export const configureTenantOfferingItemsStep = createStep(
+  configureTenantOfferingItemsStepId,
+  async (input: ConfigureTenantOfferingItemsInput, { container }) => {
+    const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
+    const [applications, available] = await Promise.all([
+      client.applications.list(),
+      client.offeringItems.availableForChild(input.parent_tenant_id, { kind: input.tenant_kind }),
+    ])
+    const wanted = offeringItemsForTenant({
+      available,
+      applications,
+      services: input.services,
+      editions: input.editions,
+      tenant_kind: input.tenant_kind,
+      quotas: input.quotas,
+    })
+
+    const applicationIds = [...new Set(wanted.map((item) => item.application_id))]
+    const enabled = new Set(await client.applications.listForTenant(input.tenant_id))
+    for (const applicationId of applicationIds) {
+      if (!enabled.has(applicationId)) await client.applications.enableForTenant(applicationId, input.tenant_id)
+    }
+
+    const current = await client.offeringItems.list(input.tenant_id)
+    const versionOf = new Map(current.map((item) => [`${item.name}@${item.infra_id ?? ""}`, item.quota?.version ?? 0]))
+    const updates = wanted.map(({ type: _type, ...item }) =>
+      item.quota ? { ...item, quota: { ...item.quota, version: versionOf.get(`${item.name}@${item.infra_id ?? ""}`) ?? 0 } } : item
+    )
+    if (updates.length) await client.offeringItems.update(input.tenant_id, updates)
+
+    const output: ConfigureTenantOfferingItemsOutput = {
+      application_ids: applicationIds,
+      offering_items: updates.map((item) => item.name),
+    }
+    if (input.log) {
+      await writeProvisioningLog(container, {
+        ...input.log,
+        outcome: "done",
+        message: `editions ${input.editions.join(", ")}; ${updates.length} offering items in ${applicationIds.length} services`,
+      })
+    }
+    return new StepResponse(output)
+  }
+)

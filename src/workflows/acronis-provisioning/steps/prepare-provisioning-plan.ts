@@ -1,0 +1,185 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import type { ContactInput } from "../../../lib/acronis"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { ACRONIS_SERVICES, type AcronisService } from "../../../modules/acronis/domain/licensing"
+import { PARTNER_EDITIONS, editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
+
+export type ProvisioningPlan = {
+  subscription_id: string
+  attempt: number
+  type: "ppu" | "contract" | "plan"
+  order: { id: string; display_id: string | number; status: string }
+  /** Serializes every run that may create the same tenant (a reseller's tenants; one customer's tenant). */
+  lock_key: string
+  root_tenant_id: string
+  /** Set for a sub-account's order: the reseller whose partner tenant is found or created as the parent. */
+  reseller_parent: { reseller_id: string; name: string; existing_tenant_id: string | null } | null
+  /** The parent when `reseller_parent` is null: the offer's override or the MSP's root. */
+  parent_tenant_id: string
+  tenant: {
+    kind: "customer" | "partner"
+    name: string
+    reference_id: string
+    existing_tenant_id: string | null
+    contact?: ContactInput
+    language?: string
+  }
+  /** A contract bought by a reseller: its partner tenant is the reseller's, stored on the reseller too. */
+  store_on_reseller_id: string | null
+  services: AcronisService[]
+  editions: string[]
+  quotas: Record<string, { value: number | null; overage: number | null }>
+  pricing_mode: "trial" | "production"
+  contract_tier: number | null
+  user: { email: string; login: string; first_name: string; last_name: string; language?: string; reference_id: string; role: string }
+  customer: { email: string; name: string | null }
+  service_name: string
+}
+
+export const prepareProvisioningPlanStepId = "prepare-provisioning-plan"
+
+const refuse = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+/**
+ * Reads everything a run needs — the subscription, its order, customer, offer, sub-account and reseller, the
+ * MSP's root tenant — and decides what to make in Acronis: under which parent, which tenant (kind, name, our
+ * reference), which editions and quotas, which admin user. Reading only, so nothing to compensate. Refuses
+ * (for a person to fix) an order whose licensing models are missing or a sub-account not the customer's.
+ */
+export const prepareProvisioningPlanStep = createStep(
+  prepareProvisioningPlanStepId,
+  async (input: { subscription_id: string; attempt: number }, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
+    const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
+
+    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: subscription.order_id } })
+    const { data: [customer] } = subscription.customer_id
+      ? await query.graph({
+          entity: "customer",
+          fields: ["id", "email", "first_name", "last_name", "company_name", "phone", "metadata", "reseller.id", "reseller.name", "reseller.acronis_tenant_id"],
+          filters: { id: subscription.customer_id },
+        })
+      : { data: [] as any[] }
+    if (!customer) throw refuse(`Subscription ${subscription.id} has no customer; Acronis needs one to create the tenant.`)
+    const reseller = customer.reseller as { id: string; name: string; acronis_tenant_id: string | null } | null
+
+    const rootTenantId = await acronis.getRootTenantId()
+    const fullName = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
+    const language = typeof customer.metadata?.language === "string" ? (customer.metadata.language as string) : undefined
+    const contact: ContactInput = {
+      email: subscription.email,
+      firstname: customer.first_name ?? null,
+      lastname: customer.last_name ?? null,
+      phone: customer.phone ?? null,
+    }
+
+    let tenant: ProvisioningPlan["tenant"]
+    let resellerParent: ProvisioningPlan["reseller_parent"] = null
+    let storeOnResellerId: string | null = null
+    let lockKey: string
+    if (subscription.sub_account_id) {
+      const { data: [subAccount] } = await query.graph({
+        entity: "reseller_sub_account",
+        fields: ["id", "name", "email", "status", "acronis_tenant_id", "reseller.id"],
+        filters: { id: subscription.sub_account_id },
+      })
+      if (!subAccount || !reseller || (subAccount as any).reseller?.id !== reseller.id) {
+        throw refuse(`Sub-account ${subscription.sub_account_id} of order ${order.id} is not one of the customer's reseller's sub-accounts.`)
+      }
+      resellerParent = { reseller_id: reseller.id, name: reseller.name, existing_tenant_id: reseller.acronis_tenant_id }
+      // Same reference as the reseller module's provisioning, so both find the one tenant of the sub-account.
+      tenant = {
+        kind: "customer",
+        name: subAccount.name,
+        reference_id: subAccount.id,
+        existing_tenant_id: subscription.tenant_id ?? subAccount.acronis_tenant_id ?? null,
+        contact: { ...contact, email: subAccount.email },
+        language,
+      }
+      lockKey = `acronis-reseller-tenant:${reseller.id}`
+    } else if (subscription.tenant_kind === "partner" && reseller) {
+      tenant = {
+        kind: "partner",
+        name: reseller.name,
+        reference_id: reseller.id,
+        existing_tenant_id: subscription.tenant_id ?? reseller.acronis_tenant_id ?? null,
+        contact,
+        language,
+      }
+      storeOnResellerId = reseller.id
+      lockKey = `acronis-reseller-tenant:${reseller.id}`
+    } else {
+      // A direct customer has one tenant, whatever it buys: the customer id is the reference.
+      tenant = {
+        kind: subscription.tenant_kind,
+        name: customer.company_name || fullName || subscription.email,
+        reference_id: customer.id,
+        existing_tenant_id: subscription.tenant_id ?? null,
+        contact,
+        language,
+      }
+      lockKey = `acronis-customer-tenant:${customer.id}`
+    }
+
+    const services = ((offer.services as AcronisService[] | null)?.length ? offer.services : [...ACRONIS_SERVICES]) as AcronisService[]
+    let editions: string[]
+    if (tenant.kind === "partner" && !subscription.protection_licensing_model && !subscription.file_sync_share_licensing_model) {
+      editions = PARTNER_EDITIONS
+    } else {
+      const perService = editionsForSubscription(offer as any, {
+        protection_licensing_model: subscription.protection_licensing_model as any,
+        file_sync_share_licensing_model: subscription.file_sync_share_licensing_model as any,
+      })
+      if (services.includes("protection") && perService.protection.length !== 1) {
+        throw refuse(`Order line ${subscription.line_item_id}: choose one Protection licensing model (item metadata acronis.protection_licensing_model).`)
+      }
+      if (services.includes("file_sync_share") && perService.file_sync_share.length !== 1) {
+        throw refuse(`Order line ${subscription.line_item_id}: choose one File Sync & Share licensing model (item metadata acronis.file_sync_share_licensing_model).`)
+      }
+      editions = [...perService.protection, ...perService.file_sync_share]
+    }
+
+    const quotas =
+      offer.type === "ppu"
+        ? {}
+        : Object.fromEntries(
+            ((offer.offering_items ?? []) as unknown as { name: string; quota: { value: number | null; overage: number | null } | null }[])
+              .filter((item) => item.quota)
+              .map((item) => [item.name, item.quota!])
+          )
+
+    const plan: ProvisioningPlan = {
+      subscription_id: subscription.id,
+      attempt: input.attempt,
+      type: subscription.type,
+      order: { id: order.id, display_id: order.display_id ?? order.id, status: order.status },
+      lock_key: lockKey,
+      root_tenant_id: rootTenantId,
+      reseller_parent: resellerParent,
+      parent_tenant_id: offer.parent_tenant_id ?? rootTenantId,
+      tenant,
+      store_on_reseller_id: storeOnResellerId,
+      services,
+      editions,
+      quotas,
+      pricing_mode: offer.pricing_mode,
+      contract_tier: offer.type === "contract" ? offer.contract_tier : null,
+      user: {
+        email: subscription.email,
+        login: subscription.login,
+        first_name: customer.first_name || "Admin",
+        last_name: customer.last_name || fullName || "Admin",
+        language,
+        reference_id: subscription.id,
+        role: tenant.kind === "partner" ? "partner_admin" : "company_admin",
+      },
+      customer: { email: customer.email, name: fullName || null },
+      service_name: subscription.service_name,
+    }
+    return new StepResponse(plan)
+  }
+)
