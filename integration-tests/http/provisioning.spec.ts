@@ -10,6 +10,7 @@ import { simpleParser } from "mailparser"
 import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
+import type ResellerModuleService from "../../src/modules/reseller/service"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
@@ -356,7 +357,7 @@ medusaIntegrationTestRunner({
 
       async function subAccount(resellerId: string, notifyCustomerId: string, name: string) {
         // Saved directly (no `reseller.sub_account.created` event), so the order's provisioning makes its tenant.
-        const service = container.resolve(RESELLER_MODULE) as any
+        const service = container.resolve<ResellerModuleService>(RESELLER_MODULE) as any
         return service.createResellerSubAccounts({
           reseller_id: resellerId,
           kind: "end_customer",
@@ -396,7 +397,7 @@ medusaIntegrationTestRunner({
         expect(partners).toEqual([expect.objectContaining({ kind: "partner", name: "First Reseller", parent_id: root_tenant_id })])
         // The partner gets both billing modes of every service, so it can give either to its customers.
         expect(editionsOf(partners[0])).toEqual(["fss_per_user", "fss_per_workload", "pck_per_gigabyte", "pck_per_workload", null].sort())
-        expect(await container.resolve(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
+        expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: partners[0].id })
         )
 
@@ -450,7 +451,7 @@ medusaIntegrationTestRunner({
             commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_applied: false }),
           })
         )
-        expect(await container.resolve(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
+        expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
         )
       })
