@@ -1,4 +1,4 @@
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents, type OrderReceivedPayload } from "../../modules/acronis/events"
 import { AcronisProvisioningEvents, type ProvisioningRequestedPayload } from "../../modules/acronis/provisioning-events"

@@ -1,4 +1,4 @@
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createHook, createWorkflow, transform, when } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents, type SubscriptionActivatedPayload } from "../../modules/acronis/events"
 import { PARTNER_EDITIONS } from "../../modules/acronis/domain/tenant-offering"

@@ -1,4 +1,4 @@
-import { emitEventStep } from "@medusajs/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents } from "../../modules/acronis/events"
 import { recordProvisioningFailureStep, type RecordProvisioningFailureInput } from "./steps/record-provisioning-failure"

@@ -1,4 +1,4 @@
-import { emitEventStep } from "@medusajs/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { AcronisProvisioningEvents } from "../../modules/acronis/provisioning-events"
 import { validateProvisioningRequestStep } from "./steps/validate-provisioning-request"

@@ -1,4 +1,4 @@
-import { createRemoteLinkStep } from "@medusajs/core-flows"
+import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { WorkflowData, WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { RESELLER_MODULE } from "../../modules/reseller"

@@ -1,4 +1,4 @@
-import { emitEventStep } from "@medusajs/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { ResellerEvents } from "../../modules/reseller/events"
 import { createSubAccountStep, type CreateSubAccountInput } from "./steps/create-sub-account"
