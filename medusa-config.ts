@@ -76,6 +76,7 @@ module.exports = defineConfig({
       options: definedOnly(acronisOptions),
     },
     { resolve: "./src/modules/reseller" },
+    { resolve: "./src/modules/acronis-checkout" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

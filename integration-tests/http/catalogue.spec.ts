@@ -5,6 +5,7 @@ import { createAdminHeaders } from "./fixtures/admin"
 import { createDigitalProduct } from "./fixtures/products"
 import { createStoreChannel } from "./fixtures/store"
 import { seedDemoStore } from "../../src/scripts/seed-demo"
+import { createCustomersWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 
 jest.setTimeout(90 * 1000)
 
@@ -345,6 +346,104 @@ medusaIntegrationTestRunner({
         expect(groups.data.customer_groups).toHaveLength(1)
         const products = await api.get("/admin/products?limit=50&fields=id", admin)
         expect(products.data.count).toEqual(11)
+      })
+    })
+
+    describe("POST /admin/acronis/customer-orders (add product to customer)", () => {
+      const setUp = async () => {
+        const container = getContainer()
+        await createRegionsWorkflow(container).run({
+          input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
+        })
+        const {
+          result: [customer],
+        } = await createCustomersWorkflow(container).run({
+          input: { customersData: [{ email: "jane@acme.test", first_name: "Jane", last_name: "Doe", company_name: "Acme" }] },
+        })
+        const product = await createDigitalProduct(api, admin, { title: "Acronis Cyber Protect Cloud", prices: { usd: 0 } })
+        await api.post(`/admin/products/${product.id}/acronis-offer`, ppuOffer, admin)
+        return { customer, product }
+      }
+
+      it("creates a staff order that waits, then provisions it when the account manager executes it", async () => {
+        const { customer, product } = await setUp()
+
+        const created = await api.post(
+          "/admin/acronis/customer-orders",
+          {
+            customer_id: customer.id,
+            product_id: product.id,
+            reference: "Acme backup",
+            login: "jane.acme",
+            protection_licensing_model: "per_workload",
+            file_sync_share_licensing_model: "per_user",
+          },
+          admin
+        )
+
+        expect(created.status).toEqual(201)
+        expect(created.data.order.metadata).toEqual(
+          expect.objectContaining({
+            acronis_staff_order: true,
+            acronis_reference: "Acme backup",
+            acronis_billing_interval: "month",
+            acronis_service_details: { login: "jane.acme", email: "jane@acme.test" },
+          })
+        )
+        const { data: order } = await api.get(`/admin/orders/${created.data.order.id}?fields=id,items.metadata,customer_id`, admin)
+        expect(order.order.customer_id).toEqual(customer.id)
+        expect(order.order.items[0].metadata).toEqual({
+          acronis: { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" },
+        })
+        const status = await api.get("/admin/acronis/status", admin)
+        const sandbox = status.data.status.datacenter_url
+        const tenantsBefore = (await (await fetch(`${sandbox}/__sandbox/state`)).json()).tenants.length
+
+        const executed = await api.post(`/admin/acronis/orders/${created.data.order.id}/execute`, {}, admin)
+        expect(executed.status).toEqual(202)
+        let subscription: { status: string; tenant_id: string | null; login: string } | undefined
+        for (let i = 0; i < 100 && subscription?.status !== "active"; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          const list = await api.get(`/admin/acronis/subscriptions?order_id=${created.data.order.id}`, admin)
+          subscription = list.data.subscriptions[0]
+        }
+        expect(subscription).toEqual(expect.objectContaining({ status: "active", login: "jane.acme" }))
+        const state = await (await fetch(`${sandbox}/__sandbox/state`)).json()
+        expect(state.tenants).toHaveLength(tenantsBefore + 1)
+        expect(state.users.map((user: { login: string }) => user.login)).toContain("jane.acme")
+      })
+
+      it("refuses what the offer or Acronis does not allow with a 400 naming the field, and creates no order", async () => {
+        const { customer, product } = await setUp()
+        const body = { customer_id: customer.id, product_id: product.id, reference: "Acme backup" }
+
+        const noModel = await failure(api.post("/admin/acronis/customer-orders", body, admin))
+        expect(noModel.status).toEqual(400)
+        expect(noModel.data.message).toMatch(/protection_licensing_model: choose one of per_gigabyte, per_workload/)
+
+        const noReference = await failure(
+          api.post("/admin/acronis/customer-orders", { ...body, reference: " ", protection_licensing_model: "per_gigabyte" }, admin)
+        )
+        expect(noReference.status).toEqual(400)
+        expect(noReference.data.message).toMatch(/reference/)
+
+        // A login someone else already holds in Acronis.
+        const acronis = getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE)
+        const client = acronis.getAcronisClient()
+        const other = await client.tenants.create({ name: "Other", kind: "customer", parent_id: await acronis.getRootTenantId() })
+        await client.users.create({ tenant_id: other.id, login: "taken.login", contact: { email: "t@other.test" } })
+        const taken = await failure(
+          api.post(
+            "/admin/acronis/customer-orders",
+            { ...body, login: "taken.login", protection_licensing_model: "per_gigabyte", file_sync_share_licensing_model: "per_user" },
+            admin
+          )
+        )
+        expect(taken.status).toEqual(400)
+        expect(taken.data.message).toMatch(/login: taken.login is already taken in Acronis/)
+
+        const orders = await api.get("/admin/orders?fields=id", admin)
+        expect(orders.data.count).toEqual(0)
       })
     })
   },

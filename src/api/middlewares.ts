@@ -1,12 +1,15 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
+import { adminAcronisCustomerOrderMiddlewares } from "./admin/acronis/customer-orders/middlewares"
 import { adminResellerMiddlewares } from "./admin/acronis/resellers/middlewares"
 import { storeSubAccountMiddlewares } from "./store/acronis/sub-accounts/middlewares"
+import { storeCartAcronisMiddlewares } from "./store/carts/[id]/acronis/middlewares"
+import { storeAcronisLoginMiddlewares } from "./store/acronis/logins/middlewares"
 import { adminAcronisSubscriptionMiddlewares } from "./admin/acronis/subscriptions/middlewares"
 import { storeCustomerAcronisSubscriptionMiddlewares } from "./store/customers/me/acronis/subscriptions/middlewares"
 
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
-  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares],
+  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares],
 })

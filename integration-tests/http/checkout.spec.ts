@@ -1,0 +1,550 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ACRONIS_MODULE } from "../../src/modules/acronis"
+import type AcronisModuleService from "../../src/modules/acronis/service"
+import { ACRONIS_CHECKOUT_MODULE } from "../../src/modules/acronis-checkout"
+import type AcronisCheckoutModuleService from "../../src/modules/acronis-checkout/service"
+import { RESELLER_MODULE } from "../../src/modules/reseller"
+import type ResellerModuleService from "../../src/modules/reseller/service"
+import { validateAcronisCheckoutWorkflow } from "../../src/workflows/acronis-checkout"
+import { createAdminHeaders } from "./fixtures/admin"
+import { BILLING_ADDRESS, createRegion, payWithSystemProvider } from "./fixtures/checkout"
+import { createStoreCustomer } from "./fixtures/customer"
+import { createDigitalProduct } from "./fixtures/products"
+import { createStoreChannel } from "./fixtures/store"
+
+jest.setTimeout(180 * 1000)
+
+// The README's example of a shop's own rule, registered the way a shop does (once, before the app runs).
+validateAcronisCheckoutWorkflow.hooks.validateAcronisCheckout(async ({ cart, offers }) => {
+  if (offers.some((offer) => offer.type === "contract") && !cart.metadata?.purchase_order) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Contracts need your purchase order number: set metadata.purchase_order on the cart."
+    )
+  }
+})
+
+type Headers = { headers: Record<string, string> }
+type ErrorAnswer = { response: { status: number; data: { message: string } } }
+
+const PPU_SETTINGS = { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" }
+const TERMS_VERSION = "2024-01"
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected the request to fail")
+    },
+    (error: ErrorAnswer) => {
+      if (!error.response) throw error
+      return error.response
+    }
+  )
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let sandboxUrl: string
+    let admin: Headers
+    let usd: { id: string }
+    let sek: { id: string }
+    let ppu: { id: string; variantId: string }
+    let contract: { id: string; variantId: string }
+    let plain: { id: string; variantId: string }
+    let john: { id: string; store: Headers }
+    let rita: { id: string; reseller_id: string; store: Headers }
+    let guestStore: Headers
+
+    const sandbox = (path: string, init?: RequestInit) => fetch(`${sandboxUrl}/__sandbox${path}`, init)
+    const records = () => container.resolve<AcronisCheckoutModuleService>(ACRONIS_CHECKOUT_MODULE)
+    type OrderRow = { id: string; metadata: Record<string, any> | null; items: { quantity: number; metadata: Record<string, any> | null }[] }
+    const orders = async (filters: Record<string, unknown> = {}) => {
+      const { data } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "metadata", "items.metadata"], filters })
+      return data as unknown as OrderRow[]
+    }
+    /** The placed order: items as the store answers them, metadata as stored (the answer leaves it out). */
+    const placedOrder = async (answer: { data: { type: string; order?: { id: string; items: OrderRow["items"] } } }) => {
+      expect(answer.data.type).toEqual("order")
+      const [stored] = await orders({ id: answer.data.order!.id })
+      return { ...stored, items: answer.data.order!.items }
+    }
+
+    async function product(title: string, offer: Record<string, unknown>, prices = { usd: 25, eur: 23, sek: 260 }) {
+      const created = await createDigitalProduct(api, admin, { title, salesChannelId: channelId, prices })
+      if (Object.keys(offer).length) await api.post(`/admin/products/${created.id}/acronis-offer`, offer, admin)
+      return created
+    }
+    let channelId: string
+
+    async function newCart(store: Headers, regionId = usd.id) {
+      const { data } = await api.post("/store/carts", { region_id: regionId }, store)
+      return data.cart.id as string
+    }
+    const addItem = (cartId: string, store: Headers, variantId: string, metadata?: Record<string, unknown>, quantity = 1) =>
+      api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity, ...(metadata && { metadata }) }, store)
+    const checkout = async (cartId: string, store: Headers) =>
+      (await api.get(`/store/carts/${cartId}/acronis/checkout`, store)).data.acronis_checkout
+    const acceptTerms = (cartId: string, store: Headers) =>
+      api.post(`/store/carts/${cartId}/acronis/terms`, { terms_version: TERMS_VERSION, accepted: true }, store)
+    const setBilling = (cartId: string, store: Headers, extra: Record<string, unknown> = {}) =>
+      api.post(`/store/carts/${cartId}`, { billing_address: BILLING_ADDRESS, ...extra }, store)
+    const complete = (cartId: string, store: Headers) => api.post(`/store/carts/${cartId}/complete`, {}, store)
+    const stepsOf = (view: { steps: { step: string; required: boolean; completed: boolean }[] }) =>
+      Object.fromEntries(view.steps.map(({ step, required, completed }) => [step, { required, completed }]))
+
+    /** A direct customer's pay-per-use cart with every step done but the one(s) named in `skip`. */
+    async function readyPayPerUseCart(store: Headers, skip: string[] = []) {
+      const cartId = await newCart(store)
+      await addItem(cartId, store, ppu.variantId, { acronis: PPU_SETTINGS })
+      if (!skip.includes("terms")) await acceptTerms(cartId, store)
+      if (!skip.includes("billing")) await setBilling(cartId, store)
+      if (!skip.includes("service_details")) {
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: `JohnDoe${Date.now() % 100000}`, email: "john@doe.example" }, store)
+      }
+      await payWithSystemProvider(api, cartId, store)
+      return cartId
+    }
+
+    async function activeSubAccount(name = "Contoso Ltd") {
+      const reseller = container.resolve<ResellerModuleService>(RESELLER_MODULE)
+      // Provisioning a sub-account is the reseller engineer's feature; here it only needs to exist, active.
+      const [subAccount] = await reseller.createResellerSubAccounts([
+        {
+          kind: "end_customer",
+          name,
+          email: "it@contoso.example",
+          address_1: "1 Main Street",
+          city: "Springfield",
+          postal_code: "10001",
+          country_code: "us",
+          notification_customer_id: rita.id,
+          status: "active",
+          account_number: `tenant-${name}`,
+          acronis_tenant_id: `tenant-${name}`,
+          reseller_id: rita.reseller_id,
+        } as never,
+      ])
+      return subAccount as unknown as { id: string }
+    }
+
+    // The runner snapshots the database after `beforeAll` and restores it before every test.
+    beforeAll(async () => {
+      container = getContainer()
+      sandboxUrl = (await container.resolve<AcronisModuleService>(ACRONIS_MODULE).getStatus()).datacenter_url
+      admin = await createAdminHeaders(api, container)
+      const channel = await createStoreChannel(container)
+      channelId = channel.salesChannelId
+      const key = channel.headers["x-publishable-api-key"]
+      usd = await createRegion(api, admin, "usd", ["us"])
+      sek = await createRegion(api, admin, "sek", ["se"])
+      ppu = await product("Acronis Cyber Protect Cloud", {
+        type: "ppu",
+        protection_models: ["per_gigabyte", "per_workload"],
+        file_sync_share_models: ["per_user", "per_workload"],
+      })
+      contract = await product("Acronis CSP Tier 3", { type: "contract", contract_tier: 3, commitments: { usd: 1500 } })
+      plain = await product("Printed setup guide", {})
+      const johnCustomer = await createStoreCustomer(api, key, { email: "john@doe.example", first_name: "John", last_name: "Doe" })
+      john = { id: johnCustomer.customer.id, store: johnCustomer.storeHeaders }
+      const ritaCustomer = await createStoreCustomer(api, key, { email: "rita@reseller.example", first_name: "Rita", last_name: "Reseller" })
+      const { data } = await api.post("/admin/acronis/resellers", { customer_id: ritaCustomer.customer.id, name: "Rita's IT" }, admin)
+      rita = { id: ritaCustomer.customer.id, reseller_id: data.reseller.id, store: ritaCustomer.storeHeaders }
+      guestStore = { headers: { "x-publishable-api-key": key } }
+    })
+
+    beforeEach(async () => {
+      await sandbox("/reset", { method: "POST" })
+    })
+
+    describe("seed 001: a direct customer orders pay per use", () => {
+      it("walks basket settings → terms → billing → service details → complete, and the order carries what provisioning needs", async () => {
+        const cartId = await newCart(john.store)
+        const added = await addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        expect(added.status).toEqual(200)
+        expect(added.data.cart.items).toEqual([expect.objectContaining({ quantity: 1, metadata: { acronis: PPU_SETTINGS } })])
+
+        const first = await checkout(cartId, john.store)
+        expect(first).toEqual(
+          expect.objectContaining({ has_acronis_items: true, buyer: "direct_customer", sub_account_id: null, ready: false })
+        )
+        expect(first.steps.map((step: { step: string }) => step.step)).toEqual(["terms", "billing", "service_details"])
+        expect(stepsOf(first)).toEqual({
+          terms: { required: true, completed: false },
+          billing: { required: true, completed: false },
+          service_details: { required: true, completed: false },
+        })
+        expect(first.steps[0]).toEqual(expect.objectContaining({ terms_version: TERMS_VERSION, terms_url: expect.stringMatching(/^https:/) }))
+        expect(first.steps[2]).toEqual(expect.objectContaining({ login_format: "username_or_email" }))
+
+        const terms = await api.post(
+          `/store/carts/${cartId}/acronis/terms`,
+          { terms_version: TERMS_VERSION, accepted: true },
+          { headers: { ...john.store.headers, "user-agent": "Storefront/1.0 (test)" } }
+        )
+        expect(terms.status).toEqual(201)
+        expect(terms.data.acronis_terms_consent).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^acterms_/), cart_id: cartId, terms_version: TERMS_VERSION })
+        )
+
+        await setBilling(cartId, john.store)
+        const availability = await api.get(`/store/acronis/logins/availability?login=JohnDoe&cart_id=${cartId}`, john.store)
+        expect(availability.data).toEqual({ login: "johndoe", available: true, reason: null })
+
+        const details = await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "JohnDoe", email: "john@doe.example" }, john.store)
+        expect(details.data.service_details).toEqual({ login: "johndoe", email: "john@doe.example" })
+        expect(details.data.acronis_checkout.ready).toEqual(true)
+        expect(stepsOf(await checkout(cartId, john.store))).toEqual({
+          terms: { required: true, completed: true },
+          billing: { required: true, completed: true },
+          service_details: { required: true, completed: true },
+        })
+
+        await payWithSystemProvider(api, cartId, john.store)
+        const order = await placedOrder(await complete(cartId, john.store))
+        expect(order.metadata).toEqual(expect.objectContaining({ acronis_service_details: { login: "johndoe", email: "john@doe.example" } }))
+        expect(order.items).toEqual([expect.objectContaining({ quantity: 1, metadata: { acronis: PPU_SETTINGS } })])
+
+        // order.placed: the consent and the login reservation now belong to the order.
+        const deadline = Date.now() + 10_000
+        const attached = async () => {
+          const [consent] = await records().listAcronisTermsConsents({ cart_id: cartId })
+          const [reservation] = await records().listAcronisLoginReservations({ login: "johndoe" })
+          return !!consent?.order_id && !!reservation?.order_id
+        }
+        while (!(await attached()) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        const consents = await records().listAcronisTermsConsents({ cart_id: cartId })
+        expect(consents).toEqual([
+          expect.objectContaining({
+            order_id: order.id,
+            customer_id: john.id,
+            terms_version: TERMS_VERSION,
+            user_agent: "Storefront/1.0 (test)",
+            ip_address: expect.stringMatching(/127\.0\.0\.1|::1/),
+            accepted_at: expect.any(Date),
+          }),
+        ])
+        const [reservation] = await records().listAcronisLoginReservations({ login: "johndoe" })
+        expect(reservation).toEqual(expect.objectContaining({ cart_id: cartId, order_id: order.id }))
+
+        // The reserved login is no longer available to anyone else.
+        const later = await api.get("/store/acronis/logins/availability?login=JOHNDOE", guestStore)
+        expect(later.data).toEqual({ login: "johndoe", available: false, reason: expect.stringMatching(/already taken/) })
+      })
+
+      it("a later order by a customer who has an Acronis tenant skips service details", async () => {
+        // The customer's first pay-per-use subscription was provisioned, then cancelled: the tenant remains.
+        await container.resolve<AcronisModuleService>(ACRONIS_MODULE).createAcronisSubscriptions({
+          type: "ppu",
+          status: "cancelled",
+          customer_id: john.id,
+          order_id: "order_earlier",
+          line_item_id: "ordli_earlier",
+          offer_id: "acoffer_earlier",
+          service_name: "Acronis Cyber Protect Cloud",
+          tenant_kind: "customer",
+          tenant_id: "tenant-of-john",
+          login: "johndoe",
+          email: "john@doe.example",
+        })
+
+        const cartId = await readyPayPerUseCart(john.store, ["service_details"])
+        const view = await checkout(cartId, john.store)
+        expect(stepsOf(view).service_details).toEqual({ required: false, completed: false })
+        expect(view.ready).toEqual(true)
+        const refused = await failure(api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "Other", email: "john@doe.example" }, john.store))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(/No service details are needed/)
+
+        const order = await placedOrder(await complete(cartId, john.store))
+        expect(order.metadata?.acronis_service_details).toBeUndefined()
+      })
+
+      it("refuses a second pay-per-use order while the first is pending, pointing to it", async () => {
+        const firstCart = await readyPayPerUseCart(john.store)
+        const first = (await complete(firstCart, john.store)).data.order
+
+        const cartId = await newCart(john.store)
+        const refused = await failure(addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(/You already have a pay-per-use Acronis subscription/)
+        expect(refused.data.message).toMatch(new RegExp(`${first.id}|acsub_`))
+        expect((await orders()).length).toEqual(1)
+      })
+    })
+
+    describe("seed 002: a reseller orders a CSP contract for its own use", () => {
+      it("walks terms → billing (address and e-mail) → e-mail login → complete", async () => {
+        const cartId = await newCart(rita.store)
+        await addItem(cartId, rita.store, contract.variantId)
+        const first = await checkout(cartId, rita.store)
+        expect(first.buyer).toEqual("reseller")
+        expect(first.steps[2]).toEqual(expect.objectContaining({ step: "service_details", required: true, login_format: "email" }))
+
+        await acceptTerms(cartId, rita.store)
+        await setBilling(cartId, rita.store, { metadata: { purchase_order: "PO-2024-17" } })
+
+        const username = await failure(
+          api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "RitaReseller", email: "rita@reseller.example" }, rita.store)
+        )
+        expect(username.status).toEqual(400)
+        expect(username.data.message).toMatch(/must be an e-mail address for an Acronis CSP contract/)
+
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "Rita@Reseller.example", email: "rita@reseller.example" }, rita.store)
+        const ready = await checkout(cartId, rita.store)
+        expect(ready.ready).toEqual(true)
+
+        await payWithSystemProvider(api, cartId, rita.store)
+        const order = await placedOrder(await complete(cartId, rita.store))
+        expect(order.items).toEqual([expect.objectContaining({ quantity: 1 })])
+        expect(order.metadata).toEqual({
+          purchase_order: "PO-2024-17",
+          acronis_service_details: { login: "rita@reseller.example", email: "rita@reseller.example" },
+        })
+      })
+
+      it("runs the shop's own validateAcronisCheckout hook: no purchase order, no order", async () => {
+        const cartId = await newCart(rita.store)
+        await addItem(cartId, rita.store, contract.variantId)
+        await acceptTerms(cartId, rita.store)
+        await setBilling(cartId, rita.store)
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "rita@reseller.example", email: "rita@reseller.example" }, rita.store)
+        await payWithSystemProvider(api, cartId, rita.store)
+
+        const refused = await failure(complete(cartId, rita.store))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toEqual("Contracts need your purchase order number: set metadata.purchase_order on the cart.")
+        expect(await orders()).toEqual([])
+      })
+    })
+
+    describe("a reseller's pay-per-use order for a sub-account", () => {
+      it("names an active sub-account on the cart, skips service details (its tenant exists) and completes", async () => {
+        const subAccount = await activeSubAccount()
+        const cartId = await newCart(rita.store)
+        await api.post(`/store/carts/${cartId}`, { metadata: { acronis_sub_account_id: subAccount.id } }, rita.store)
+        await addItem(cartId, rita.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        await acceptTerms(cartId, rita.store)
+        await setBilling(cartId, rita.store)
+        const view = await checkout(cartId, rita.store)
+        expect(view).toEqual(expect.objectContaining({ buyer: "reseller", sub_account_id: subAccount.id, ready: true }))
+        expect(stepsOf(view).service_details).toEqual({ required: false, completed: false })
+
+        await payWithSystemProvider(api, cartId, rita.store)
+        const order = await placedOrder(await complete(cartId, rita.store))
+        expect(order.metadata).toEqual({ acronis_sub_account_id: subAccount.id })
+        expect(order.items).toEqual([expect.objectContaining({ quantity: 1, metadata: { acronis: PPU_SETTINGS } })])
+
+        // One pay-per-use per sub-account: a second one for the same sub-account is refused, another sub-account is fine.
+        const again = await newCart(rita.store)
+        await api.post(`/store/carts/${again}`, { metadata: { acronis_sub_account_id: subAccount.id } }, rita.store)
+        const refused = await failure(addItem(again, rita.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(/Sub-account "Contoso Ltd" already has a pay-per-use Acronis subscription/)
+        const other = await activeSubAccount("Fabrikam")
+        await api.post(`/store/carts/${again}`, { metadata: { acronis_sub_account_id: other.id } }, rita.store)
+        expect((await addItem(again, rita.store, ppu.variantId, { acronis: PPU_SETTINGS })).status).toEqual(200)
+      })
+    })
+
+    describe("the rules refuse, say why, and write no order and no consent", () => {
+      const nothingWritten = async () => {
+        expect(await orders()).toEqual([])
+        expect((await records().listAcronisTermsConsents({})).filter((consent) => consent.order_id)).toEqual([])
+      }
+
+      it("quantity other than 1, at add and at update time", async () => {
+        const cartId = await newCart(john.store)
+        const add = await failure(addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS }, 2))
+        expect(add.status).toEqual(400)
+        expect(add.data.message).toMatch(/ordered with quantity 1 .*you asked for 2/)
+
+        const { data } = await addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        const lineId = data.cart.items[0].id
+        const update = await failure(api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 3 }, john.store))
+        expect(update.status).toEqual(400)
+        expect(update.data.message).toMatch(/quantity 1/)
+        const twice = await failure(addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(twice.status).toEqual(400)
+        expect(twice.data.message).toMatch(/already in the basket/)
+        expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.items).toEqual([expect.objectContaining({ quantity: 1 })])
+        await nothingWritten()
+      })
+
+      it("pay per use without both licensing models, or with one the offer does not allow", async () => {
+        const cartId = await newCart(john.store)
+        const missing = await failure(addItem(cartId, john.store, ppu.variantId, { acronis: { protection_licensing_model: "per_gigabyte" } }))
+        expect(missing.status).toEqual(400)
+        expect(missing.data.message).toMatch(/Choose the File Sync & Share Licensing Model .*per_user, per_workload/)
+        const none = await failure(addItem(cartId, john.store, ppu.variantId))
+        expect(none.data.message).toMatch(/Choose the Protection Licensing Model/)
+
+        const workloadOnly = await product("Acronis per workload", { type: "ppu", protection_models: ["per_workload"], file_sync_share_models: ["per_user"] })
+        const notOffered = await failure(
+          addItem(cartId, john.store, workloadOnly.variantId, { acronis: { protection_licensing_model: "per_gigabyte", file_sync_share_licensing_model: "per_user" } })
+        )
+        expect(notOffered.status).toEqual(400)
+        expect(notOffered.data.message).toMatch(/"per_gigabyte" is not offered .*choose one of per_workload/)
+
+        const { data } = await addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        const changed = await failure(
+          api.post(`/store/carts/${cartId}/line-items/${data.cart.items[0].id}`, { quantity: 1, metadata: { acronis: { protection_licensing_model: "per_gigabyte" } } }, john.store)
+        )
+        expect(changed.status).toEqual(400)
+        expect(changed.data.message).toMatch(/File Sync & Share Licensing Model/)
+        await nothingWritten()
+      })
+
+      it("contracts: not for direct customers, not for a sub-account, only in USD, EUR, GBP, AUD, JPY, CAD", async () => {
+        const direct = await failure(addItem(await newCart(john.store), john.store, contract.variantId))
+        expect(direct.status).toEqual(400)
+        expect(direct.data.message).toMatch(/contracts are sold only to resellers, for their own use/)
+
+        const inSek = await failure(addItem(await newCart(rita.store, sek.id), rita.store, contract.variantId))
+        expect(inSek.status).toEqual(400)
+        expect(inSek.data.message).toMatch(/billed only in USD, EUR, GBP, AUD, JPY, CAD; this cart is in SEK/)
+
+        const subAccount = await activeSubAccount()
+        const cartId = await newCart(rita.store)
+        await api.post(`/store/carts/${cartId}`, { metadata: { acronis_sub_account_id: subAccount.id } }, rita.store)
+        const forSub = await failure(addItem(cartId, rita.store, contract.variantId))
+        expect(forSub.status).toEqual(400)
+        expect(forSub.data.message).toMatch(/for the reseller's own use only/)
+        await nothingWritten()
+      })
+
+      it("pay per use by a reseller: only for one of its own, active sub-accounts; a direct customer names none", async () => {
+        const own = await failure(addItem(await newCart(rita.store), rita.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(own.status).toEqual(400)
+        expect(own.data.message).toMatch(/for one of its sub-accounts: set metadata.acronis_sub_account_id/)
+
+        const reseller = container.resolve<ResellerModuleService>(RESELLER_MODULE)
+        const [pending] = await reseller.createResellerSubAccounts([
+          { kind: "end_customer", name: "Pending Co", email: "it@pending.example", address_1: "2 Main St", city: "Springfield", postal_code: "10001", country_code: "us", notification_customer_id: rita.id, reseller_id: rita.reseller_id } as never,
+        ])
+        const cartId = await newCart(rita.store)
+        await api.post(`/store/carts/${cartId}`, { metadata: { acronis_sub_account_id: (pending as { id: string }).id } }, rita.store)
+        const notActive = await failure(addItem(cartId, rita.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(notActive.status).toEqual(400)
+        expect(notActive.data.message).toMatch(/Sub-account "Pending Co" is pending/)
+
+        const [otherReseller] = await reseller.createResellers([{ name: "Someone else" }])
+        const [foreign] = await reseller.createResellerSubAccounts([
+          { kind: "end_customer", name: "Foreign", email: "it@foreign.example", address_1: "3 Main St", city: "Springfield", postal_code: "10001", country_code: "us", notification_customer_id: rita.id, reseller_id: otherReseller.id, status: "active", acronis_tenant_id: "t" } as never,
+        ])
+        await api.post(`/store/carts/${cartId}`, { metadata: { acronis_sub_account_id: (foreign as { id: string }).id } }, rita.store)
+        const notOwn = await failure(addItem(cartId, rita.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(notOwn.data.message).toMatch(/is not one of reseller "Rita's IT"'s sub-accounts/)
+
+        const directCart = await newCart(john.store)
+        await api.post(`/store/carts/${directCart}`, { metadata: { acronis_sub_account_id: (foreign as { id: string }).id } }, john.store)
+        const direct = await failure(addItem(directCart, john.store, ppu.variantId, { acronis: PPU_SETTINGS }))
+        expect(direct.data.message).toMatch(/Only resellers order for a sub-account/)
+        await nothingWritten()
+      })
+
+      it("rules are checked again at completion: a guest's cart, and a cart switched to a sub-account after the item was added", async () => {
+        const guestCart = await newCart(guestStore)
+        await addItem(guestCart, guestStore, ppu.variantId, { acronis: PPU_SETTINGS })
+        await acceptTerms(guestCart, guestStore)
+        await setBilling(guestCart, guestStore, { email: "guest@example.com" })
+        await api.post(`/store/carts/${guestCart}/acronis/service-details`, { login: "GuestUser", email: "guest@example.com" }, guestStore)
+        await payWithSystemProvider(api, guestCart, guestStore)
+        const guest = await failure(complete(guestCart, guestStore))
+        expect(guest.status).toEqual(400)
+        expect(guest.data.message).toMatch(/Sign in to a customer account before ordering Acronis services/)
+
+        const cartId = await readyPayPerUseCart(john.store)
+        const subAccount = await activeSubAccount()
+        await api.post(`/store/carts/${cartId}`, { metadata: { acronis_sub_account_id: subAccount.id } }, john.store)
+        const switched = await failure(complete(cartId, john.store))
+        expect(switched.status).toEqual(400)
+        expect(switched.data.message).toMatch(/Only resellers order for a sub-account/)
+        await nothingWritten()
+      })
+
+      it.each([["terms"], ["billing"], ["service_details"]])("completion without the %s step: 400 naming it, no order", async (step) => {
+        const cartId = await readyPayPerUseCart(john.store, [step])
+        const view = await checkout(cartId, john.store)
+        expect(view.ready).toEqual(false)
+        expect(stepsOf(view)[step]).toEqual({ required: true, completed: false })
+
+        const refused = await failure(complete(cartId, john.store))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(new RegExp(`Checkout step "${step}" is not done`))
+        await nothingWritten()
+        expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.completed_at).toBeNull()
+      })
+
+      it("terms in an old version, or not accepted, are refused and not recorded", async () => {
+        const cartId = await newCart(john.store)
+        await addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        const old = await failure(api.post(`/store/carts/${cartId}/acronis/terms`, { terms_version: "2019-01", accepted: true }, john.store))
+        expect(old.status).toEqual(400)
+        expect(old.data.message).toMatch(/are at version 2024-01 .* not 2019-01/)
+        const declined = await failure(api.post(`/store/carts/${cartId}/acronis/terms`, { terms_version: TERMS_VERSION, accepted: false }, john.store))
+        expect(declined.status).toEqual(400)
+        expect(await records().listAcronisTermsConsents({})).toEqual([])
+      })
+
+      it("a login taken in Acronis, or reserved by another open cart, is refused", async () => {
+        const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+        await acronis.getAcronisClient().users.create({
+          tenant_id: await acronis.getRootTenantId(),
+          login: "TakenUser",
+          contact: { email: "taken@example.com", firstname: "Taken", lastname: "User" },
+        } as never)
+        const availability = await api.get("/store/acronis/logins/availability?login=takenuser", guestStore)
+        expect(availability.data).toEqual({ login: "takenuser", available: false, reason: expect.stringMatching(/already taken in Acronis/) })
+        const malformed = await api.get("/store/acronis/logins/availability?login=" + encodeURIComponent("no spaces allowed"), guestStore)
+        expect(malformed.data).toEqual(expect.objectContaining({ available: false, reason: expect.stringMatching(/neither a username/) }))
+
+        const cartId = await newCart(john.store)
+        await addItem(cartId, john.store, ppu.variantId, { acronis: PPU_SETTINGS })
+        const taken = await failure(api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "TakenUser", email: "john@doe.example" }, john.store))
+        expect(taken.status).toEqual(400)
+        expect(taken.data.message).toMatch(/already taken in Acronis/)
+
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "JohnDoe", email: "john@doe.example" }, john.store)
+        const guestCart = await newCart(guestStore)
+        await addItem(guestCart, guestStore, ppu.variantId, { acronis: PPU_SETTINGS })
+        const reserved = await failure(api.post(`/store/carts/${guestCart}/acronis/service-details`, { login: "johndoe", email: "g@example.com" }, guestStore))
+        expect(reserved.status).toEqual(400)
+        expect(reserved.data.message).toMatch(/"johndoe" is already taken; choose another/)
+
+        // The cart that holds it can change its mind: the old login is released.
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "JohnDoe2", email: "john@doe.example" }, john.store)
+        const freed = await api.get(`/store/acronis/logins/availability?login=johndoe`, guestStore)
+        expect(freed.data.available).toEqual(true)
+
+        // A basket abandoned for more than a week no longer holds its login.
+        const [held] = await records().listAcronisLoginReservations({ login: "johndoe2", released_at: null })
+        await records().updateAcronisLoginReservations({ id: held.id, created_at: new Date(Date.now() - 8 * 24 * 3600 * 1000) } as never)
+        const taken2 = await api.post(`/store/carts/${guestCart}/acronis/service-details`, { login: "JohnDoe2", email: "g@example.com" }, guestStore)
+        expect(taken2.data.service_details.login).toEqual("johndoe2")
+        expect(await records().listAcronisLoginReservations({ login: "johndoe2", released_at: null })).toEqual([
+          expect.objectContaining({ cart_id: guestCart }),
+        ])
+      })
+    })
+
+    it("a cart without Acronis items behaves as in plain Medusa: no steps, completes without terms or service details", async () => {
+      const cartId = await newCart(guestStore)
+      await addItem(cartId, guestStore, plain.variantId, undefined, 3)
+      const view = await checkout(cartId, guestStore)
+      expect(view).toEqual(expect.objectContaining({ has_acronis_items: false, steps: [], ready: true }))
+      await setBilling(cartId, guestStore, { email: "guest@example.com" })
+      await payWithSystemProvider(api, cartId, guestStore)
+      const completed = await complete(cartId, guestStore)
+      expect(completed.data.type).toEqual("order")
+      expect(completed.data.order.items).toEqual([expect.objectContaining({ quantity: 3 })])
+      const terms = await failure(acceptTerms(cartId, guestStore))
+      expect(terms.status).toEqual(400)
+    })
+  },
+})

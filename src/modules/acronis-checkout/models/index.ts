@@ -1,0 +1,2 @@
+export { AcronisTermsConsent } from "./terms-consent"
+export { AcronisLoginReservation } from "./login-reservation"

@@ -1,0 +1,74 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { z } from "@medusajs/framework/zod"
+import { ACRONIS_MODULE } from "../../modules/acronis"
+import type AcronisModuleService from "../../modules/acronis/service"
+import { ACRONIS_CHECKOUT_MODULE } from "../../modules/acronis-checkout"
+import type AcronisCheckoutModuleService from "../../modules/acronis-checkout/service"
+
+/** Pay per use and plans: a username (JohnDoe) or an e-mail; contracts: an e-mail (seeds 001, 002). */
+export type LoginFormat = "username_or_email" | "email"
+
+const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/
+const isEmail = (value: string) => z.email().safeParse(value).success
+
+/**
+ * A reservation of a cart that never became an order stops holding its login after this long, so abandoned
+ * baskets do not keep logins forever. Reservations of orders hold until provisioning releases them.
+ */
+export const ABANDONED_RESERVATION_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Whether a reservation still keeps its login from other carts. */
+export function holdsLogin(reservation: { order_id: string | null; released_at: Date | string | null; created_at: Date | string }) {
+  if (reservation.released_at) {
+    return false
+  }
+  return !!reservation.order_id || Date.now() - new Date(reservation.created_at).getTime() < ABANDONED_RESERVATION_MS
+}
+
+export function normalizeLogin(login: string) {
+  return login.trim().toLowerCase()
+}
+
+/** Why `login` is not acceptable in `format`, or null. */
+export function loginFormatProblem(login: string, format: LoginFormat): string | null {
+  const value = login.trim()
+  if (format === "email") {
+    return isEmail(value) ? null : `The login "${value}" must be an e-mail address for an Acronis CSP contract (e.g. jane@example.com).`
+  }
+  if (isEmail(value) || USERNAME.test(value)) {
+    return null
+  }
+  return (
+    `The login "${value}" is neither a username (letters, digits, ".", "_" or "-", up to 64 characters, e.g. JohnDoe) ` +
+    "nor an e-mail address."
+  )
+}
+
+export type LoginAvailability = { login: string; available: boolean; reason: string | null }
+
+/**
+ * Whether a login can be chosen: well-formed, free in Acronis (`check_login`), and not reserved by another
+ * open cart or unprovisioned order of this shop. `cartId`'s own reservation does not count against it.
+ */
+export async function checkLoginAvailability(
+  container: MedusaContainer,
+  login: string,
+  options: { cartId?: string | null; format?: LoginFormat } = {}
+): Promise<LoginAvailability> {
+  const normalized = normalizeLogin(login)
+  const problem = loginFormatProblem(login, options.format ?? "username_or_email")
+  if (problem) {
+    return { login: normalized, available: false, reason: problem }
+  }
+  const checkout = container.resolve<AcronisCheckoutModuleService>(ACRONIS_CHECKOUT_MODULE)
+  const reservations = await checkout.listAcronisLoginReservations({ login: normalized, released_at: null })
+  if (reservations.some((reservation) => reservation.cart_id !== options.cartId && holdsLogin(reservation))) {
+    return { login: normalized, available: false, reason: `The login "${normalized}" is already taken; choose another.` }
+  }
+  const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+  const { available } = await acronis.getAcronisClient().users.checkLogin(normalized)
+  if (!available) {
+    return { login: normalized, available: false, reason: `The login "${normalized}" is already taken in Acronis; choose another.` }
+  }
+  return { login: normalized, available: true, reason: null }
+}

@@ -1,0 +1,1 @@
+export * from "./add-acronis-product-to-customer"
