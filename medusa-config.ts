@@ -77,6 +77,7 @@ module.exports = defineConfig({
     },
     { resolve: "./src/modules/reseller" },
     { resolve: "./src/modules/acronis-checkout" },
+    { resolve: "./src/modules/acronis-billing", options: definedOnly(acronisOptions) },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -8,8 +8,10 @@ import { storeCartAcronisMiddlewares } from "./store/carts/[id]/acronis/middlewa
 import { storeAcronisLoginMiddlewares } from "./store/acronis/logins/middlewares"
 import { adminAcronisSubscriptionMiddlewares } from "./admin/acronis/subscriptions/middlewares"
 import { storeCustomerAcronisSubscriptionMiddlewares } from "./store/customers/me/acronis/subscriptions/middlewares"
+import { adminAcronisBillingMiddlewares } from "./admin/acronis/billing/middlewares"
+import { storeCustomerAcronisBillingMiddlewares } from "./store/customers/me/acronis/middlewares"
 
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
-  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares],
+  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
 })

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CloudArrowUp } from "@medusajs/icons"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 
@@ -35,7 +36,14 @@ const AcronisPage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <Heading>Acronis</Heading>
-          {s && <Badge color={s.mode === "live" ? "green" : "orange"}>{s.mode === "live" ? "Live" : "Sandbox"}</Badge>}
+          <div className="flex items-center gap-x-2">
+            {s && <Badge color={s.mode === "live" ? "green" : "orange"}>{s.mode === "live" ? "Live" : "Sandbox"}</Badge>}
+            <Link to="/acronis/add-product">
+              <Button size="small" variant="secondary">
+                Add product to customer
+              </Button>
+            </Link>
+          </div>
         </div>
         <div className="flex flex-col gap-y-1 px-6 py-4">
           {s ? (

@@ -1,0 +1,490 @@
+import { mkdtempSync } from "node:fs"
+import { rm } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ACRONIS_MODULE } from "../../src/modules/acronis"
+import type AcronisModuleService from "../../src/modules/acronis/service"
+import { ACRONIS_BILLING_MODULE } from "../../src/modules/acronis-billing"
+import type AcronisBillingModuleService from "../../src/modules/acronis-billing/service"
+import { closeAcronisMonthWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
+import acronisMonthlyClose from "../../src/jobs/acronis-monthly-close"
+import acronisUsageSync from "../../src/jobs/acronis-usage-sync"
+import { createAdminHeaders } from "./fixtures/admin"
+import { createPublishableKey, createStoreCustomer, type TestCustomer } from "./fixtures/customer"
+import { createDigitalProduct } from "./fixtures/products"
+
+jest.setTimeout(300 * 1000)
+
+const outboxDir = path.join(mkdtempSync(path.join(os.tmpdir(), "acronis-billing-")), "outbox")
+process.env.NOTIFICATION_OUTBOX_DIR = outboxDir
+
+const GiB = 1073741824
+const INFRA = {
+  acronisBackup: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700001",
+  partnerBackup: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002",
+}
+
+const PPU = {
+  type: "ppu",
+  protection_models: ["per_gigabyte", "per_workload"],
+  file_sync_share_models: ["per_user"],
+  unit_prices: {
+    pg_base_storage: { usd: 0.05 },
+    pg_base_workstations: { usd: 4 },
+    pw_base_storage: { usd: 0.05 },
+    pw_base_adv_dr_compute_points: { usd: 0.3 },
+  },
+}
+const plan = (payment: "pre_paid" | "post_paid", extra: Record<string, unknown> = {}) => ({
+  type: "plan",
+  plan: { deployment: "cloud", payment, billing_intervals: ["month"], data_centers: ["eu2"], seat_prices: { usd: 3.5 }, ...extra },
+  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 5 } }],
+})
+const OFFERS = {
+  ppu: PPU,
+  ppuLastDay: { ...PPU, storage_basis: "last_day" },
+  contract: { type: "contract", contract_tier: 1, commitments: { usd: 250 }, unit_prices: { pg_base_workstations: { usd: 4 } } },
+  postPaid: plan("post_paid"),
+  prePaid: { ...plan("pre_paid", { included_seats: 10 }), unit_prices: { pw_base_workstations: { usd: 5 } } },
+  postponed: plan("post_paid", { postponed_billing: true }),
+} as const
+type OfferName = keyof typeof OFFERS
+
+/** Only `Date` is faked: the app, the sandbox and the test share one clock we move through a month. */
+const FAKE_DATE_ONLY = {
+  advanceTimers: true,
+  doNotFake: [
+    "hrtime",
+    "nextTick",
+    "performance",
+    "queueMicrotask",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+    "requestIdleCallback",
+    "cancelIdleCallback",
+    "setImmediate",
+    "clearImmediate",
+    "setInterval",
+    "clearInterval",
+    "setTimeout",
+    "clearTimeout",
+  ],
+} as const
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let acronis: AcronisModuleService
+    let billing: AcronisBillingModuleService
+    let sandboxUrl: string
+    let admin: { headers: Record<string, string> }
+    let regionId: string
+    let publishableKey: string
+    let owner: TestCustomer
+    let products: Record<OfferName, { id: string; offerId: string }>
+    let tenantCount = 0
+
+    const sandbox = async <T = unknown>(route: string, init?: { method?: string; body?: unknown }): Promise<T> => {
+      const response = await fetch(`${sandboxUrl}/__sandbox${route}`, {
+        method: init?.method ?? "GET",
+        headers: init?.body ? { "content-type": "application/json" } : undefined,
+        body: init?.body ? JSON.stringify(init.body) : undefined,
+      })
+      if (response.status >= 400) throw new Error(`sandbox ${route}: ${response.status} ${await response.text()}`)
+      return (response.status === 204 ? undefined : await response.json()) as T
+    }
+
+    type Point = { offering_item: string; date: string; value: number; infra_id?: string }
+    const setUsage = (tenantId: string, points: Point[]) =>
+      sandbox("/usages", { method: "PUT", body: { items: points.map((p) => ({ tenant_id: tenantId, ...p })) } })
+
+    const at = (instant: string) => jest.setSystemTime(new Date(instant))
+    const sync = (ids?: string[]) => syncAcronisUsageWorkflow(container).run({ input: { subscription_ids: ids } })
+    const close = (subscription_id: string, period = "2026-09", order_mode?: "order" | "draft_order") =>
+      closeAcronisMonthWorkflow(container).run({ input: { subscription_id, period, order_mode } })
+
+    /** A customer tenant in the sandbox with the offer's edition enabled, as provisioning leaves it. */
+    async function createTenant(edition: "pck_per_gigabyte" | "pck_per_workload") {
+      const client = acronis.getAcronisClient()
+      const root = await acronis.getRootTenantId()
+      const tenant = await client.tenants.create({ name: `Billing customer ${++tenantCount}`, kind: "customer", parent_id: root })
+      const available = await client.offeringItems.availableForChild(root, { kind: "customer", edition: "*" })
+      const wanted = edition === "pck_per_gigabyte" ? ["pg_base_storage", "pg_base_workstations"] : ["pw_base_storage", "pw_base_workstations"]
+      await client.offeringItems.update(
+        tenant.id,
+        available
+          .filter((i) => wanted.includes(i.name) && (!i.infra_id || i.infra_id === INFRA.acronisBackup))
+          .map((i) => ({ application_id: i.application_id, name: i.name, infra_id: i.infra_id ?? undefined, status: 1 as const }))
+      )
+      return tenant.id
+    }
+
+    /** A real order in the customer's currency and an active subscription on it, as provisioning leaves it. */
+    async function subscribe(offer: OfferName, activatedAt: string, customer = owner) {
+      const edition = offer === "ppu" || offer === "ppuLastDay" || offer === "contract" ? "pck_per_gigabyte" : "pck_per_workload"
+      const tenantId = await createTenant(edition)
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: regionId,
+          customer_id: customer.customer.id,
+          email: customer.customer.email,
+          currency_code: "usd",
+          status: "pending",
+          items: [{ title: `Acronis ${offer}`, quantity: 1, unit_price: 0 }],
+        } as any,
+      })
+      const [subscription] = await acronis.createAcronisSubscriptions([
+        {
+          type: OFFERS[offer].type as "ppu" | "contract" | "plan",
+          status: "active" as const,
+          customer_id: customer.customer.id,
+          order_id: order.id,
+          line_item_id: order.items![0].id,
+          offer_id: products[offer].offerId,
+          service_name: `Acronis ${offer}`,
+          tenant_kind: "customer" as const,
+          tenant_id: tenantId,
+          login: `login-${tenantId.slice(0, 8)}`,
+          email: customer.customer.email,
+          billing_cycle: "calendar_month",
+          activated_at: new Date(activatedAt),
+        },
+      ])
+      return { id: subscription.id, tenantId, orderId: order.id }
+    }
+
+    const statementOf = async (subscriptionId: string) => {
+      const [statement] = await billing.listAcronisStatements({ subscription_id: subscriptionId }, { relations: ["lines"] })
+      return statement
+    }
+    const linesOf = (statement: Awaited<ReturnType<typeof statementOf>>) =>
+      [...statement.lines].sort((a, b) => a.position - b.position).map((l) => [l.kind, l.offering_item, l.quantity, l.amount])
+
+    async function counts() {
+      const [snapshots, statements, lines, reports] = await Promise.all([
+        billing.listAcronisUsageSnapshots({}, { select: ["id", "value"], take: null }),
+        billing.listAcronisStatements({}, { select: ["id", "total", "order_id", "draft_order_id"], take: null }),
+        billing.listAcronisStatementLines({}, { select: ["id"], take: null }),
+        billing.listAcronisUsageReports({}, { select: ["id"], take: null }),
+      ])
+      const { data: orders } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "metadata", "is_draft_order", "status", "total"] })
+      const billingOrders = orders.filter((o: any) => o.metadata?.acronis_statement_id)
+      return {
+        snapshots: snapshots.map((s) => `${s.id}=${s.value}`).sort(),
+        statements: statements.map((s) => `${s.id}=${s.total}:${s.order_id ?? s.draft_order_id ?? "-"}`).sort(),
+        lines: lines.length,
+        reports: reports.length,
+        billingOrders: billingOrders.map((o: any) => `${o.id}:${o.metadata.acronis_statement_id}`).sort(),
+      }
+    }
+
+    beforeAll(async () => {
+      container = getContainer()
+      acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+      billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
+      sandboxUrl = (await acronis.getStatus()).datacenter_url
+    })
+
+    beforeEach(async () => {
+      await sandbox("/reset", { method: "POST" })
+      await rm(outboxDir, { recursive: true, force: true })
+      admin = await createAdminHeaders(api, container)
+      publishableKey = await createPublishableKey(container)
+      owner = await createStoreCustomer(api, publishableKey, { email: "owner@customer.test" })
+      const { result: [region] } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "US", currency_code: "usd" }] } })
+      regionId = region.id
+      products = {} as typeof products
+      for (const name of Object.keys(OFFERS) as OfferName[]) {
+        const product = await createDigitalProduct(api, admin, { title: `Acronis ${name}`, prices: { usd: 0 } })
+        const { data } = await api.post(`/admin/products/${product.id}/acronis-offer`, OFFERS[name], admin)
+        products[name] = { id: product.id, offerId: data.acronis_offer.id }
+      }
+    })
+
+    afterEach(() => {
+      jest.useRealTimers()
+    })
+
+    afterAll(async () => {
+      await rm(path.dirname(outboxDir), { recursive: true, force: true })
+    })
+
+    it("bills a month of usage by each rule to the cent, reconciles ten subscriptions with Acronis, and closes once", async () => {
+      const subs = {
+        peak: await subscribe("ppu", "2026-08-01T00:00:00Z"),
+        lastDay: await subscribe("ppuLastDay", "2026-08-01T00:00:00Z"),
+        midMonth: await subscribe("ppu", "2026-09-15T09:30:00Z"),
+        compute: await subscribe("ppu", "2026-08-01T00:00:00Z"),
+        contractBelow: await subscribe("contract", "2026-08-01T00:00:00Z"),
+        contractAbove: await subscribe("contract", "2026-08-01T00:00:00Z"),
+        postPaid: await subscribe("postPaid", "2026-08-01T00:00:00Z"),
+        prePaid: await subscribe("prePaid", "2026-09-11T08:00:00Z"),
+        postponed: await subscribe("postponed", "2026-09-05T12:00:00Z"),
+        skewed: await subscribe("ppu", "2026-08-01T00:00:00Z"),
+      }
+      const storage = (date: string, gib: number, infra_id = INFRA.acronisBackup) => ({ offering_item: "pg_base_storage", date, value: gib * GiB, infra_id })
+      const workstations = (name: string, date: string, value: number) => ({ offering_item: name, date, value })
+      const pg = (date: string, value: number) => workstations("pg_base_workstations", date, value)
+      const pw = (date: string, value: number) => workstations("pw_base_workstations", date, value)
+
+      // The month's usage, as Acronis records it (a value holds until the next one).
+      await setUsage(subs.peak.tenantId, [
+        storage("2026-09-01", 100),
+        storage("2026-09-15", 250.5),
+        storage("2026-09-20", 20, INFRA.partnerBackup), // a second storage adds, it does not overwrite
+        storage("2026-09-25", 180),
+        pg("2026-09-01", 3),
+        pg("2026-09-10", 5),
+        pg("2026-09-20", 4),
+      ])
+      await setUsage(subs.lastDay.tenantId, [storage("2026-09-01", 500), storage("2026-09-30", 1.5), pg("2026-09-05", 2)])
+      await setUsage(subs.midMonth.tenantId, [pg("2026-09-01", 9), pg("2026-09-15", 2), pg("2026-09-25", 3)])
+      await setUsage(subs.compute.tenantId, [
+        { offering_item: "pw_base_adv_dr_compute_points", date: "2026-08-31", value: 36_000 },
+        { offering_item: "pw_base_adv_dr_compute_points", date: "2026-09-10", value: 41_400 },
+        { offering_item: "pw_base_adv_dr_compute_points", date: "2026-09-30", value: 50_400 },
+        { offering_item: "pg_base_storage", date: "2026-09-01", value: 10 * GiB },
+      ])
+      await setUsage(subs.contractBelow.tenantId, [pg("2026-09-01", 10)])
+      await setUsage(subs.contractAbove.tenantId, [pg("2026-09-01", 70)])
+      await setUsage(subs.postPaid.tenantId, [pw("2026-09-01", 4), pw("2026-09-15", 7), pw("2026-09-25", 6)])
+      await setUsage(subs.prePaid.tenantId, [pw("2026-09-15", 8), pw("2026-09-25", 13)])
+      await setUsage(subs.postponed.tenantId, [pw("2026-09-05", 4)])
+      await setUsage(subs.skewed.tenantId, [pg("2026-09-01", 5)])
+
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      for (const day of ["01", "05", "10", "15", "20", "25", "28", "29", "30"]) {
+        at(`2026-09-${day}T10:00:00Z`)
+        const { result } = await sync()
+        expect(result).toEqual(expect.objectContaining({ subscriptions: 10, failed: [] }))
+      }
+      // Later the same day the usage changes: the day's snapshot is replaced, not added to.
+      await setUsage(subs.peak.tenantId, [pg("2026-09-30", 6)])
+      at("2026-09-30T18:00:00Z")
+      const resync = await sync()
+      expect(resync.result.snapshots_created).toEqual(0)
+      expect(resync.result.snapshots_replaced).toBeGreaterThan(0)
+      const peakDay = await billing.listAcronisUsageSnapshots({ subscription_id: subs.peak.id, offering_item: "pg_base_workstations", day: "2026-09-30" })
+      expect(peakDay.map((s) => s.value)).toEqual(["6"])
+
+      // Syncing again with nothing changed in Acronis is a no-op: same rows, same values.
+      const synced = (await counts()).snapshots
+      at("2026-09-30T19:00:00Z")
+      await acronisUsageSync(container)
+      expect((await counts()).snapshots).toEqual(synced)
+
+      // After our last sync, Acronis's record of one tenant's last day changes: its report will disagree.
+      await setUsage(subs.skewed.tenantId, [pg("2026-09-30", 6)])
+
+      at("2026-10-01T03:00:00Z")
+      for (const sub of Object.values(subs)) await close(sub.id)
+
+      const expected: Record<keyof typeof subs, { total: string; lines: unknown[] }> = {
+        // 270.5 GB (250.5 + 20 on the second storage, 20 Sep) × 0.05 = 13.525; 6 workstations × 4
+        peak: { total: "37.53", lines: [["usage", "pg_base_storage", "270.5", "13.53"], ["usage", "pg_base_workstations", "6", "24.00"]] },
+        // last day: 1.5 GB × 0.05 = 0.075
+        lastDay: { total: "8.08", lines: [["usage", "pg_base_storage", "1.5", "0.08"], ["usage", "pg_base_workstations", "2", "8.00"]] },
+        // from 15 Sep only: the 9 workstations before do not count
+        midMonth: { total: "12.00", lines: [["usage", "pg_base_storage", "0", "0.00"], ["usage", "pg_base_workstations", "3", "12.00"]] },
+        // 14 400 s = 4 h × 0.3; 10 GB × 0.05
+        compute: { total: "1.70", lines: [["usage", "pg_base_storage", "10", "0.50"], ["usage", "pg_base_workstations", "0", "0.00"], ["usage", "pw_base_adv_dr_compute_points", "4", "1.20"]] },
+        contractBelow: { total: "250.00", lines: [["usage", "pg_base_workstations", "10", "40.00"], ["commitment_shortfall", null, "1", "210.00"]] },
+        contractAbove: { total: "280.00", lines: [["usage", "pg_base_workstations", "70", "280.00"]] },
+        postPaid: { total: "24.50", lines: [["seat", null, "7", "24.50"]] },
+        // 20 of 30 days of 35.00; 3 workstations above 10 × 5; October in advance
+        prePaid: { total: "73.33", lines: [["proration", null, "0.666667", "23.33"], ["overage", "pw_base_workstations", "3", "15.00"], ["seat", null, "1", "35.00"]] },
+        postponed: { total: "0.00", lines: [["seat", null, "4", "14.00"], ["free_month", null, "1", "-14.00"]] },
+        skewed: { total: "20.00", lines: [["usage", "pg_base_storage", "0", "0.00"], ["usage", "pg_base_workstations", "5", "20.00"]] },
+      }
+      for (const [name, sub] of Object.entries(subs) as [keyof typeof subs, (typeof subs)["peak"]][]) {
+        const statement = await statementOf(sub.id)
+        expect({ name, total: statement.total, lines: linesOf(statement) }).toEqual({ name, ...expected[name] })
+        expect(statement.status).toEqual(Number(statement.total) > 0 ? "billed" : "issued")
+      }
+
+      // Each line keeps the snapshots it came from.
+      const peakStatement = await statementOf(subs.peak.id)
+      const storageLine = peakStatement.lines.find((l) => l.offering_item === "pg_base_storage")!
+      expect(storageLine.sources).toEqual(expect.objectContaining({ days: ["2026-09-20"], raw_quantity: String(270.5 * GiB) }))
+      const sourceRows = await billing.listAcronisUsageSnapshots({ id: (storageLine.sources as any).snapshot_ids })
+      expect(sourceRows.map((s) => [s.day, s.infra_id, s.value]).sort()).toEqual([
+        ["2026-09-20", INFRA.acronisBackup, String(250.5 * GiB)],
+        ["2026-09-20", INFRA.partnerBackup, String(20 * GiB)],
+      ])
+
+      // Reconciliation against the month's usage_summary: nine match, the skewed one is flagged.
+      const reconciliations: Record<string, any> = Object.fromEntries(
+        await Promise.all(Object.entries(subs).map(async ([name, sub]) => [name, (await statementOf(sub.id)).reconciliation as any]))
+      )
+      for (const [name, rec] of Object.entries(reconciliations)) {
+        if (name === "skewed") continue
+        expect({ name, status: rec.status, details: rec.details }).toEqual({ name, status: "matched", details: [] })
+        expect(rec.compared).toBeGreaterThan(0)
+      }
+      expect(reconciliations.skewed).toEqual(
+        expect.objectContaining({
+          status: "mismatch",
+          details: [{ offering_item: "pg_base_workstations", infra_id: null, ours: "5", acronis: "6" }],
+        })
+      )
+      const reportRequests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter(
+        (r) => r.method === "POST" && r.path.endsWith("/reports")
+      )
+      expect(reportRequests).toHaveLength(1)
+
+      // One draft order per charged statement, in the order's currency, for the statement's total.
+      const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["id", "status", "is_draft_order", "currency_code", "customer_id", "total", "metadata", "items.title", "items.unit_price"],
+      })
+      const billed = orders.filter((o: any) => o.metadata?.acronis_statement_id)
+      expect(billed).toHaveLength(9)
+      const prePaidOrder = billed.find((o: any) => o.metadata.acronis_subscription_id === subs.prePaid.id) as any
+      // Totals come back as Medusa BigNumbers.
+      expect({ ...prePaidOrder, total: Number(prePaidOrder.total) }).toEqual(
+        expect.objectContaining({ status: "draft", is_draft_order: true, currency_code: "usd", customer_id: owner.customer.id, total: 73.33 })
+      )
+      expect(prePaidOrder.items.map((i: any) => Number(i.unit_price)).sort()).toEqual([15, 23.33, 35])
+      expect((await statementOf(subs.prePaid.id)).draft_order_id).toEqual(prePaidOrder.id)
+
+      // The free month's end was announced once, though three syncs fell in its last days.
+      const notices = await container
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ trigger_type: "acronis.free_month.ending", resource_id: subs.postponed.id })
+      expect(notices.filter((n) => n.channel === "email")).toHaveLength(1)
+
+      // Closing the month again changes nothing: no new statement, line, report or order.
+      const before = await counts()
+      at("2026-10-01T05:00:00Z")
+      await acronisMonthlyClose(container, { scheduledFor: new Date("2026-10-01T03:00:00Z") })
+      for (const sub of Object.values(subs)) await close(sub.id)
+      expect(await counts()).toEqual(before)
+      expect(before.billingOrders).toHaveLength(9)
+      expect(before.statements).toHaveLength(10)
+    })
+
+    it("shows customers their own usage and statements, lets the admin dry-run a close, and isolates a failing tenant", async () => {
+      const mine = await subscribe("ppu", "2026-10-20T08:00:00Z")
+      const stranger = await createStoreCustomer(api, publishableKey, { email: "stranger@customer.test" })
+      const theirs = await subscribe("ppu", "2026-10-20T08:00:00Z", stranger)
+      const broken = await subscribe("ppu", "2026-10-20T08:00:00Z")
+      await acronis.updateAcronisSubscriptions({ id: broken.id, tenant_id: "00000000-0000-4000-8000-00000000dead" })
+      await setUsage(mine.tenantId, [
+        { offering_item: "pg_base_workstations", date: "2026-10-20", value: 3 },
+        { offering_item: "pg_base_storage", date: "2026-10-20", value: 2 * GiB },
+        { offering_item: "pg_base_workstations", date: "2026-10-31", value: 4 },
+      ])
+      await setUsage(theirs.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-10-20", value: 1 }])
+
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      for (const instant of ["2026-10-20T10:00:00Z", "2026-10-31T10:00:00Z"]) {
+        at(instant)
+        const { result } = await sync()
+        expect(result.failed).toEqual([broken.id])
+      }
+      const accounts = await billing.listAcronisBillingAccounts({ subscription_id: [mine.id, broken.id] })
+      const account = (id: string) => accounts.find((a) => a.subscription_id === id)!
+      // The clock runs on from where the test sets it, so a sync lands a few milliseconds after.
+      expect(new Date(account(mine.id).last_synced_at!).toISOString()).toMatch(/^2026-10-31T10:00:0/)
+      expect(account(mine.id).last_sync_error).toBeNull()
+      expect(account(broken.id).last_synced_at).toBeNull()
+      expect(account(broken.id).last_sync_error).toEqual(expect.objectContaining({ http_status: 404 }))
+
+      at("2026-11-01T01:00:00Z")
+      await sandbox("/requests", { method: "DELETE" })
+      const before = await counts()
+      const { data: dry } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [mine.id], dry_run: true }, admin)
+      expect(dry.results).toEqual([
+        {
+          subscription_id: mine.id,
+          statement: expect.objectContaining({
+            period: "2026-10",
+            currency_code: "usd",
+            window: { from: "2026-10-20", to: "2026-10-31" },
+            total: "16.10",
+            lines: [
+              expect.objectContaining({ offering_item: "pg_base_storage", quantity: "2", amount: "0.10" }),
+              expect.objectContaining({ offering_item: "pg_base_workstations", quantity: "4", amount: "16.00" }),
+            ],
+          }),
+        },
+      ])
+      // A dry run writes nothing, here or in Acronis.
+      expect(await counts()).toEqual(before)
+      expect((await sandbox<{ items: { path: string }[] }>("/requests")).items.filter((r) => r.path.includes("/reports"))).toEqual([])
+
+      // November so far: October's last values carry into the estimate.
+      const { data: usage } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/usage`, owner.storeHeaders)
+      expect(usage.usage).toEqual(
+        expect.objectContaining({
+          subscription_id: mine.id,
+          period: "2026-11",
+          as_of: "2026-11-01",
+          last_synced_at: expect.stringMatching(/^2026-10-31T10:00:0/),
+          last_sync_error: null,
+          estimate: expect.objectContaining({ currency_code: "usd", total: "16.10" }),
+        })
+      )
+      const { data: noneYet } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/statements`, owner.storeHeaders)
+      expect(noneYet.statements).toEqual([])
+
+      const { data: closed } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [mine.id, broken.id] }, admin)
+      expect(closed.results).toEqual([
+        expect.objectContaining({ subscription_id: mine.id, created: true, billed_order_id: expect.any(String) }),
+        // The tenant that never synced has no usage: an empty statement, and Acronis's report has nothing for it.
+        expect.objectContaining({ subscription_id: broken.id, created: true, billed_order_id: null }),
+      ])
+      const { data: statements } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/statements`, owner.storeHeaders)
+      expect(statements.statements).toEqual([
+        expect.objectContaining({
+          period: "2026-10",
+          total: "16.10",
+          status: "billed",
+          reconciliation: expect.objectContaining({ status: "matched" }),
+          lines: [
+            expect.objectContaining({ kind: "usage", offering_item: "pg_base_storage", quantity: "2", unit: "GB", unit_price: "0.05", amount: "0.10" }),
+            expect.objectContaining({ kind: "usage", offering_item: "pg_base_workstations", quantity: "4", unit: "units", unit_price: "4", amount: "16.00" }),
+          ],
+        }),
+      ])
+      const { data: adminView } = await api.get(`/admin/acronis/subscriptions/${mine.id}/statements`, admin)
+      expect(adminView.statements).toEqual(statements.statements)
+      const { data: adminUsage } = await api.get(`/admin/acronis/subscriptions/${theirs.id}/usage?period=2026-10`, admin)
+      expect(adminUsage.usage.estimate.total).toEqual("4.00")
+
+      // Someone else's subscription is not there for this customer.
+      for (const route of ["usage", "statements"]) {
+        const answer = await api.get(`/store/customers/me/acronis/subscriptions/${theirs.id}/${route}`, owner.storeHeaders).catch((e: any) => e.response)
+        expect(answer.status).toEqual(404)
+      }
+      const anonymous = await api
+        .get(`/store/customers/me/acronis/subscriptions/${mine.id}/usage`, { headers: { "x-publishable-api-key": publishableKey } })
+        .catch((e: any) => e.response)
+      expect(anonymous.status).toEqual(401)
+
+      // A month in progress cannot be closed; with the "order" mode a statement gets a payment collection.
+      const early = await api.post("/admin/acronis/billing/close", { period: "2026-11", subscription_ids: [mine.id] }, admin)
+      expect(early.data.results).toEqual([{ subscription_id: mine.id, error: expect.stringMatching(/has not ended yet/) }])
+      // Two closes at once (a second worker, a retried job): one statement, one order.
+      const [first, second] = await Promise.all([close(theirs.id, "2026-10", "order"), close(theirs.id, "2026-10", "order")])
+      const result = first.result.billed_order_id ? first.result : second.result
+      expect([first.result.billed_order_id, second.result.billed_order_id].filter(Boolean)).toHaveLength(1)
+      expect(await billing.listAcronisStatements({ subscription_id: theirs.id })).toHaveLength(1)
+      const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["id", "status", "is_draft_order", "total", "payment_collections.amount", "payment_collections.status"],
+        filters: { id: result.billed_order_id! },
+      })
+      expect({ status: order.status, is_draft_order: order.is_draft_order, total: Number(order.total), collections: order.payment_collections!.map((c: any) => [Number(c.amount), c.status]) }).toEqual(
+        { status: "pending", is_draft_order: false, total: 4, collections: [[4, "not_paid"]] }
+      )
+      expect((await statementOf(theirs.id)).order_id).toEqual(order.id)
+    })
+  },
+})

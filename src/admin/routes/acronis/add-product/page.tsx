@@ -1,0 +1,257 @@
+import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { useMemo, useState } from "react"
+import { Link, useSearchParams } from "react-router-dom"
+import { FILE_SYNC_SHARE_MODEL_LABELS, OFFER_TYPE_LABELS, PROTECTION_MODEL_LABELS } from "../../../lib/acronis-labels"
+import { sdk } from "../../../lib/sdk"
+
+type Customer = { id: string; email: string; first_name: string | null; last_name: string | null; company_name: string | null }
+type Product = {
+  id: string
+  title: string
+  acronis_offer: {
+    type: "ppu" | "contract" | "plan"
+    protection_models: string[]
+    file_sync_share_models: string[]
+    plan: { billing_intervals?: string[] } | null
+  } | null
+}
+
+const STEPS = ["Customer", "Plan", "Interval", "Details", "Confirm"] as const
+
+/**
+ * "Add product to customer" (seed 000): five steps, then an order placed on the customer's behalf. It waits
+ * for execution unless the account manager provisions it at once.
+ */
+const AddAcronisProductPage = () => {
+  const [params] = useSearchParams()
+  const [step, setStep] = useState(0)
+  const [search, setSearch] = useState("")
+  const [customerId, setCustomerId] = useState(params.get("customer_id") ?? "")
+  const [productId, setProductId] = useState("")
+  const [interval, setInterval] = useState("month")
+  const [reference, setReference] = useState("")
+  const [details, setDetails] = useState("")
+  const [login, setLogin] = useState("")
+  const [email, setEmail] = useState("")
+  const [protection, setProtection] = useState("")
+  const [fileSyncShare, setFileSyncShare] = useState("")
+  const [execute, setExecute] = useState(true)
+
+  const customers = useQuery({
+    queryKey: ["acronis-wizard-customers", search],
+    queryFn: () =>
+      sdk.client.fetch<{ customers: Customer[] }>("/admin/customers", {
+        query: { q: search || undefined, limit: 20, fields: "id,email,first_name,last_name,company_name" },
+      }),
+  })
+  const products = useQuery({
+    queryKey: ["acronis-wizard-products"],
+    queryFn: () =>
+      sdk.client.fetch<{ products: Product[] }>("/admin/products", {
+        query: { limit: 100, fields: "id,title,+acronis_offer.*" },
+      }),
+  })
+  const acronisProducts = useMemo(
+    () => (products.data?.products ?? []).filter((product) => product.acronis_offer),
+    [products.data]
+  )
+  const customer = customers.data?.customers.find((c) => c.id === customerId)
+  const product = acronisProducts.find((p) => p.id === productId)
+  const offer = product?.acronis_offer
+  const intervals = offer?.type === "plan" ? offer.plan?.billing_intervals ?? ["month"] : ["month"]
+
+  const create = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ order: { id: string; display_id: number }; subscriptions: { status: string }[] }>(
+        "/admin/acronis/customer-orders",
+        {
+          method: "POST",
+          body: {
+            customer_id: customerId,
+            product_id: productId,
+            billing_interval: interval,
+            reference,
+            details: details || undefined,
+            login: login || undefined,
+            email: email || undefined,
+            protection_licensing_model: offer?.type === "ppu" ? protection : undefined,
+            file_sync_share_licensing_model: offer?.type === "ppu" ? fileSyncShare : undefined,
+            execute,
+          },
+        }
+      ),
+    onSuccess: ({ order }) => toast.success(`Order #${order.display_id} created`),
+    onError: (error: Error) => toast.error(error.message),
+  })
+
+  const canContinue = [
+    !!customerId,
+    !!productId,
+    intervals.includes(interval),
+    reference.trim().length > 0 && (offer?.type !== "ppu" || (!!protection && !!fileSyncShare)),
+    true,
+  ][step]
+
+  if (create.data) {
+    return (
+      <Container className="flex flex-col gap-y-3 px-6 py-4">
+        <Heading>Product added</Heading>
+        <Text>
+          Order #{create.data.order.display_id} for {customer?.email}.{" "}
+          {execute
+            ? "Provisioning has started; the account is usually ready within minutes, at most four hours."
+            : "It waits until you execute it from the Acronis subscriptions."}
+        </Text>
+        <Link to={`/orders/${create.data.order.id}`}>Open the order</Link>
+      </Container>
+    )
+  }
+
+  return (
+    <Container className="flex flex-col gap-y-4 px-6 py-4">
+      <div className="flex items-center justify-between">
+        <Heading>Add an Acronis product to a customer</Heading>
+        <Badge>
+          Step {step + 1} of {STEPS.length}: {STEPS[step]}
+        </Badge>
+      </div>
+
+      {step === 0 && (
+        <div className="flex flex-col gap-y-2">
+          <Input placeholder="Search customers" value={search} onChange={(e) => setSearch(e.target.value)} />
+          {(customers.data?.customers ?? []).map((c) => (
+            <label key={c.id} className="flex items-center gap-x-2">
+              <input type="radio" name="customer" checked={customerId === c.id} onChange={() => setCustomerId(c.id)} />
+              <Text size="small">
+                {[c.first_name, c.last_name].filter(Boolean).join(" ") || c.email} — {c.email}
+                {c.company_name ? ` (${c.company_name})` : ""}
+              </Text>
+            </label>
+          ))}
+        </div>
+      )}
+
+      {step === 1 && (
+        <div className="flex flex-col gap-y-2">
+          {acronisProducts.length === 0 && <Text size="small">No Acronis products yet: give a product an Acronis offer first.</Text>}
+          {acronisProducts.map((p) => (
+            <label key={p.id} className="flex items-center gap-x-2">
+              <input type="radio" name="product" checked={productId === p.id} onChange={() => setProductId(p.id)} />
+              <Text size="small">
+                {p.title} — {OFFER_TYPE_LABELS[p.acronis_offer!.type]}
+              </Text>
+            </label>
+          ))}
+        </div>
+      )}
+
+      {step === 2 && (
+        <div>
+          <Label>Billing interval</Label>
+          <Select value={interval} onValueChange={setInterval}>
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {intervals.map((value) => (
+                <Select.Item key={value} value={value}>
+                  {value === "month" ? "Monthly" : "Yearly"}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      )}
+
+      {step === 3 && (
+        <div className="flex flex-col gap-y-3">
+          <div>
+            <Label htmlFor="reference">Reference (shown to the customer)</Label>
+            <Input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+          </div>
+          <div>
+            <Label htmlFor="details">Details (optional)</Label>
+            <Textarea id="details" value={details} onChange={(e) => setDetails(e.target.value)} />
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <Label htmlFor="login">Acronis login (default: the customer's e-mail)</Label>
+              <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} />
+            </div>
+            <div>
+              <Label htmlFor="email">Activation e-mail (default: the customer's)</Label>
+              <Input id="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            </div>
+          </div>
+          {offer?.type === "ppu" && (
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <Label>Protection licensing model</Label>
+                <Select value={protection} onValueChange={setProtection}>
+                  <Select.Trigger>
+                    <Select.Value placeholder="Choose" />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {offer.protection_models.map((m) => (
+                      <Select.Item key={m} value={m}>
+                        {PROTECTION_MODEL_LABELS[m]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </div>
+              <div>
+                <Label>File Sync & Share licensing model</Label>
+                <Select value={fileSyncShare} onValueChange={setFileSyncShare}>
+                  <Select.Trigger>
+                    <Select.Value placeholder="Choose" />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {offer.file_sync_share_models.map((m) => (
+                      <Select.Item key={m} value={m}>
+                        {FILE_SYNC_SHARE_MODEL_LABELS[m]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+
+      {step === 4 && (
+        <div className="flex flex-col gap-y-2">
+          <Text size="small">Customer: {customer?.email ?? customerId}</Text>
+          <Text size="small">Product: {product?.title}</Text>
+          <Text size="small">Interval: {interval === "month" ? "Monthly" : "Yearly"}</Text>
+          <Text size="small">Reference: {reference}</Text>
+          <div className="flex items-center gap-x-2">
+            <Switch id="execute" checked={execute} onCheckedChange={setExecute} />
+            <Label htmlFor="execute">Provision now (otherwise the order waits to be executed)</Label>
+          </div>
+        </div>
+      )}
+
+      <div className="flex gap-x-2">
+        {step > 0 && (
+          <Button variant="secondary" onClick={() => setStep(step - 1)}>
+            Back
+          </Button>
+        )}
+        {step < STEPS.length - 1 ? (
+          <Button disabled={!canContinue} onClick={() => setStep(step + 1)}>
+            Next
+          </Button>
+        ) : (
+          <Button isLoading={create.isPending} onClick={() => create.mutate()}>
+            Create
+          </Button>
+        )}
+      </div>
+    </Container>
+  )
+}
+
+export default AddAcronisProductPage

@@ -1,0 +1,17 @@
+import { z } from "@medusajs/framework/zod"
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+
+export const AdminGetAcronisUsage = z.object({ period: period.optional() }).strict()
+export type AdminGetAcronisUsageType = z.infer<typeof AdminGetAcronisUsage>
+
+export const AdminCloseAcronisMonth = z
+  .object({
+    period,
+    /** Only these subscriptions; every subscription billable in the month otherwise. */
+    subscription_ids: z.array(z.string().min(1)).min(1).max(500).optional(),
+    /** Show what would be billed, write nothing. */
+    dry_run: z.boolean().default(false),
+  })
+  .strict()
+export type AdminCloseAcronisMonthType = z.infer<typeof AdminCloseAcronisMonth>

@@ -1,0 +1,152 @@
+/**
+ * What a month's usage amounts to, per offering item, from the daily snapshots we synced. Same rules as
+ * Acronis: a day without a snapshot carries the storage's last known value; compute points (seconds) are
+ * cumulative counters, everything else is a level. Several storages (infras) of one item add up per day
+ * before the peak is taken, so a second storage never overwrites the first.
+ */
+import { daysFrom, addDays } from "./period"
+import { ratio, type Ratio } from "./exact"
+
+export type UsageSnapshotInput = {
+  id: string
+  offering_item: string
+  infra_id: string
+  measurement_unit: string
+  day: string
+  /** Integer as a decimal string: bytes exceed 2^53. */
+  value: string
+  absolute_value: string
+}
+
+export type StorageBasis = "peak" | "last_day"
+
+export const BYTES_PER_GB = 1073741824n
+export const SECONDS_PER_HOUR = 3600n
+
+export type ItemQuantity = {
+  offering_item: string
+  measurement_unit: string
+  /** In Acronis units: bytes, seconds or a count. */
+  raw: bigint
+  /** In billing units: GB (binary), hours, or the count. */
+  quantity: Ratio
+  unit: "GB" | "hours" | "units"
+  /** The snapshots the quantity was read from, and the days they stand for. */
+  snapshot_ids: string[]
+  days: string[]
+}
+
+export function billingUnit(measurementUnit: string): { unit: ItemQuantity["unit"]; per: bigint } {
+  if (measurementUnit === "bytes") return { unit: "GB", per: BYTES_PER_GB }
+  if (measurementUnit === "seconds") return { unit: "hours", per: SECONDS_PER_HOUR }
+  return { unit: "units", per: 1n }
+}
+
+type Series = UsageSnapshotInput[]
+
+/** The snapshot in force on `day`: the latest one on or before it. */
+function inForce(series: Series, day: string): UsageSnapshotInput | undefined {
+  let best: UsageSnapshotInput | undefined
+  for (const snapshot of series) if (snapshot.day <= day && (!best || snapshot.day > best.day)) best = snapshot
+  return best
+}
+
+function byInfra(snapshots: UsageSnapshotInput[]): Map<string, Series> {
+  const out = new Map<string, Series>()
+  for (const s of snapshots) out.set(s.infra_id, [...(out.get(s.infra_id) ?? []), s])
+  return out
+}
+
+/** A level item's total across storages on one day, and the snapshots that made it. */
+export function levelOn(infras: Map<string, Series>, day: string): { total: bigint; ids: string[] } {
+  let total = 0n
+  const ids: string[] = []
+  for (const series of infras.values()) {
+    const snapshot = inForce(series, day)
+    if (snapshot) {
+      total += BigInt(snapshot.value)
+      ids.push(snapshot.id)
+    }
+  }
+  return { total, ids }
+}
+
+/**
+ * Seconds consumed in [from, to] on one storage: all-time counter at `to` minus the counter just before
+ * `from`. Without a snapshot before `from`, the first snapshot's `absolute_value - value` is the counter at
+ * the start of its month (`value` counts from the 1st).
+ */
+export function counterDelta(series: Series, from: string, to: string): { delta: bigint; ids: string[] } {
+  const end = inForce(series, to)
+  if (!end || end.day < from) return { delta: 0n, ids: [] }
+  const before = inForce(series, addDays(from, -1))
+  if (before) return { delta: BigInt(end.absolute_value) - BigInt(before.absolute_value), ids: [before.id, end.id] }
+  const first = series.filter((s) => s.day >= from).sort((a, b) => a.day.localeCompare(b.day))[0]
+  const baseline = BigInt(first.absolute_value) - BigInt(first.value)
+  return { delta: BigInt(end.absolute_value) - baseline, ids: first.id === end.id ? [end.id] : [first.id, end.id] }
+}
+
+/** One item's billable quantity over [from, to]. Snapshots may start before `from` (carried forward). */
+export function measureItem(
+  snapshots: UsageSnapshotInput[],
+  window: { from: string; to: string },
+  basis: StorageBasis
+): ItemQuantity {
+  const [{ offering_item, measurement_unit }] = snapshots
+  const infras = byInfra(snapshots)
+  const { unit, per } = billingUnit(measurement_unit)
+  let raw = 0n
+  let ids: string[] = []
+  let days: string[] = []
+
+  if (measurement_unit === "seconds") {
+    for (const series of infras.values()) {
+      const { delta, ids: used } = counterDelta(series, window.from, window.to)
+      raw += delta
+      ids.push(...used)
+    }
+    days = [window.from, window.to]
+  } else if (measurement_unit === "bytes" && basis === "last_day") {
+    ;({ total: raw, ids } = levelOn(infras, window.to))
+    days = [window.to]
+  } else {
+    // Storage on a peak basis and every count: the month's highest daily total; the first day it was reached.
+    let best: { total: bigint; ids: string[]; day: string } | undefined
+    for (const day of daysFrom(window.from, window.to)) {
+      const level = levelOn(infras, day)
+      if (!best || level.total > best.total) best = { ...level, day }
+    }
+    raw = best?.total ?? 0n
+    ids = best?.ids ?? []
+    days = best ? [best.day] : []
+  }
+  return { offering_item, measurement_unit, raw, quantity: ratio(raw, per), unit, snapshot_ids: [...new Set(ids)], days }
+}
+
+/** Every item's quantity over the window, items in name order. */
+export function measureUsage(
+  snapshots: UsageSnapshotInput[],
+  window: { from: string; to: string },
+  basis: StorageBasis
+): ItemQuantity[] {
+  const byItem = new Map<string, UsageSnapshotInput[]>()
+  for (const s of snapshots) byItem.set(s.offering_item, [...(byItem.get(s.offering_item) ?? []), s])
+  return [...byItem.keys()].sort().map((item) => measureItem(byItem.get(item)!, window, basis))
+}
+
+/** Peak over the window of the daily sum of several count items (a plan's user accounts). */
+export function peakOfSum(
+  snapshots: UsageSnapshotInput[],
+  items: string[],
+  window: { from: string; to: string }
+): { peak: bigint; day: string | null; ids: string[] } {
+  const relevant = snapshots.filter((s) => items.includes(s.offering_item))
+  const perItem = items.map((item) => byInfra(relevant.filter((s) => s.offering_item === item)))
+  let best = { peak: 0n, day: null as string | null, ids: [] as string[] }
+  for (const day of daysFrom(window.from, window.to)) {
+    const levels = perItem.map((infras) => levelOn(infras, day))
+    const total = levels.reduce((sum, l) => sum + l.total, 0n)
+    if (best.day === null || total > best.peak) best = { peak: total, day, ids: levels.flatMap((l) => l.ids) }
+  }
+  return best
+}

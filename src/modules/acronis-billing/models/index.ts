@@ -1,0 +1,5 @@
+export { AcronisUsageSnapshot } from "./usage-snapshot"
+export { AcronisStatement } from "./statement"
+export { AcronisStatementLine } from "./statement-line"
+export { AcronisBillingAccount } from "./billing-account"
+export { AcronisUsageReport } from "./usage-report"

@@ -1,0 +1,29 @@
+import { model } from "@medusajs/framework/utils"
+import { AcronisStatementLine } from "./statement-line"
+
+/**
+ * A subscription's bill for one calendar month (UTC). One per (subscription, period): closing the month again
+ * finds it and changes nothing. `issued` once written; `billed` once its Medusa order (or draft order) exists.
+ * Amounts are decimal strings in major units, exact.
+ */
+export const AcronisStatement = model
+  .define("acronis_statement", {
+    id: model.id({ prefix: "acstmt" }).primaryKey(),
+    subscription_id: model.text().index(),
+    customer_id: model.text().nullable(),
+    /** YYYY-MM */
+    period: model.text(),
+    currency_code: model.text(),
+    status: model.enum(["draft", "issued", "billed"]).default("draft"),
+    total: model.text(),
+    /** Set when billed as an order with a payment collection. */
+    order_id: model.text().nullable(),
+    /** Set when billed as a draft order for manual collection. */
+    draft_order_id: model.text().nullable(),
+    /** `{ status: matched|mismatch|unavailable, compared, details: [{ offering_item, infra_id, ours, acronis }], report_id }` */
+    reconciliation: model.json().nullable(),
+    issued_at: model.dateTime().nullable(),
+    lines: model.hasMany(() => AcronisStatementLine, { mappedBy: "statement" }),
+  })
+  .indexes([{ on: ["subscription_id", "period"], unique: true }])
+  .cascades({ delete: ["lines"] })

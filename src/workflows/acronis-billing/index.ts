@@ -1,0 +1,4 @@
+export * from "./sync-acronis-usage"
+export * from "./close-acronis-month"
+export * from "./preview-acronis-statement"
+export * from "./billable-subscriptions"

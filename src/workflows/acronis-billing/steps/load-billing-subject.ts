@@ -1,0 +1,89 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
+import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
+import { periodBounds, previousPeriod, utcDay } from "../../../modules/acronis-billing/domain/period"
+import type { UsageSnapshotInput } from "../../../modules/acronis-billing/domain/quantities"
+import type { OfferTerms } from "../../../modules/acronis-billing/domain/statement"
+
+export type BillingSubject = {
+  period: string
+  subscription: {
+    id: string
+    customer_id: string | null
+    tenant_id: string
+    email: string
+    service_name: string
+    activated_on: string
+    commitment_minimum: number | null
+  }
+  offer: OfferTerms
+  /** The order the subscription was bought with: its currency, region, channel and customer bill the statement. */
+  order: { id: string; currency_code: string; region_id: string | null; sales_channel_id: string | null; customer_id: string | null; email: string | null }
+  snapshots: UsageSnapshotInput[]
+}
+
+export const loadBillingSubjectStepId = "load-billing-subject"
+
+/**
+ * Everything a statement is computed from: the subscription, its offer's terms, its order's currency, and
+ * its snapshots from the previous month to the end of the period (earlier days carry into the period).
+ */
+export const loadBillingSubjectStep = createStep(
+  loadBillingSubjectStepId,
+  async (input: { subscription_id: string; period: string }, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    const billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
+    const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
+    if (!subscription.tenant_id || !subscription.activated_at) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${subscription.id} was never activated: there is nothing to bill`)
+    }
+    const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
+    const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "email"],
+      filters: { id: subscription.order_id },
+    })
+    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${subscription.order_id} of subscription ${subscription.id} was not found`)
+
+    const { end } = periodBounds(input.period)
+    const snapshots = await billing.listAcronisUsageSnapshots(
+      { subscription_id: subscription.id, day: { $gte: periodBounds(previousPeriod(input.period)).start, $lte: end } },
+      { select: ["id", "offering_item", "infra_id", "measurement_unit", "day", "value", "absolute_value"], order: { day: "ASC" }, take: null }
+    )
+    const commitment = subscription.commitment as { minimum?: { currency_code?: string; amount?: number } | null } | null
+    const currency = String(order.currency_code).toLowerCase()
+    return new StepResponse<BillingSubject>({
+      period: input.period,
+      subscription: {
+        id: subscription.id,
+        customer_id: subscription.customer_id ?? order.customer_id ?? null,
+        tenant_id: subscription.tenant_id,
+        email: subscription.email,
+        service_name: subscription.service_name,
+        activated_on: utcDay(new Date(subscription.activated_at)),
+        commitment_minimum:
+          commitment?.minimum?.currency_code?.toLowerCase() === currency ? (commitment.minimum.amount ?? null) : null,
+      },
+      offer: {
+        type: offer.type,
+        unit_prices: offer.unit_prices as OfferTerms["unit_prices"],
+        storage_basis: offer.storage_basis,
+        commitments: offer.commitments as OfferTerms["commitments"],
+        plan: offer.plan as OfferTerms["plan"],
+        offering_items: (offer.offering_items ?? []) as unknown as OfferTerms["offering_items"],
+      },
+      order: {
+        id: order.id,
+        currency_code: currency,
+        region_id: order.region_id ?? null,
+        sales_channel_id: order.sales_channel_id ?? null,
+        customer_id: order.customer_id ?? null,
+        email: order.email ?? null,
+      },
+      snapshots: snapshots.map((s) => ({ ...s, infra_id: s.infra_id ?? "" })),
+    })
+  }
+)
