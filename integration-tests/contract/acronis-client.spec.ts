@@ -288,6 +288,20 @@ describe("applications", () => {
     expect(lastStatus("DELETE", `/applications/${BACKUP_APP_ID}/bindings/tenants/${tenant.id}`)).toBe(204)
     expect(await acronis.applications.listForTenant(tenant.id)).not.toContain(BACKUP_APP_ID)
   })
+
+  it("sets a partner's commitment tier (platform setting tier_level_value); a customer has none: 400", async () => {
+    const platform = (await acronis.applications.list()).find((app) => app.type === "platform")!
+    const partner = await createTenant("tier", "partner")
+
+    const set = await acronis.applications.setTenantSetting(platform.id, partner.id, "tier_level_value", 2)
+
+    expect(set).toEqual(expect.objectContaining({ name: "tier_level_value", own: expect.objectContaining({ value: 2 }) }))
+    const read = await acronis.applications.getTenantSetting(platform.id, partner.id, "tier_level_value")
+    expect(read.effective).toEqual(expect.objectContaining({ value: 2 }))
+    const customer = await createTenant("tier-customer")
+    const refused = await apiError(acronis.applications.setTenantSetting(platform.id, customer.id, "tier_level_value", 2))
+    expect(refused.status).toBe(400)
+  })
 })
 
 describe("offering items", () => {

@@ -39,6 +39,7 @@ type SandboxTenant = {
   pricing_mode: string
   deleted_at: string | null
   applications: string[]
+  settings: Record<string, string | number>
   offering_items: { name: string; edition: string | null; infra_id: string | null; quota: { value: number | null } | null }[]
 }
 type SandboxUser = { id: string; login: string; tenant_id: string; deleted_at?: string | null; access_policies: { role_id: string; tenant_id: string }[] }
@@ -416,7 +417,7 @@ medusaIntegrationTestRunner({
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants" && request.status === 201)).toHaveLength(3)
       })
 
-      it("provisions a contract as the reseller's partner tenant with a partner admin, production pricing and the tier recorded", async () => {
+      it("provisions a contract as the reseller's partner tenant with a partner admin, production pricing and its commitment tier set", async () => {
         const { customer, reseller_id } = await makeReseller("Contract Reseller")
         const order = await createOrder({
           customer,
@@ -447,10 +448,12 @@ medusaIntegrationTestRunner({
             tenant_kind: "partner",
             reseller_id,
             billing_cycle: "calendar_month",
-            // The sandbox has no partner billing settings API: the tier is recorded for the account manager.
-            commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_applied: false }),
+            commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_applied: true }),
           })
         )
+        // The commitment tier is set on the reseller's partner tenant itself.
+        const partnerTenant = (await state()).tenants.find((tenant) => tenant.id === subscription.tenant_id)
+        expect(partnerTenant?.settings).toEqual({ tier_level_value: 3 })
         expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
         )

@@ -9,6 +9,7 @@ import { ApiError, errorBody } from "./errors"
 import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
 import { applicationRoutes } from "./routes/applications"
+import { settingRoutes } from "./routes/settings"
 import { controlRoutes } from "./routes/control"
 import { idpRoutes } from "./routes/idp"
 import { offeringItemRoutes } from "./routes/offering-items"
@@ -30,7 +31,7 @@ export interface SandboxServer {
 
 export function createSandboxServer(ctx: SandboxContext, options: { controlApi: boolean; onMutation: () => void }): SandboxServer {
   const api = new Router(API_PREFIX)
-  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes]) {
+  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, settingRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes]) {
     register(api, ctx)
   }
   // The control API is for tests and demos on localhost: no auth, JSON bodies whatever their content type.

@@ -133,6 +133,8 @@ export interface SandboxState {
   usage: Record<string, Record<string, Record<string, number>>>
   reports: Record<string, ReportRecord>
   emails: SentEmail[]
+  /** tenant id → partner billing setting name → its own value (platform application settings). */
+  settings?: Record<string, Record<string, string | number>>
 }
 
 /** The partner's own parent; not visible through the API, like the real distributor above a partner. */
@@ -226,6 +228,7 @@ export function seedState(clientId: string, rootTenantName: string, rootTenantId
     usage: {},
     reports: {},
     emails: [],
+    settings: {},
   }
 }
 

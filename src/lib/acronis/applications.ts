@@ -1,5 +1,5 @@
 import { enc, type AcronisHttp } from "./request"
-import { applicationListSchema, uuidListSchema } from "./schemas"
+import { applicationListSchema, applicationSettingSchema, uuidListSchema } from "./schemas"
 import type { Application } from "./types"
 
 export class ApplicationsResource {
@@ -24,6 +24,22 @@ export class ApplicationsResource {
     await this.http.noContent({ method: "POST", path: bindingPath(applicationId, tenantId), retry: "safe" })
   }
 
+  /** `GET /applications/{app}/settings/tenants/{tenant}/{setting}`: a partner billing setting, own and effective. */
+  async getTenantSetting(applicationId: string, tenantId: string, setting: string) {
+    return this.http.json({ method: "GET", path: settingPath(applicationId, tenantId, setting) }, applicationSettingSchema)
+  }
+
+  /**
+   * `PUT /applications/{app}/settings/tenants/{tenant}/{setting}` `{ value }`: e.g. a partner's commitment tier
+   * (`tier_level_value` on the platform application). Setting a value again is harmless, so it is retried.
+   */
+  async setTenantSetting(applicationId: string, tenantId: string, setting: string, value: string | number | boolean) {
+    return this.http.json(
+      { method: "PUT", path: settingPath(applicationId, tenantId, setting), body: { value } },
+      applicationSettingSchema
+    )
+  }
+
   /** `DELETE /applications/{app}/bindings/tenants/{tenant}` → 204. */
   async disableForTenant(applicationId: string, tenantId: string): Promise<void> {
     await this.http.noContent({ method: "DELETE", path: bindingPath(applicationId, tenantId) })
@@ -32,4 +48,8 @@ export class ApplicationsResource {
 
 function bindingPath(applicationId: string, tenantId: string): string {
   return `/applications/${enc(applicationId)}/bindings/tenants/${enc(tenantId)}`
+}
+
+function settingPath(applicationId: string, tenantId: string, setting: string): string {
+  return `/applications/${enc(applicationId)}/settings/tenants/${enc(tenantId)}/${enc(setting)}`
 }

@@ -125,6 +125,15 @@ export const applicationSchema = z.looseObject({
 
 export const applicationListSchema = z.looseObject({ items: z.array(applicationSchema) })
 
+const settingValueSchema = z.looseObject({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) })
+
+/** A partner billing setting of an application (e.g. the platform's `tier_level_value`). */
+export const applicationSettingSchema = z.looseObject({
+  name: z.string(),
+  own: settingValueSchema.nullable().optional(),
+  effective: settingValueSchema.nullable().optional(),
+})
+
 // ------------------------------------------------------------------------------- offering items
 
 export const quotaSchema = z.looseObject({

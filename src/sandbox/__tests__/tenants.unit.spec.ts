@@ -193,6 +193,37 @@ describe("Acronis sandbox: auth and tenants", () => {
     })
   })
 
+  describe("partner billing settings", () => {
+    const platform = "7459244f-68f3-3bf4-9f53-5f63ecc1d91f"
+
+    it("sets a partner's commitment tier and reads it back, own and effective", async () => {
+      const partner = await http.createTenant("Reseller", "partner")
+      const before = await http.api("GET", `/applications/${platform}/settings/tenants/${partner.id}/tier_level_value`)
+      expect(before.body).toEqual({ name: "tier_level_value", own: null, effective: { value: -1, lock: false, exclusive: false } })
+
+      const put = await http.api("PUT", `/applications/${platform}/settings/tenants/${partner.id}/tier_level_value`, { value: 3 })
+
+      expect(put.status).toBe(200)
+      expect(put.body.own).toEqual({ value: 3, lock: false, exclusive: false })
+      const state = await http.control("GET", "/state")
+      expect(state.body.tenants.find((t: { id: string }) => t.id === partner.id).settings).toEqual({ tier_level_value: 3 })
+    })
+
+    it("refuses customers, values out of range and unknown settings", async () => {
+      const partner = await http.createTenant("Reseller", "partner")
+      const customer = await http.createTenant("Customer")
+      const path = (tenant: string, setting = "tier_level_value") => `/applications/${platform}/settings/tenants/${tenant}/${setting}`
+
+      const onCustomer = await http.api("PUT", path(customer.id), { value: 1 })
+      expect(onCustomer.status).toBe(400)
+      expect(onCustomer.body.error.code).toBe(1027)
+      const outOfRange = await http.api("PUT", path(partner.id), { value: 8 })
+      expect(outOfRange.status).toBe(400)
+      const unknown = await http.api("PUT", path(partner.id, "discount"), { value: 1 })
+      expect(unknown.status).toBe(404)
+    })
+  })
+
   describe("pricing", () => {
     it("switches trial to production once and never back", async () => {
       const tenant = await http.createTenant("Acme")

@@ -113,6 +113,7 @@ export function controlRoutes(router: Router, ctx: SandboxContext): void {
       .map((tenant) => ({
         ...tenantView(ctx, tenant),
         applications: ctx.state.applications[tenant.id] ?? [],
+        settings: ctx.state.settings?.[tenant.id] ?? {},
         offering_items: tenantOfferingItems(ctx, tenant)
           .filter((e) => e.record.status === 1)
           .map(({ def, record }) => ({ name: def.name, edition: def.edition, infra_id: def.infra_id ?? null, quota: record.quota ?? null })),

@@ -14,7 +14,7 @@ export const applyContractTierStepId = "apply-contract-tier"
  * `{ "value": tier }` (partner billing settings, reference §6; the offer's tier 0–7 is sent as is). Setting
  * the same value again is harmless, so there is nothing to compensate.
  *
- * Datacenters without partner billing settings — the sandbox among them — answer 404: the tier is then only
+ * Datacenters without partner billing settings answer 404: the tier is then only
  * recorded on the subscription (`commitment.tier_applied: false`) and logged as skipped, for the account
  * manager to set in the Acronis console.
  */
@@ -26,11 +26,7 @@ export const applyContractTierStep = createStep(
     let output: ApplyContractTierOutput
     try {
       if (!platform) throw new AcronisApiError({ kind: "http", status: 404, message: "no platform application", method: "GET", path: "/applications" })
-      await client.request({
-        method: "PUT",
-        path: `/applications/${encodeURIComponent(platform.id)}/settings/tenants/${encodeURIComponent(input.tenant_id)}/tier_level_value`,
-        body: { value: input.tier },
-      })
+      await client.applications.setTenantSetting(platform.id, input.tenant_id, "tier_level_value", input.tier)
       output = { tier: input.tier, tier_applied: true, tier_note: null }
     } catch (error) {
       if (!(error instanceof AcronisApiError && error.status === 404)) throw error
