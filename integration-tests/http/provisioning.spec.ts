@@ -11,6 +11,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
+import { endAcronisFreeMonthsWorkflow } from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
@@ -457,6 +458,44 @@ medusaIntegrationTestRunner({
         expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
         )
+      })
+    })
+
+    describe("first month free", () => {
+      it("keeps a postponed-billing plan in trial for its first month, then the daily job moves it to production once", async () => {
+        const plan = await createDigitalProduct(api, admin, { title: "Cloud backup, first month free", prices: { usd: 30 } })
+        await api.post(
+          `/admin/products/${plan.id}/acronis-offer`,
+          {
+            type: "plan",
+            plan: { deployment: "cloud", payment: "pre_paid", billing_intervals: ["month"], data_centers: ["eu2"], postponed_billing: true },
+            offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 0 } }],
+          },
+          admin
+        )
+        const customer = await newCustomer()
+        const order = await createOrder({ customer, product: plan, item_metadata: {} })
+        await placeOrder(order.id)
+        const active = await waitForStatus(order.id, ["active"])
+        const tenantPricing = async () => (await state()).tenants.find((tenant) => tenant.id === active.tenant_id)?.pricing_mode
+
+        expect(active).toEqual(expect.objectContaining({ type: "plan", pricing_mode: "trial" }))
+        expect(await tenantPricing()).toEqual("trial")
+
+        const activatedAt = new Date((active as unknown as { activated_at: string }).activated_at)
+        const early = await endAcronisFreeMonthsWorkflow(container).run({ input: { now: activatedAt.toISOString() } })
+        expect(early.result.switched).toEqual([])
+        expect(await tenantPricing()).toEqual("trial")
+
+        const nextMonth = new Date(Date.UTC(activatedAt.getUTCFullYear(), activatedAt.getUTCMonth() + 1, 1))
+        const due = await endAcronisFreeMonthsWorkflow(container).run({ input: { now: nextMonth.toISOString() } })
+        expect(due.result).toEqual({ switched: [active.id], failed: [] })
+        expect(await tenantPricing()).toEqual("production")
+        const [after] = await subscriptionsOf(order.id)
+        expect(after).toEqual(expect.objectContaining({ pricing_mode: "production", status: "active" }))
+
+        const again = await endAcronisFreeMonthsWorkflow(container).run({ input: { now: nextMonth.toISOString() } })
+        expect(again.result.switched).toEqual([])
       })
     })
 

@@ -4,6 +4,7 @@ import type { ContactInput } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { ACRONIS_SERVICES, type AcronisService } from "../../../modules/acronis/domain/licensing"
+import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
 import { PARTNER_EDITIONS, editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
 
 export type ProvisioningPlan = {
@@ -166,7 +167,8 @@ export const prepareProvisioningPlanStep = createStep(
       services,
       editions,
       quotas,
-      pricing_mode: offer.pricing_mode,
+      // A first-month-free plan stays in trial (not billed by Acronis) until `endAcronisFreeMonthsWorkflow`.
+      pricing_mode: hasFreeFirstMonth(offer) ? "trial" : offer.pricing_mode,
       contract_tier: offer.type === "contract" ? offer.contract_tier : null,
       user: {
         email: subscription.email,

@@ -1,0 +1,60 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import { freeMonthEndsAt } from "../../../modules/acronis/domain/free-month"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { writeProvisioningLog } from "./provisioning-log"
+
+export type EndFreeMonthsInput = { now: string }
+export type EndFreeMonthsOutput = { switched: string[]; failed: { subscription_id: string; message: string }[] }
+
+export const endFreeMonthsStepId = "end-free-months"
+
+/**
+ * Moves every active subscription whose free month is over from Acronis's trial to production, and records
+ * it. Trial → production is one-way in Acronis, so nothing is compensated; one tenant's error is logged on its
+ * subscription and does not stop the others. Reads the tenant's pricing first, so a re-run sends nothing.
+ */
+export const endFreeMonthsStep = createStep(endFreeMonthsStepId, async (input: EndFreeMonthsInput, { container }) => {
+  const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const now = new Date(input.now)
+  const { data } = await query.graph({
+    entity: "acronis_subscription",
+    fields: ["id", "tenant_id", "activated_at"],
+    filters: { status: "active", pricing_mode: "trial" },
+  })
+  const due = (data as { id: string; tenant_id: string | null; activated_at: string | Date | null }[]).filter(
+    (subscription) => subscription.tenant_id && subscription.activated_at && freeMonthEndsAt(new Date(subscription.activated_at)) <= now
+  )
+  const output: EndFreeMonthsOutput = { switched: [], failed: [] }
+  const client = acronis.getAcronisClient()
+  for (const subscription of due) {
+    try {
+      const pricing = await client.tenants.getPricing(subscription.tenant_id!)
+      if (pricing.mode !== "production") {
+        await client.tenants.setPricing(subscription.tenant_id!, { mode: "production", version: pricing.version })
+      }
+      await acronis.updateAcronisSubscriptions({ id: subscription.id, pricing_mode: "production" })
+      await writeProvisioningLog(container, {
+        subscription_id: subscription.id,
+        attempt: 0,
+        step: endFreeMonthsStepId,
+        outcome: "done",
+        message: "free month over: pricing mode production",
+      })
+      output.switched.push(subscription.id)
+    } catch (error) {
+      const message = (error as Error).message
+      await writeProvisioningLog(container, {
+        subscription_id: subscription.id,
+        attempt: 0,
+        step: endFreeMonthsStepId,
+        outcome: "failed",
+        message,
+      })
+      output.failed.push({ subscription_id: subscription.id, message })
+    }
+  }
+  return new StepResponse(output)
+})
