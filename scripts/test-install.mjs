@@ -32,7 +32,7 @@ try {
   must(packed, "npm pack")
   const [{ filename, files }] = JSON.parse(packed.stdout)
   const shipped = files.map((f) => f.path)
-  for (const forbidden of [/medusa-config\.js$/, /__tests__/, /integration-tests/]) {
+  for (const forbidden of [/medusa-config\.js$/, /__tests__/, /integration-tests/, /\/bench\//]) {
     const leaked = shipped.find((path) => forbidden.test(path))
     if (leaked) throw new Error(`the tarball ships ${leaked}, which is not part of the plugin`)
   }
