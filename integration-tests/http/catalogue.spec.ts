@@ -75,6 +75,32 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("answers 502 naming Acronis, not an opaque 500, when Acronis keeps failing", async () => {
+        const acronis = getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE)
+        const partner = await acronis.getAcronisClient().tenants.create({
+          name: "Unlucky partner",
+          kind: "partner",
+          parent_id: await acronis.getRootTenantId(),
+        })
+        const sandbox = (await acronis.getStatus()).datacenter_url
+        await fetch(`${sandbox}/__sandbox/faults`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ path: "/api/2/tenants/*/offering_items/available_for_child", status: 503, times: 10 }),
+        })
+
+        const answer = await failure(api.get(`/admin/acronis/catalogue?kind=customer&parent_tenant_id=${partner.id}`, admin))
+
+        await fetch(`${sandbox}/__sandbox/faults`, { method: "DELETE" })
+        expect(answer.status).toEqual(502)
+        expect(answer.data).toEqual({
+          type: "acronis_error",
+          code: expect.anything(),
+          message: expect.stringMatching(/^Acronis could not complete the request \(.*503.*\)\. Try again in a moment\.$/),
+        })
+        expect(JSON.stringify(answer.data)).not.toMatch(/secret|Bearer|Basic /)
+      })
+
       it("refuses an unknown kind with the field named", async () => {
         const answer = await failure(api.get("/admin/acronis/catalogue?kind=reseller", admin))
         expect(answer.status).toEqual(400)

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { acronisAwareErrorHandler } from "./acronis-error-handler"
 import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
 import { adminAcronisCustomerOrderMiddlewares } from "./admin/acronis/customer-orders/middlewares"
@@ -13,5 +14,6 @@ import { storeCustomerAcronisBillingMiddlewares } from "./store/customers/me/acr
 
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
+  errorHandler: acronisAwareErrorHandler(),
   routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
 })
