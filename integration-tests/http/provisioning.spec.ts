@@ -11,7 +11,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
-import { endAcronisFreeMonthsWorkflow } from "../../src/workflows/acronis-provisioning"
+import { endAcronisFreeMonthsWorkflow, recoverAcronisProvisioning } from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
@@ -458,6 +458,39 @@ medusaIntegrationTestRunner({
         expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
         )
+      })
+    })
+
+    describe("recovery after a crash", () => {
+      it("provisions an order whose order.placed was never handled, and resumes a run that died mid-way", async () => {
+        const customer = await newCustomer()
+        // The process died between the checkout and the order.placed subscriber: no subscription exists.
+        const order = await createOrder({ customer })
+        expect(await subscriptionsOf(order.id)).toHaveLength(0)
+
+        const first = await recoverAcronisProvisioning(container)
+
+        const active = await waitForStatus(order.id, ["active"])
+        expect(first.requested).toEqual([active.id])
+        expect((await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)).toHaveLength(1)
+
+        // A run that claimed the subscription and then died: `provisioning`, untouched for 20 minutes.
+        await acronis.updateAcronisSubscriptions({ id: active.id, status: "provisioning" })
+        await container
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`update acronis_subscription set updated_at = now() - interval '20 minutes' where id = ?`, [active.id])
+
+        const second = await recoverAcronisProvisioning(container)
+
+        expect(second.requested).toEqual([active.id])
+        const resumed = await waitForStatus(order.id, ["active"])
+        expect(resumed.tenant_id).toEqual(active.tenant_id)
+        const tenants = (await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)
+        expect(tenants).toHaveLength(1)
+        expect((await liveUsers()).filter((user) => user.tenant_id === active.tenant_id)).toHaveLength(1)
+
+        // Nothing left to pick up.
+        expect((await recoverAcronisProvisioning(container)).requested).toEqual([])
       })
     })
 

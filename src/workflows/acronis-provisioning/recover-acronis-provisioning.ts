@@ -1,0 +1,93 @@
+import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { STALE_PROVISIONING_MS } from "../../modules/acronis/domain/subscription-status"
+import { AcronisProvisioningEvents, type ProvisioningRequestedPayload } from "../../modules/acronis/provisioning-events"
+import { createAcronisOrderSubscriptionsWorkflow } from "./create-acronis-order-subscriptions"
+
+export type AcronisProvisioningRecovery = { orders_checked: number; requested: string[] }
+
+// A pending subscription of a storefront order is normally claimed within seconds of `order.placed`.
+const PENDING_GRACE_MS = 5 * 60 * 1000
+
+type RecentOrder = {
+  id: string
+  status: string
+  created_at: string | Date
+  items?: { product_id: string | null }[] | null
+  acronis_subscriptions?: { id: string; status: string; execution: string; updated_at: string | Date }[] | null
+}
+
+/**
+ * The safety net that keeps a paid order from being lost when the process dies at the wrong moment: for
+ * every recent order that is not cancelled it
+ * - saves the Acronis subscriptions `order.placed` should have saved (a crash before the subscriber ran;
+ *   `createAcronisOrderSubscriptionsWorkflow` skips lines it has seen and asks for provisioning itself);
+ * - asks again for storefront subscriptions still `pending` after a grace period (the request was lost);
+ * - asks for a retry of runs stuck in `provisioning` for longer than `STALE_PROVISIONING_MS` (a crash
+ *   mid-run; the run resumes from the stored tenant and user ids).
+ * Requests go through the usual claim, so a run already under way is never doubled.
+ */
+export async function recoverAcronisProvisioning(
+  container: MedusaContainer,
+  options: { now?: Date; lookbackHours?: number } = {}
+): Promise<AcronisProvisioningRecovery> {
+  const now = options.now ?? new Date()
+  const since = new Date(now.getTime() - (options.lookbackHours ?? 72) * 3600 * 1000)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+  const recovery: AcronisProvisioningRecovery = { orders_checked: 0, requested: [] }
+
+  // Only orders with an Acronis product can have missed subscriptions: find those products once.
+  const { data: offers } = await query.graph({ entity: "acronis_offer", fields: ["product.id"] })
+  const acronisProducts = new Set((offers as { product?: { id: string } | null }[]).map((offer) => offer.product?.id).filter(Boolean))
+
+  const pageSize = 100
+  for (let skip = 0; ; skip += pageSize) {
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "status",
+        "created_at",
+        "items.product_id",
+        "acronis_subscriptions.id",
+        "acronis_subscriptions.status",
+        "acronis_subscriptions.execution",
+        "acronis_subscriptions.updated_at",
+      ],
+      filters: { created_at: { $gte: since } },
+      pagination: { skip, take: pageSize, order: { created_at: "ASC" } },
+    })
+    const orders = data as RecentOrder[]
+    for (const order of orders.filter((o) => o.status !== "canceled")) {
+      recovery.orders_checked++
+      const subscriptions = order.acronis_subscriptions ?? []
+      if (!subscriptions.length) {
+        if (!(order.items ?? []).some((item) => item.product_id && acronisProducts.has(item.product_id))) continue
+        const { result } = await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
+        recovery.requested.push(
+          ...result.subscriptions
+            .filter((subscription) => subscription.status === "pending" && subscription.execution === "automatic")
+            .map((subscription) => subscription.id)
+        )
+        continue
+      }
+      const requests = subscriptions.flatMap((subscription): ProvisioningRequestedPayload[] => {
+        const idle = now.getTime() - new Date(subscription.updated_at).getTime()
+        if (subscription.status === "pending" && subscription.execution === "automatic" && idle > PENDING_GRACE_MS) {
+          return [{ subscription_id: subscription.id, trigger: "order_placed" as const }]
+        }
+        if (subscription.status === "provisioning" && idle > STALE_PROVISIONING_MS) {
+          return [{ subscription_id: subscription.id, trigger: "retry" as const }]
+        }
+        return []
+      })
+      if (requests.length) {
+        await eventBus.emit(requests.map((data) => ({ name: AcronisProvisioningEvents.REQUESTED, data })))
+        recovery.requested.push(...requests.map((request) => request.subscription_id))
+      }
+    }
+    if (orders.length < pageSize) break
+  }
+  return recovery
+}
