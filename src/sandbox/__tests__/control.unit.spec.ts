@@ -2,17 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
-import { SandboxHttp } from "./sandbox-client"
+import { SandboxHttp, useSandbox } from "./sandbox-client"
 
 describe("Acronis sandbox: control API", () => {
+  const suite = useSandbox()
   let sandbox: RunningAcronisSandbox
   let http: SandboxHttp
-
-  beforeAll(async () => {
-    sandbox = await startAcronisSandbox()
-    http = new SandboxHttp(sandbox)
-  })
-  afterAll(() => sandbox.stop())
+  beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(async () => {
     await http.control("POST", "/reset")
     await http.getToken()

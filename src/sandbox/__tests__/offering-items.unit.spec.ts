@@ -1,18 +1,14 @@
 import { APPLICATION_IDS, INFRA_IDS } from "../catalogue"
-import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
-import { SandboxHttp } from "./sandbox-client"
+import type { RunningAcronisSandbox } from "../index"
+import { SandboxHttp, useSandbox } from "./sandbox-client"
 
 const BACKUP = APPLICATION_IDS.backup
 
 describe("Acronis sandbox: applications and offering items", () => {
+  const suite = useSandbox()
   let sandbox: RunningAcronisSandbox
   let http: SandboxHttp
-
-  beforeAll(async () => {
-    sandbox = await startAcronisSandbox()
-    http = new SandboxHttp(sandbox)
-  })
-  afterAll(() => sandbox.stop())
+  beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(() => http.control("POST", "/reset"))
 
   it("lists the seeded applications with the ids from the spec", async () => {

@@ -1,5 +1,5 @@
 /** Test helper: plain fetch against a running sandbox (deliberately not the plugin's Acronis client). */
-import type { RunningAcronisSandbox } from "../index"
+import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
 
 export interface JsonResponse {
   status: number
@@ -50,4 +50,15 @@ export class SandboxHttp {
     if (res.status !== 201) throw new Error(`createTenant ${name}: ${res.status} ${JSON.stringify(res.body)}`)
     return res.body as { id: string; version: number; [key: string]: unknown }
   }
+}
+
+/** One sandbox for a suite, stopped after it, and a plain-fetch caller bound to it (set in `beforeAll`). */
+export function useSandbox(): { sandbox: RunningAcronisSandbox; http: SandboxHttp } {
+  const suite = {} as { sandbox: RunningAcronisSandbox; http: SandboxHttp }
+  beforeAll(async () => {
+    suite.sandbox = await startAcronisSandbox()
+    suite.http = new SandboxHttp(suite.sandbox)
+  })
+  afterAll(() => suite.sandbox.stop())
+  return suite
 }

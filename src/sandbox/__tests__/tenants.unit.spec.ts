@@ -1,15 +1,11 @@
 import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
-import { SandboxHttp } from "./sandbox-client"
+import { SandboxHttp, useSandbox } from "./sandbox-client"
 
 describe("Acronis sandbox: auth and tenants", () => {
+  const suite = useSandbox()
   let sandbox: RunningAcronisSandbox
   let http: SandboxHttp
-
-  beforeAll(async () => {
-    sandbox = await startAcronisSandbox()
-    http = new SandboxHttp(sandbox)
-  })
-  afterAll(() => sandbox.stop())
+  beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(() => http.control("POST", "/reset"))
 
   describe("token and bearer auth", () => {

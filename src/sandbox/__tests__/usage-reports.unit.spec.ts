@@ -1,8 +1,8 @@
 import { request } from "node:http"
 import { gunzipSync } from "node:zlib"
 import { APPLICATION_IDS, INFRA_IDS } from "../catalogue"
-import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
-import { SandboxHttp } from "./sandbox-client"
+import type { RunningAcronisSandbox } from "../index"
+import { SandboxHttp, useSandbox } from "./sandbox-client"
 
 const GiB = 1024 ** 3
 
@@ -28,15 +28,11 @@ function download(url: string, token: string, acceptEncoding?: string): Promise<
 }
 
 describe("Acronis sandbox: usage and reports", () => {
+  const suite = useSandbox()
   let sandbox: RunningAcronisSandbox
   let http: SandboxHttp
   let tenant: { id: string }
-
-  beforeAll(async () => {
-    sandbox = await startAcronisSandbox()
-    http = new SandboxHttp(sandbox)
-  })
-  afterAll(() => sandbox.stop())
+  beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(async () => {
     await http.control("POST", "/reset")
     tenant = await http.createTenant("Acme")

@@ -1,16 +1,12 @@
-import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
-import { SandboxHttp } from "./sandbox-client"
+import type { RunningAcronisSandbox } from "../index"
+import { SandboxHttp, useSandbox } from "./sandbox-client"
 
 describe("Acronis sandbox: users", () => {
+  const suite = useSandbox()
   let sandbox: RunningAcronisSandbox
   let http: SandboxHttp
   let tenantId: string
-
-  beforeAll(async () => {
-    sandbox = await startAcronisSandbox()
-    http = new SandboxHttp(sandbox)
-  })
-  afterAll(() => sandbox.stop())
+  beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(async () => {
     await http.control("POST", "/reset")
     tenantId = (await http.createTenant("Acme")).id
