@@ -46,6 +46,12 @@ export function requireInteger(value: unknown, name: string): number {
   return n
 }
 
+/** `?version=N` on a DELETE: required, an integer. */
+export function requireVersionQuery(query: URLSearchParams): number {
+  if (!query.has("version")) throw malformed("Query parameter 'version' is required.")
+  return requireInteger(query.get("version"), "version")
+}
+
 export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
   if (typeof value !== "string" || !allowed.includes(value as T)) {
     throw malformed(`'${name}' must be one of: ${allowed.join(", ")}.`)

@@ -26,6 +26,7 @@ import {
   requireObject,
   requireOneOf,
   requireString,
+  requireVersionQuery,
   type JsonObject,
 } from "../validation"
 
@@ -268,8 +269,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
   )
 
   router.add("DELETE", "/tenants/:tenant_id", (req) => {
-    if (!req.query.has("version")) throw malformed("Query parameter 'version' is required.")
-    const version = requireInteger(req.query.get("version"), "version")
+    const version = requireVersionQuery(req.query)
     const tenant = getTenant(ctx, req.params.tenant_id)
     if (isRoot(ctx, tenant)) throw new ApiError(403, PlatformCode.AccessDenied, "The API client's own tenant cannot be deleted.")
     if (version !== tenant.version) throw versionMismatch(tenant.id, tenant.version)

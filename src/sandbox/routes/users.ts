@@ -6,7 +6,7 @@ import { ApiError, malformed, notFound, PlatformCode, versionMismatch } from "..
 import type { Router } from "../http"
 import { DEFAULT_IDP_ID, emptyContact, timestamp, type AccessPolicy, type UserRecord } from "../state"
 import { descendantsOf, getTenant } from "../tenancy"
-import { csvParam, onlyKeys, optionalBoolean, optionalString, requireInteger, requireObject, requireString } from "../validation"
+import { csvParam, onlyKeys, optionalBoolean, optionalString, requireInteger, requireObject, requireString, requireVersionQuery } from "../validation"
 
 const POST_FIELDS = [
   "tenant_id", "login", "external_id", "idp_id", "contact", "enabled", "language", "business_types", "notifications",
@@ -155,8 +155,7 @@ export function userRoutes(router: Router, ctx: SandboxContext): void {
   )
 
   router.add("DELETE", "/users/:user_id", (req) => {
-    if (!req.query.has("version")) throw malformed("Query parameter 'version' is required.")
-    const version = requireInteger(req.query.get("version"), "version")
+    const version = requireVersionQuery(req.query)
     const user = findUser(ctx, req.params.user_id)
     if (version !== user.version) throw versionMismatch(user.id, user.version)
     user.deleted_at = timestamp()
