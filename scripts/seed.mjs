@@ -3,6 +3,6 @@
 import { prepareDevEnvironment } from "./lib/dev-env.mjs"
 
 const { run, stop } = await prepareDevEnvironment()
-const seeded = run(["exec", "./src/scripts/seed-demo.ts"])
+const seeded = await run(["exec", "./src/scripts/seed-demo.ts"])
 await stop()
-process.exit(seeded.status ?? 1)
+process.exit(seeded.status)

@@ -2,12 +2,13 @@
 // `npm run test:install`: packs the plugin, installs the tarball into a freshly created Medusa 2.21.2 host app
 // in a temporary folder, migrates and boots it, and checks that the plugin answers there. This is how we
 // know the plugin works in someone else's store, not only in this repository's own host.
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import pg from "pg"
 import { acquireTestPostgres, freePort } from "./lib/postgres.mjs"
+import { run } from "./lib/run.mjs"
 
 const root = resolve(import.meta.dirname, "..")
 const plugin = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
@@ -15,8 +16,10 @@ const medusaVersion = plugin.devDependencies["@medusajs/medusa"]
 const keep = process.argv.includes("--keep")
 
 const step = (title) => console.log(`\n[test:install] ${title}`)
-const must = (result, what) => {
+const must = async (running, what) => {
+  const result = await running
   if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status})`)
+  return result
 }
 
 const hostDir = mkdtempSync(join(tmpdir(), "acronis-host-"))
@@ -27,9 +30,8 @@ let failure
 
 try {
   step("building and packing the plugin")
-  must(spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" }), "medusa plugin:build")
-  const packed = spawnSync("npm", ["pack", "--json", "--pack-destination", hostDir], { cwd: root, encoding: "utf8" })
-  must(packed, "npm pack")
+  await must(run("npm", ["run", "build"], { cwd: root }), "medusa plugin:build")
+  const packed = await must(run("npm", ["pack", "--json", "--pack-destination", hostDir], { cwd: root, capture: true }), "npm pack")
   const [{ filename, files }] = JSON.parse(packed.stdout)
   const shipped = files.map((f) => f.path)
   for (const forbidden of [/medusa-config\.js$/, /__tests__/, /integration-tests/, /\/bench\//]) {
@@ -94,8 +96,8 @@ module.exports = defineConfig({
 })
 `
   )
-  must(
-    spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: hostDir, stdio: "inherit" }),
+  await must(
+    run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: hostDir }),
     "npm install in the host app"
   )
 
@@ -113,13 +115,9 @@ module.exports = defineConfig({
     NODE_ENV: "development",
   }
   const medusa = join(hostDir, "node_modules", ".bin", "medusa")
-  must(spawnSync(medusa, ["db:migrate"], { cwd: hostDir, env, stdio: "inherit" }), "medusa db:migrate")
-  must(
-    spawnSync(medusa, ["user", "-e", "host-admin@acronis.test", "-p", "host-admin-password"], {
-      cwd: hostDir,
-      env,
-      stdio: "inherit",
-    }),
+  await must(run(medusa, ["db:migrate"], { cwd: hostDir, env }), "medusa db:migrate")
+  await must(
+    run(medusa, ["user", "-e", "host-admin@acronis.test", "-p", "host-admin-password"], { cwd: hostDir, env }),
     "medusa user"
   )
 

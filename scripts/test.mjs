@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: unit, module and HTTP suites in turn. Uses the PostgreSQL at DB_HOST/DB_PORT when one answers,
 // otherwise an embedded one started for this run. `npm test -- unit` (or modules, http) runs one layer.
-import { spawnSync } from "node:child_process"
 import { acquireTestPostgres } from "./lib/postgres.mjs"
+import { run } from "./lib/run.mjs"
 
 const layers = {
   unit: "unit",
@@ -39,10 +39,10 @@ let failed = false
 try {
   for (const name of selected) {
     console.log(`\n=== ${name} tests ===`)
-    const jest = spawnSync(
+    const jest = await run(
       process.execPath,
       ["node_modules/jest/bin/jest.js", "--runInBand", "--forceExit", "--silent=false", ...extraJestArgs],
-      { stdio: "inherit", env: { ...env, TEST_TYPE: layers[name] } }
+      { env: { ...env, TEST_TYPE: layers[name] } }
     )
     // Every layer runs, so one red layer does not hide the state of the others.
     failed ||= jest.status !== 0

@@ -1,10 +1,10 @@
 // The environment `npm run dev` and `npm run seed` share: the database (DATABASE_URL, or the embedded
 // PostgreSQL in .data/ that survives restarts), migrations, the first admin and the demo's sandbox state.
-import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { postgresAnswers, startEmbeddedPostgres } from "./postgres.mjs"
+import { run as runCommand } from "./run.mjs"
 
 export const root = resolve(import.meta.dirname, "..", "..")
 export const medusaBin = join(root, "node_modules", ".bin", "medusa")
@@ -44,17 +44,17 @@ export async function prepareDevEnvironment() {
     console.log(`Embedded PostgreSQL on localhost:${port} (data in .data/postgres)${running ? ", already running" : ""}.`)
   }
 
-  const run = (args) => spawnSync(medusaBin, args, { cwd: root, env, stdio: "inherit" })
+  const run = (args) => runCommand(medusaBin, args, { cwd: root, env })
   const stop = async () => {
     await postgres?.stop().catch(() => {})
   }
 
-  if (run(["db:migrate"]).status !== 0) {
+  if ((await run(["db:migrate"])).status !== 0) {
     await stop()
     process.exit(1)
   }
   if (!process.env.DATABASE_URL && !state.adminCreated) {
-    if (run(["user", "-e", state.adminEmail, "-p", state.adminPassword]).status === 0) {
+    if ((await run(["user", "-e", state.adminEmail, "-p", state.adminPassword])).status === 0) {
       state.adminCreated = true
       save()
     }
