@@ -3,7 +3,11 @@ loadEnv("test", process.cwd())
 
 // TEST_TYPE picks one layer; `npm test` runs them all in order (scripts/test.mjs).
 const testMatchByType = {
-  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/integration-tests/contract/**/*.spec.[jt]s"],
+  unit: [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/integration-tests/contract/**/*.spec.[jt]s",
+    "**/integration-tests/scripts/**/*.spec.[jt]s",
+  ],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.module.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
 }

@@ -97,21 +97,25 @@ export async function acquireTestPostgres() {
   if (await postgresAnswers(local)) {
     return { ...local, embedded: false, release: async () => {} }
   }
+  const port = await freePort()
+  console.log(`No PostgreSQL answers at ${local.host}:${local.port}; starting an embedded one on port ${port}.`)
+  return { ...(await startTemporaryPostgres(port)), embedded: true }
+}
+
+/** An embedded PostgreSQL in a temporary folder, for one run; `release()` stops it and removes the folder. */
+export async function startTemporaryPostgres(port) {
   const { chmodSync, mkdtempSync, rmSync } = await import("node:fs")
   const { tmpdir } = await import("node:os")
   const { join } = await import("node:path")
   const runDir = mkdtempSync(join(tmpdir(), "acronis-test-pg-"))
   // Run as root, PostgreSQL runs as its own system user, which must be able to reach the data folder.
   chmodSync(runDir, 0o755)
-  const port = await freePort()
-  console.log(`No PostgreSQL answers at ${local.host}:${local.port}; starting an embedded one on port ${port}.`)
   const embedded = await startEmbeddedPostgres({ dataDir: join(runDir, "data"), port, password: "postgres", persistent: false })
   return {
     host: embedded.host,
     port,
     user: embedded.user,
     password: embedded.password,
-    embedded: true,
     release: async () => {
       await embedded.stop().catch(() => {})
       rmSync(runDir, { recursive: true, force: true })
