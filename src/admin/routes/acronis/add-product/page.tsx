@@ -103,7 +103,13 @@ const AddAcronisProductPage = () => {
             ? "Provisioning has started; the account is usually ready within minutes, at most four hours."
             : "It waits until you execute it from the Acronis subscriptions."}
         </Text>
-        <Link to={`/orders/${create.data.order.id}`}>Open the order</Link>
+        <div>
+          <Link to={`/orders/${create.data.order.id}`}>
+            <Button size="small" variant="secondary">
+              Open the order
+            </Button>
+          </Link>
+        </div>
       </Container>
     )
   }
@@ -148,9 +154,9 @@ const AddAcronisProductPage = () => {
 
       {step === 2 && (
         <div>
-          <Label>Billing interval</Label>
+          <Label htmlFor="billing-interval">Billing interval</Label>
           <Select value={interval} onValueChange={setInterval}>
-            <Select.Trigger>
+            <Select.Trigger id="billing-interval">
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
@@ -187,9 +193,9 @@ const AddAcronisProductPage = () => {
           {offer?.type === "ppu" && (
             <div className="grid grid-cols-2 gap-2">
               <div>
-                <Label>Protection licensing model</Label>
+                <Label htmlFor="protection-model">Protection licensing model</Label>
                 <Select value={protection} onValueChange={setProtection}>
-                  <Select.Trigger>
+                  <Select.Trigger id="protection-model">
                     <Select.Value placeholder="Choose" />
                   </Select.Trigger>
                   <Select.Content>
@@ -202,9 +208,9 @@ const AddAcronisProductPage = () => {
                 </Select>
               </div>
               <div>
-                <Label>File Sync & Share licensing model</Label>
+                <Label htmlFor="file-sync-share-model">File Sync & Share licensing model</Label>
                 <Select value={fileSyncShare} onValueChange={setFileSyncShare}>
-                  <Select.Trigger>
+                  <Select.Trigger id="file-sync-share-model">
                     <Select.Value placeholder="Choose" />
                   </Select.Trigger>
                   <Select.Content>
