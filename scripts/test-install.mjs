@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run test:install`: packs the plugin, installs the tarball into a freshly created Medusa 2.21.2 host app
-// in a temporary folder, migrates and boots it, and checks that the plugin answers there. This is how we
-// know the plugin works in someone else's store, not only in this repository's own host.
+// in a temporary folder, migrates and boots it, checks that the plugin answers there, and uses its admin pages
+// in headless Chromium. This is how we know the plugin works in someone else's store, not only in this
+// repository's own host.
 import { spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import pg from "pg"
+import { checkAdminInBrowser } from "./lib/admin-browser-check.mjs"
 import { acquireTestPostgres, freePort } from "./lib/postgres.mjs"
 import { run } from "./lib/run.mjs"
 
@@ -23,6 +25,8 @@ const must = async (running, what) => {
 }
 
 const hostDir = mkdtempSync(join(tmpdir(), "acronis-host-"))
+// The provider's default outbox, relative to the host app (a dot folder, which `medusa develop` does not watch).
+const outboxDir = join(hostDir, ".data", "outbox")
 const database = await acquireTestPostgres()
 const dbName = `acronis_host_${Date.now()}`
 let server
@@ -91,8 +95,23 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "host-secret", cookieSecret: "host-secret" },
   },
-  admin: { disable: true },
   plugins: [{ resolve: "medusa-plugin-acronis", options: { shopName: "Host Shop" } }],
+  // As the README's "E-mail" section tells merchants to.
+  modules: [
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } },
+          {
+            resolve: "medusa-plugin-acronis/providers/nodemailer",
+            id: "nodemailer",
+            options: { channels: ["email"], from: "Host Shop <shop@host.test>" },
+          },
+        ],
+      },
+    },
+  ],
 })
 `
   )
@@ -146,6 +165,19 @@ module.exports = defineConfig({
     throw new Error(`unexpected status from the installed plugin: ${JSON.stringify(body)}`)
   }
   console.log(`[test:install] the installed plugin answered: ${JSON.stringify(body.status)}`)
+
+  step("using the plugin's admin pages in Chromium")
+  const { customer } = await checkAdminInBrowser({
+    base,
+    email: "host-admin@acronis.test",
+    password: "host-admin-password",
+    screenshotsDir: join(root, ".data", "test-install"),
+    log: (line) => console.log(`[test:install] ${line}`),
+  })
+
+  step("finding the customer's e-mail in the host's outbox (the plugin's nodemailer provider)")
+  const mail = await waitForMail(outboxDir, customer.email, "Your Acronis service is ready")
+  console.log(`[test:install] ${mail}`)
 } catch (error) {
   failure = error
 } finally {
@@ -168,8 +200,23 @@ module.exports = defineConfig({
   if (!keep) rmSync(hostDir, { recursive: true, force: true })
 }
 
+/** The name of the first .eml in `dir` addressed to `to` whose text holds `subject`, within 30 s. */
+async function waitForMail(dir, to, subject) {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".eml")) : []
+    const found = files.find((file) => {
+      const text = readFileSync(join(dir, file), "utf8")
+      return text.includes(to) && text.includes(subject)
+    })
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`no "${subject}" e-mail to ${to} in ${dir} (files: ${files.join(", ") || "none"})`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
 if (failure) {
   console.error(`\n[test:install] FAILED: ${failure.message}`)
   process.exit(1)
 }
-console.log("\n[test:install] 1 passed, 0 failed")
+console.log("\n[test:install] passed: the packed plugin installs, migrates, boots, answers and works in the admin")

@@ -1,0 +1,161 @@
+// Drives the Medusa admin of a running host app in headless Chromium through the plugin's admin extensions,
+// as a merchant would: the Acronis page, the product widget, and the "add product to customer" wizard from a
+// customer's page through to a provisioned subscription. Debian's Chromium only; never a downloaded browser.
+import { existsSync, mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { chromium } from "playwright-core"
+
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+// Without the background-networking flags Chromium keeps trying to reach Google, which a closed network refuses.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+/**
+ * @param {{ base: string, email: string, password: string, screenshotsDir: string, log: (line: string) => void }} options
+ * @returns the customer the wizard gave the product to, and their active subscription
+ */
+export async function checkAdminInBrowser({ base, email, password, screenshotsDir, log }) {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: install Debian's chromium package (or set CHROMIUM_PATH)`)
+  }
+  const api = await adminApi(base, email, password)
+  const { regions } = await api("GET", "/admin/regions?currency_code=usd")
+  if (!regions.length) await api("POST", "/admin/regions", { name: "United States", currency_code: "usd" })
+  const { product } = await api("POST", "/admin/products", {
+    title: "Acronis Cyber Protect Cloud",
+    status: "published",
+    options: [{ title: "Subscription", values: ["Monthly"] }],
+    variants: [{ title: "Monthly", options: { Subscription: "Monthly" }, manage_inventory: false, prices: [{ currency_code: "usd", amount: 0 }] }],
+  })
+  const { customer } = await api("POST", "/admin/customers", {
+    email: `browser-${Date.now()}@customer.test`,
+    first_name: "Bea",
+    last_name: "Browser",
+    company_name: "Browser Bakery",
+  })
+
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.setDefaultTimeout(60_000)
+  const pageErrors = []
+  page.on("pageerror", (error) => pageErrors.push(error.message))
+  const see = (text) => page.getByText(text, { exact: false }).first().waitFor()
+  let stage = "logging in"
+  try {
+    // The first visit compiles the admin in Vite's dev server, which takes a while on a small machine.
+    await page.goto(`${base}/app/login`, { timeout: 300_000 })
+    await page.locator('input[name="email"]').fill(email, { timeout: 300_000 })
+    await page.locator('input[name="password"]').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"))
+
+    stage = "the Acronis page"
+    await page.goto(`${base}/app/acronis`)
+    await see("Partner tenant:")
+    const tenantLine = await page.getByText("Partner tenant:").first().textContent()
+    if (/unreachable/.test(tenantLine ?? "")) throw new Error(`the Acronis page says: ${tenantLine}`)
+    await see("Sandbox")
+    await page.locator("table tbody tr").first().waitFor()
+    log(`Acronis page: ${tenantLine?.trim()}, ${await page.locator("table tbody tr").count()} offering items`)
+
+    stage = "the product widget"
+    await page.goto(`${base}/app/products/${product.id}`)
+    await see("Not an Acronis product")
+    await page.getByRole("button", { name: "Sell through Acronis" }).click()
+    await page.getByRole("button", { name: "Save", exact: true }).click()
+    await see("Protection: Per gigabyte, Per workload")
+    const { acronis_offer: offer } = await api("GET", `/admin/products/${product.id}/acronis-offer`)
+    if (offer?.type !== "ppu") throw new Error(`the widget saved ${JSON.stringify(offer)}, not a pay-per-use offer`)
+    log("product widget: the product became a pay-per-use Acronis product")
+
+    stage = "the customer page"
+    await page.goto(`${base}/app/customers/${customer.id}`)
+    await page.getByRole("link", { name: "Add product" }).click()
+    await page.waitForURL((url) => url.pathname.endsWith("/acronis/add-product"))
+
+    stage = "the add-product wizard"
+    await see("Step 1 of 5: Customer")
+    const next = page.getByRole("button", { name: "Next", exact: true })
+    await next.click()
+    await see("Step 2 of 5: Plan")
+    await page.getByText("Acronis Cyber Protect Cloud — Cyber Protect Cloud (pay per use)").click()
+    await next.click()
+    await see("Step 3 of 5: Interval")
+    await next.click()
+    await see("Step 4 of 5: Details")
+    await page.locator("#reference").fill("Browser test")
+    await chooseOption(page, "Protection licensing model", "Per gigabyte")
+    await chooseOption(page, "File Sync & Share licensing model", "Per user")
+    await next.click()
+    await see("Step 5 of 5: Confirm")
+    await see(`Customer: ${customer.email}`)
+    await page.getByRole("button", { name: "Create", exact: true }).click()
+    await see("Product added")
+    const confirmation = await page.getByText(/Order #\d+ for/).first().textContent()
+    log(`wizard: ${confirmation?.trim()}`)
+    await page.getByRole("link", { name: "Open the order" }).click()
+    await page.waitForURL((url) => /\/orders\/order_/.test(url.pathname))
+
+    stage = "provisioning the wizard's order"
+    const subscription = await waitForActiveSubscription(api, customer.id)
+    log(`wizard's order provisioned: tenant ${subscription.tenant_id}, login ${subscription.login}`)
+
+    if (pageErrors.length) throw new Error(`the admin threw in the browser: ${pageErrors.join("; ")}`)
+    return { customer, subscription }
+  } catch (error) {
+    mkdirSync(screenshotsDir, { recursive: true })
+    const file = join(screenshotsDir, "admin-failure.png")
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {})
+    const errors = pageErrors.length ? ` (errors in the page: ${pageErrors.join("; ")})` : ""
+    throw new Error(`admin in the browser, ${stage}: ${error.message.split("\n")[0]}${errors}; screenshot: ${file}`)
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Picks `option` in the Medusa UI select (a Radix listbox) labelled `label`. */
+async function chooseOption(page, label, option) {
+  await page.getByLabel(label, { exact: true }).click()
+  await page.getByRole("option", { name: option, exact: true }).click()
+}
+
+async function waitForActiveSubscription(api, customerId) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const { subscriptions } = await api("GET", `/admin/acronis/subscriptions?customer_id=${customerId}`)
+    const [subscription] = subscriptions
+    if (subscription?.status === "active") return subscription
+    if (Date.now() > deadline) {
+      throw new Error(`subscription still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error ?? null)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+/** A tiny admin API client with a bearer token; any non-2xx answer throws with the body. */
+async function adminApi(base, email, password) {
+  const login = await fetch(`${base}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  }).then((response) => response.json())
+  if (!login.token) throw new Error("could not log in to the admin API")
+  return async (method, path, body) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${login.token}`, ...(body && { "content-type": "application/json" }) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const payload = await response.json().catch(() => ({}))
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`)
+    return payload
+  }
+}
