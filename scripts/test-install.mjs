@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import pg from "pg"
-import { checkAdminInBrowser } from "./lib/admin-browser-check.mjs"
+import { adminApi, checkAdminInBrowser } from "./lib/admin-browser-check.mjs"
 import { acquireTestPostgres, freePort } from "./lib/postgres.mjs"
 import { run } from "./lib/run.mjs"
 
@@ -151,16 +151,8 @@ module.exports = defineConfig({
   }
 
   step("calling the plugin's admin route in the host app")
-  const login = await fetch(`${base}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "host-admin@acronis.test", password: "host-admin-password" }),
-  }).then((r) => r.json())
-  const response = await fetch(`${base}/admin/acronis/status`, {
-    headers: { authorization: `Bearer ${login.token}` },
-  })
-  const body = await response.json()
-  if (response.status !== 200) throw new Error(`GET /admin/acronis/status answered ${response.status}`)
+  const api = await adminApi(base, "host-admin@acronis.test", "host-admin-password")
+  const body = await api("GET", "/admin/acronis/status")
   if (body.status?.plugin?.version !== plugin.version || body.status?.mode !== "sandbox") {
     throw new Error(`unexpected status from the installed plugin: ${JSON.stringify(body)}`)
   }
@@ -169,8 +161,8 @@ module.exports = defineConfig({
   step("using the plugin's admin pages in Chromium")
   const { customer } = await checkAdminInBrowser({
     base,
-    email: "host-admin@acronis.test",
-    password: "host-admin-password",
+    api,
+    sandboxUrl: body.status.datacenter_url,
     screenshotsDir: join(root, ".data", "test-install"),
     log: (line) => console.log(`[test:install] ${line}`),
   })

@@ -19,14 +19,16 @@ const CHROMIUM_ARGS = [
 ]
 
 /**
- * @param {{ base: string, email: string, password: string, screenshotsDir: string, log: (line: string) => void }} options
+ * @param {{ base: string, api: AdminApi, sandboxUrl: string, screenshotsDir: string, log: (line: string) => void }} options
+ *   `api` logged in as the admin whose `email` and `password` the browser uses; `sandboxUrl` is the host's
+ *   Acronis sandbox, where the wizard's tenant must appear
  * @returns the customer the wizard gave the product to, and their active subscription
  */
-export async function checkAdminInBrowser({ base, email, password, screenshotsDir, log }) {
+export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDir, log }) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`no Chromium at ${chromiumPath}: install Debian's chromium package (or set CHROMIUM_PATH)`)
   }
-  const api = await adminApi(base, email, password)
+  const { email, password } = api.login
   const { regions } = await api("GET", "/admin/regions?currency_code=usd")
   if (!regions.length) await api("POST", "/admin/regions", { name: "United States", currency_code: "usd" })
   const { product } = await api("POST", "/admin/products", {
@@ -106,7 +108,15 @@ export async function checkAdminInBrowser({ base, email, password, screenshotsDi
 
     stage = "provisioning the wizard's order"
     const subscription = await waitForActiveSubscription(api, customer.id)
-    log(`wizard's order provisioned: tenant ${subscription.tenant_id}, login ${subscription.login}`)
+    const { tenants, users } = await fetch(`${sandboxUrl}/__sandbox/state`).then((response) => response.json())
+    const tenant = tenants.find((t) => t.id === subscription.tenant_id && !t.deleted_at)
+    if (tenant?.name !== customer.company_name || tenant.kind !== "customer") {
+      throw new Error(`the sandbox has no customer tenant "${customer.company_name}" for it: ${JSON.stringify(tenant ?? null)}`)
+    }
+    if (!users.some((user) => user.tenant_id === tenant.id && user.login === subscription.login && !user.deleted_at)) {
+      throw new Error(`the sandbox has no user ${subscription.login} in tenant ${tenant.id}`)
+    }
+    log(`wizard's order provisioned: sandbox tenant "${tenant.name}" with admin user ${subscription.login}`)
 
     if (pageErrors.length) throw new Error(`the admin threw in the browser: ${pageErrors.join("; ")}`)
     return { customer, subscription }
@@ -140,15 +150,22 @@ async function waitForActiveSubscription(api, customerId) {
   }
 }
 
-/** A tiny admin API client with a bearer token; any non-2xx answer throws with the body. */
-async function adminApi(base, email, password) {
+/**
+ * @typedef {((method: string, path: string, body?: unknown) => Promise<any>) & { login: { email: string, password: string } }} AdminApi
+ */
+
+/**
+ * A tiny admin API client with a bearer token; any non-2xx answer throws with the body.
+ * @returns {Promise<AdminApi>}
+ */
+export async function adminApi(base, email, password) {
   const login = await fetch(`${base}/auth/user/emailpass`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   }).then((response) => response.json())
   if (!login.token) throw new Error("could not log in to the admin API")
-  return async (method, path, body) => {
+  const api = async (method, path, body) => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${login.token}`, ...(body && { "content-type": "application/json" }) },
@@ -158,4 +175,5 @@ async function adminApi(base, email, password) {
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`)
     return payload
   }
+  return Object.assign(api, { login: { email, password } })
 }
