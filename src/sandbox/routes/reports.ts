@@ -101,9 +101,26 @@ function parseReport(ctx: SandboxContext, body: Record<string, unknown>) {
   }
   if (period.start > period.end) throw malformed("The report period starts after it ends.")
   if (period.end > utcDay()) throw malformed("Report period must not be in future.")
+  assertUsageHistoryReady(period.end)
   optionalBoolean(parameters, "hide_zero_usage")
   optionalBoolean(parameters, "show_skus")
   return { resultAction, parameters, formats: formats as string[], recipients: body.recipients as string[] }
+}
+
+/** Hours (UTC) in which Acronis is still computing the previous day's usage history. */
+const HISTORY_NOT_READY_HOURS = { from: 1, until: 6 }
+
+/**
+ * The spec's 400 for `POST /reports`: "Usage history is not ready and shouldn't be ready yet (from 1 to 6 am)".
+ * It concerns the day that just ended, so a period that reaches yesterday (or today) is refused in those hours.
+ */
+function assertUsageHistoryReady(periodEnd: string): void {
+  const now = new Date()
+  const yesterday = utcDay(new Date(now.getTime() - 86_400_000))
+  const hour = now.getUTCHours()
+  if (periodEnd >= yesterday && hour >= HISTORY_NOT_READY_HOURS.from && hour < HISTORY_NOT_READY_HOURS.until) {
+    throw malformed("Usage history is not ready and shouldn't be ready yet (from 1 to 6 am UTC).")
+  }
 }
 
 function getReport(ctx: SandboxContext, id: string): ReportRecord {
