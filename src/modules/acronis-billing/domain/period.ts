@@ -47,3 +47,42 @@ export function daysFrom(from: string, to: string): string[] {
 export function dayCount(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 }
+
+/** Days from `from` to `to`, both included; a statement's service spans are lists of them. */
+export type DayRange = { from: string; to: string }
+
+/** A day past any billing date: the open end of a span still running. */
+export const FAR_FUTURE = "9999-12-31"
+
+/**
+ * The same day of the month `months` later, or that month's last day when it is shorter: 31 Jan + 1 is
+ * 28 Feb (29 in a leap year), 31 Jan + 2 is 31 Mar. Always counted from `day` itself, so a monthly
+ * anniversary never drifts to the 28th after one short month.
+ */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = day.split("-").map(Number)
+  const lastOfTarget = new Date(Date.UTC(year, month - 1 + months + 1, 0))
+  lastOfTarget.setUTCDate(Math.min(date, lastOfTarget.getUTCDate()))
+  return utcDay(lastOfTarget)
+}
+
+/** Days in all the ranges (they do not overlap). */
+export function countDays(ranges: DayRange[]): number {
+  return ranges.reduce((sum, r) => sum + dayCount(r.from, r.to), 0)
+}
+
+/** The ranges without the days of `cut`. */
+export function withoutDays(ranges: DayRange[], cut: DayRange | null): DayRange[] {
+  if (!cut) return ranges
+  return ranges.flatMap((r) => {
+    const kept: DayRange[] = []
+    if (r.from < cut.from) kept.push({ from: r.from, to: r.to < cut.from ? r.to : addDays(cut.from, -1) })
+    if (r.to > cut.to) kept.push({ from: r.from > cut.to ? r.from : addDays(cut.to, 1), to: r.to })
+    return kept
+  })
+}
+
+/** Whether any day of the ranges falls in `range`. */
+export function overlaps(ranges: DayRange[], range: DayRange): boolean {
+  return ranges.some((r) => r.from <= range.to && r.to >= range.from)
+}

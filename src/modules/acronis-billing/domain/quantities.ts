@@ -3,8 +3,11 @@
  * Acronis: a day without a snapshot carries the storage's last known value; compute points (seconds) are
  * cumulative counters, everything else is a level. Several storages (infras) of one item add up per day
  * before the peak is taken, so a second storage never overwrites the first.
+ *
+ * Usage is measured on the service's days only (its spans): a day the tenant was suspended counts for
+ * nothing, though a value synced before it still carries into the next span.
  */
-import { daysFrom, addDays } from "./period"
+import { addDays, daysFrom, type DayRange } from "./period"
 import { ratio, type Ratio } from "./exact"
 
 export type UsageSnapshotInput = {
@@ -86,64 +89,74 @@ export function counterDelta(series: Series, from: string, to: string): { delta:
   return { delta: BigInt(end.absolute_value) - baseline, ids: first.id === end.id ? [end.id] : [first.id, end.id] }
 }
 
-/** One item's billable quantity over [from, to]. Snapshots may start before `from` (carried forward). */
-export function measureItem(
-  snapshots: UsageSnapshotInput[],
-  window: { from: string; to: string },
-  basis: StorageBasis
-): ItemQuantity {
+/** The days measured: spans, or one window (a span of its own). */
+export type MeasuredDays = DayRange[] | DayRange
+
+const asSpans = (days: MeasuredDays): DayRange[] => (Array.isArray(days) ? days : [days])
+
+function spanDays(spans: DayRange[]): string[] {
+  return spans.flatMap((s) => daysFrom(s.from, s.to))
+}
+
+/**
+ * One item's billable quantity over the spans (sorted, not overlapping): seconds consumed in each span, the
+ * level on the last span day, or the peak over the span days. Snapshots may start before the first span
+ * (carried forward).
+ */
+export function measureItem(snapshots: UsageSnapshotInput[], days: MeasuredDays, basis: StorageBasis): ItemQuantity {
+  const spans = asSpans(days)
   const [{ offering_item, measurement_unit }] = snapshots
   const infras = byInfra(snapshots)
   const { unit, per } = billingUnit(measurement_unit)
   let raw = 0n
   let ids: string[] = []
-  let days: string[] = []
+  let measured: string[] = []
+  const lastDay = spans.at(-1)?.to
 
   if (measurement_unit === "seconds") {
+    // Per span, so the seconds consumed while the service was off are not billed.
     for (const series of infras.values()) {
-      const { delta, ids: used } = counterDelta(series, window.from, window.to)
-      raw += delta
-      ids.push(...used)
+      for (const span of spans) {
+        const { delta, ids: used } = counterDelta(series, span.from, span.to)
+        raw += delta
+        ids.push(...used)
+      }
     }
-    days = [window.from, window.to]
+    measured = lastDay ? [spans[0].from, lastDay] : []
   } else if (measurement_unit === "bytes" && basis === "last_day") {
-    ;({ total: raw, ids } = levelOn(infras, window.to))
-    days = [window.to]
+    if (lastDay) ({ total: raw, ids } = levelOn(infras, lastDay))
+    measured = lastDay ? [lastDay] : []
   } else {
-    // Storage on a peak basis and every count: the month's highest daily total; the first day it was reached.
+    // Storage on a peak basis and every count: the highest daily total on a span day; the first day it was reached.
     let best: { total: bigint; ids: string[]; day: string } | undefined
-    for (const day of daysFrom(window.from, window.to)) {
+    for (const day of spanDays(spans)) {
       const level = levelOn(infras, day)
       if (!best || level.total > best.total) best = { ...level, day }
     }
     raw = best?.total ?? 0n
     ids = best?.ids ?? []
-    days = best ? [best.day] : []
+    measured = best ? [best.day] : []
   }
-  return { offering_item, measurement_unit, raw, quantity: ratio(raw, per), unit, snapshot_ids: [...new Set(ids)], days }
+  return { offering_item, measurement_unit, raw, quantity: ratio(raw, per), unit, snapshot_ids: [...new Set(ids)], days: measured }
 }
 
-/** Every item's quantity over the window, items in name order. */
-export function measureUsage(
-  snapshots: UsageSnapshotInput[],
-  window: { from: string; to: string },
-  basis: StorageBasis
-): ItemQuantity[] {
+/** Every item's quantity over the spans, items in name order. */
+export function measureUsage(snapshots: UsageSnapshotInput[], days: MeasuredDays, basis: StorageBasis): ItemQuantity[] {
   const byItem = new Map<string, UsageSnapshotInput[]>()
   for (const s of snapshots) byItem.set(s.offering_item, [...(byItem.get(s.offering_item) ?? []), s])
-  return [...byItem.keys()].sort().map((item) => measureItem(byItem.get(item)!, window, basis))
+  return [...byItem.keys()].sort().map((item) => measureItem(byItem.get(item)!, days, basis))
 }
 
-/** Peak over the window of the daily sum of several count items (a plan's user accounts). */
+/** Peak over the span days of the daily sum of several count items (a plan's user accounts). */
 export function peakOfSum(
   snapshots: UsageSnapshotInput[],
   items: string[],
-  window: { from: string; to: string }
+  days: MeasuredDays
 ): { peak: bigint; day: string | null; ids: string[] } {
   const relevant = snapshots.filter((s) => items.includes(s.offering_item))
   const perItem = items.map((item) => byInfra(relevant.filter((s) => s.offering_item === item)))
   let best = { peak: 0n, day: null as string | null, ids: [] as string[] }
-  for (const day of daysFrom(window.from, window.to)) {
+  for (const day of spanDays(asSpans(days))) {
     const levels = perItem.map((infras) => levelOn(infras, day))
     const total = levels.reduce((sum, l) => sum + l.total, 0n)
     if (best.day === null || total > best.peak) best = { peak: total, day, ids: levels.flatMap((l) => l.ids) }

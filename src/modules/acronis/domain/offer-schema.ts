@@ -99,6 +99,14 @@ export const acronisOfferSchema = z
         }
       }
     }
+    if (offer.type === "plan" && offer.plan.payment === "pre_paid" && offer.plan.included_seats === null) {
+      // The fee is included seats × seat price; guessing seats from quotas once billed bytes as seats.
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan", "included_seats"],
+        message: "plan.included_seats: a pre-paid plan's fee is its included user accounts × the seat price: say how many it includes",
+      })
+    }
     if (offer.type === "ppu") {
       offer.offering_items.forEach((item, index) => {
         if (item.quota && (item.quota.value !== null || item.quota.overage !== null)) {

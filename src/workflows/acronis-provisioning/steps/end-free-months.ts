@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
-import { freeMonthEndsAt } from "../../../modules/acronis/domain/free-month"
+import { leavesTrialAt } from "../../../modules/acronis/domain/free-month"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { writeProvisioningLog } from "./provisioning-log"
 
@@ -11,9 +11,11 @@ export type EndFreeMonthsOutput = { switched: string[]; failed: { subscription_i
 export const endFreeMonthsStepId = "end-free-months"
 
 /**
- * Moves every active subscription whose free month is over from Acronis's trial to production, and records
- * it. Trial → production is one-way in Acronis, so nothing is compensated; one tenant's error is logged on its
- * subscription and does not stop the others. Reads the tenant's pricing first, so a re-run sends nothing.
+ * Moves every active subscription whose free month (postponed billing) is over from Acronis's trial to
+ * production, on the 1st that `freeMonthEndsAt` gives, and records it. A subscription on a trial offer stays
+ * in trial until staff change it. Trial → production is one-way in Acronis, so nothing is compensated; one
+ * tenant's error is logged on its subscription and does not stop the others. Reads the tenant's pricing
+ * first, so a re-run sends nothing.
  */
 export const endFreeMonthsStep = createStep(endFreeMonthsStepId, async (input: EndFreeMonthsInput, { container }) => {
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
@@ -21,12 +23,19 @@ export const endFreeMonthsStep = createStep(endFreeMonthsStepId, async (input: E
   const now = new Date(input.now)
   const { data } = await query.graph({
     entity: "acronis_subscription",
-    fields: ["id", "tenant_id", "activated_at"],
+    fields: ["id", "tenant_id", "offer_id", "activated_at"],
     filters: { status: "active", pricing_mode: "trial" },
   })
-  const due = (data as { id: string; tenant_id: string | null; activated_at: string | Date | null }[]).filter(
-    (subscription) => subscription.tenant_id && subscription.activated_at && freeMonthEndsAt(new Date(subscription.activated_at)) <= now
+  const inTrial = (data as { id: string; tenant_id: string | null; offer_id: string; activated_at: string | Date | null }[]).filter(
+    (subscription) => subscription.tenant_id && subscription.activated_at
   )
+  const offerIds = [...new Set(inTrial.map((subscription) => subscription.offer_id))]
+  const offers = offerIds.length ? await acronis.listAcronisOffers({ id: offerIds }, { select: ["id", "type", "plan"], take: null }) : []
+  const offerById = new Map(offers.map((offer) => [offer.id, offer]))
+  const due = inTrial.filter((subscription) => {
+    const at = leavesTrialAt(offerById.get(subscription.offer_id), new Date(subscription.activated_at!))
+    return at !== null && at <= now
+  })
   const output: EndFreeMonthsOutput = { switched: [], failed: [] }
   const client = acronis.getAcronisClient()
   for (const subscription of due) {

@@ -165,8 +165,9 @@ describe("statements", () => {
 
   it("postponed billing: the first month is free, the next one is charged", () => {
     const s = buildStatement({ period: "2026-09", currency_code: "eur", offer: plan("pre_paid", true), activated_on: "2026-09-11", snapshots: [] })
-    expect(s.lines.map((l) => [l.kind, l.amount])).toEqual([["proration", "23.33"], ["free_month", "-23.33"], ["seat", "35.00"]])
-    expect(s.total).toEqual("35.00")
+    // The free month runs 11 Sep to 10 Oct: it also takes 10 of October's 31 days off the fee paid in advance.
+    expect(s.lines.map((l) => [l.kind, l.amount])).toEqual([["proration", "23.33"], ["seat", "35.00"], ["free_month", "-34.62"]])
+    expect(s.total).toEqual("23.71") // 35 × 21/31
     const post = buildStatement({ period: "2026-09", currency_code: "eur", offer: plan("post_paid", true), activated_on: "2026-09-11", snapshots: [snap("pw_base_workstations", "2026-09-11", 4)] })
     expect(post.total).toEqual("0.00")
   })
@@ -201,5 +202,213 @@ describe("reconciliation", () => {
       { offering_item: "notarizations", infra_id: null, ours: "0", acronis: "2" },
       { offering_item: "pg_base_storage", infra_id: "infra-a", ours: String(20n * GiB), acronis: String(21n * GiB) },
     ])
+  })
+})
+
+describe("money you can trust", () => {
+  const seats = (day: string, value: number) => snap("pw_base_workstations", day, value)
+  const terms = (payment: "pre_paid" | "post_paid", plan: Partial<NonNullable<OfferTerms["plan"]>> = {}): OfferTerms =>
+    ppu({
+      type: "plan",
+      unit_prices: {},
+      plan: { payment, seat_prices: { eur: 3.5 }, included_seats: 10, ...plan },
+      offering_items: [{ name: "pw_base_workstations", quota: { value: 10, overage: 5 } }],
+    })
+  const base = { currency_code: "eur", snapshots: [] as UsageSnapshotInput[] }
+  const rows = (s: ReturnType<typeof buildStatement>) => s.lines.map((l) => [l.kind, l.quantity, l.amount])
+
+  describe("service days", () => {
+    const gap = [
+      { from: "2026-09-01", to: "2026-09-09" },
+      { from: "2026-09-20", to: "2026-09-30" },
+    ]
+
+    it("takes the peak over span days only; a value synced before a span carries into it", () => {
+      const bill = (snapshots: UsageSnapshotInput[]) =>
+        buildStatement({ period: "2026-09", currency_code: "usd", offer: ppu(), activated_on: "2026-08-01", spans: gap, snapshots })
+      const offDuringGap = bill([snap("pg_base_workstations", "2026-09-01", 2), snap("pg_base_workstations", "2026-09-12", 9), snap("pg_base_workstations", "2026-09-20", 3)])
+      expect(offDuringGap.lines.map((l) => [l.quantity, l.amount, l.sources.days])).toEqual([["3", "12.00", ["2026-09-20"]]])
+      const carried = bill([snap("pg_base_workstations", "2026-09-01", 2), snap("pg_base_workstations", "2026-09-12", 9), snap("pg_base_workstations", "2026-09-25", 4)])
+      expect(carried.lines.map((l) => [l.quantity, l.amount, l.sources.days])).toEqual([["9", "36.00", ["2026-09-20"]]])
+      expect(carried.window).toEqual({ from: "2026-09-01", to: "2026-09-30" })
+    })
+
+    it("sums compute seconds per span and reads last-day storage on the last span day", () => {
+      const cp = (day: string, value: number, absolute: number) =>
+        snap("pw_base_adv_dr_compute_points", day, value, { measurement_unit: "seconds", infra_id: "dr", absolute_value: String(absolute) })
+      const compute = buildStatement({
+        period: "2026-09",
+        currency_code: "usd",
+        offer: ppu(),
+        activated_on: "2026-08-01",
+        spans: gap,
+        // 3 600 s in the first span, 7 200 s while off, 3 600 s in the second.
+        snapshots: [cp("2026-08-31", 7200, 50000), cp("2026-09-09", 3600, 53600), cp("2026-09-19", 10800, 60800), cp("2026-09-30", 14400, 64400)],
+      })
+      expect(compute.lines.map((l) => [l.quantity, l.amount])).toEqual([["2", "0.60"]])
+
+      const lastDay = buildStatement({
+        period: "2026-09",
+        currency_code: "usd",
+        offer: ppu({ storage_basis: "last_day" }),
+        activated_on: "2026-08-01",
+        spans: [{ from: "2026-09-01", to: "2026-09-20" }],
+        service_ended: true,
+        snapshots: [snap("pg_base_storage", "2026-09-05", 40n * GiB), snap("pg_base_storage", "2026-09-25", 10n * GiB)],
+      })
+      expect(lastDay.lines.map((l) => [l.quantity, l.amount, l.sources.days])).toEqual([["40", "2.00", ["2026-09-20"]]])
+    })
+
+    it("pre-paid: a suspension within a month paid in advance changes nothing; a restart after the 1st charges the month from that day", () => {
+      const bill = (spans: { from: string; to: string }[]) => buildStatement({ ...base, period: "2026-10", offer: terms("pre_paid"), activated_on: "2026-08-01", spans })
+      expect(rows(bill([{ from: "2026-10-01", to: "2026-10-09" }, { from: "2026-10-20", to: "2026-10-31" }]))).toEqual([["seat", "1", "35.00"]])
+      const restarted = bill([{ from: "2026-10-15", to: "2026-10-31" }])
+      expect(rows(restarted)).toEqual([["proration", "0.548387", "19.19"], ["seat", "1", "35.00"]]) // 35 × 17/31, then November
+      expect(restarted.lines[0].description).toEqual("Plan fee for 2026-10, 17 of 31 days from 2026-10-15")
+    })
+
+    it("bills nothing without service days", () => {
+      const s = buildStatement({ period: "2026-09", currency_code: "usd", offer: ppu(), activated_on: "2026-08-01", spans: [], snapshots: [snap("pg_base_workstations", "2026-09-01", 5)] })
+      expect(s).toEqual({ period: "2026-09", currency_code: "usd", window: null, lines: [], total: "0.00", credit_used: "0.00" })
+    })
+  })
+
+  describe("pre-paid plans without included seats", () => {
+    const storageQuota = { name: "pw_base_storage", quota: { value: Number(300n * GiB), overage: null } }
+
+    it("counts seats only from quotas of items counted in units, never bytes", () => {
+      const offer = { ...terms("pre_paid", { included_seats: null }), offering_items: [storageQuota, { name: "pw_base_workstations", quota: { value: 10, overage: 5 } }] }
+      const s = buildStatement({ ...base, period: "2026-09", offer, activated_on: "2026-09-01", snapshots: [snap("pw_base_storage", "2026-09-01", 100n * GiB), seats("2026-09-01", 4)] })
+      expect(rows(s)).toEqual([["seat", "1", "35.00"], ["seat", "1", "35.00"]])
+      expect(s.total).toEqual("70.00")
+    })
+
+    it("has no seats when no item is counted in units", () => {
+      const offer = { ...terms("pre_paid", { included_seats: null }), offering_items: [storageQuota] }
+      const s = buildStatement({ ...base, period: "2026-09", offer, activated_on: "2026-09-01", snapshots: [snap("pw_base_storage", "2026-09-01", 100n * GiB)] })
+      expect(s.total).toEqual("0.00")
+    })
+  })
+
+  describe("free month: one month from the activation day", () => {
+    it("post-paid, activated 31 January: free to 27 February, the peak of the billable days after it", () => {
+      const offer = terms("post_paid", { postponed_billing: true })
+      const snapshots = [seats("2026-01-31", 5), seats("2026-02-10", 10), seats("2026-02-20", 3)]
+      const january = buildStatement({ ...base, period: "2026-01", offer, activated_on: "2026-01-31", snapshots })
+      expect(rows(january)).toEqual([["seat", "5", "17.50"], ["free_month", "1", "-17.50"]])
+      const february = buildStatement({ ...base, period: "2026-02", offer, activated_on: "2026-01-31", snapshots })
+      // 10 seats on 10 Feb were free; 28 Feb is billed, at its 3.
+      expect(rows(february)).toEqual([["seat", "10", "35.00"], ["free_month", "1", "-24.50"]])
+      expect(february.total).toEqual("10.50")
+      expect(february.lines[1].sources.days).toEqual(["2026-01-31", "2026-02-27"])
+      const march = buildStatement({ ...base, period: "2026-03", offer, activated_on: "2026-01-31", snapshots })
+      expect(rows(march)).toEqual([["seat", "3", "10.50"]])
+    })
+
+    it("pre-paid, activated 11 September: overage of the free days in October is free too", () => {
+      const offer = terms("pre_paid", { postponed_billing: true })
+      const october = buildStatement({ ...base, period: "2026-10", offer, activated_on: "2026-09-11", snapshots: [seats("2026-10-05", 13), seats("2026-10-11", 11)] })
+      // Full overage 3 (5 Oct), billable 1 (from 11 Oct).
+      expect(rows(october)).toEqual([["overage", "3", "10.50"], ["seat", "1", "35.00"], ["free_month", "1", "-7.00"]])
+      expect(october.total).toEqual("38.50")
+    })
+  })
+
+  describe("yearly pre-paid plans", () => {
+    const yearly = terms("pre_paid")
+    const bill = (period: string, extra: Partial<Parameters<typeof buildStatement>[0]> = {}) =>
+      buildStatement({ ...base, period, offer: yearly, activated_on: "2026-09-11", billing_cycle: "year", ...extra })
+
+    it("charge 12 monthly fees on the activation month, the next year the month before its anniversary month, overage monthly", () => {
+      const september = bill("2026-09", { snapshots: [seats("2026-09-25", 13)] })
+      expect(rows(september)).toEqual([["seat", "12", "420.00"], ["overage", "3", "10.50"]])
+      expect(september.lines[0]).toEqual(
+        expect.objectContaining({ description: "Plan fee for the year 2026-09-11 to 2027-09-10", sources: expect.objectContaining({ service_period: "2026-09-11/2027-09-10" }) })
+      )
+      expect(rows(bill("2026-10", { snapshots: [seats("2026-10-01", 12)] }))).toEqual([["overage", "2", "7.00"]])
+      expect(bill("2027-07").lines).toEqual([])
+      const august = bill("2027-08")
+      expect(rows(august)).toEqual([["seat", "12", "420.00"]])
+      expect(august.lines[0].description).toEqual("Plan fee for the year 2027-09-11 to 2028-09-10, in advance")
+      expect(bill("2027-09").lines).toEqual([])
+    })
+
+    it("resumed after the 1st, just before the anniversary: the rest of the old year and the whole new one", () => {
+      const s = bill("2027-09", { spans: [{ from: "2027-09-05", to: "2027-09-30" }] })
+      // 5 to 10 Sep of the plan month 11 Aug to 10 Sep (31 days): 6/31 of a fee; then 11 Sep 2027 to 10 Sep 2028.
+      expect(rows(s)).toEqual([["proration", "0.193548", "6.77"], ["seat", "12", "420.00"]])
+    })
+
+    it("with postponed billing, the free month is one fee of the twelve", () => {
+      const s = bill("2026-09", { offer: terms("pre_paid", { postponed_billing: true }) })
+      expect(rows(s)).toEqual([["seat", "12", "420.00"], ["free_month", "1", "-35.00"]])
+      expect(s.total).toEqual("385.00")
+    })
+
+    it("post-paid plans stay billed monthly on the peak", () => {
+      const s = bill("2026-10", { offer: terms("post_paid"), snapshots: [seats("2026-10-03", 7)] })
+      expect(rows(s)).toEqual([["seat", "7", "24.50"]])
+    })
+  })
+
+  describe("service ended", () => {
+    it("pre-paid: the month charged on its own statement is prorated to its span days, nothing in advance", () => {
+      const s = buildStatement({ ...base, period: "2026-09", offer: terms("pre_paid"), activated_on: "2026-09-11", spans: [{ from: "2026-09-11", to: "2026-09-20" }], service_ended: true })
+      expect(rows(s)).toEqual([["proration", "0.333333", "11.67"]])
+    })
+
+    it("pre-paid: the days after the end of a month paid in advance come back", () => {
+      const s = buildStatement({ ...base, period: "2026-10", offer: terms("pre_paid"), activated_on: "2026-08-01", spans: [{ from: "2026-10-01", to: "2026-10-10" }], service_ended: true })
+      expect(rows(s)).toEqual([["proration", "-0.677419", "-23.71"]]) // 35 × 21/31
+      expect(s.total).toEqual("-23.71")
+    })
+
+    it("yearly pre-paid: the rest of the plan year comes back, by plan months", () => {
+      const s = buildStatement({
+        ...base,
+        period: "2027-03",
+        offer: terms("pre_paid"),
+        activated_on: "2026-09-11",
+        billing_cycle: "year",
+        spans: [{ from: "2027-03-01", to: "2027-03-10" }],
+        service_ended: true,
+      })
+      // 11 Mar 2027 to 10 Sep 2027: six whole plan months.
+      expect(rows(s)).toEqual([["proration", "-6", "-210.00"]])
+    })
+
+    it("contract: the minimum is prorated for a partial first or last month, exactly, rounded once", () => {
+      const offer = ppu({ type: "contract", commitments: { usd: 250 } })
+      const usage = [snap("pg_base_workstations", "2026-09-01", 10)]
+      const first = buildStatement({ period: "2026-09", currency_code: "usd", offer, activated_on: "2026-09-11", snapshots: usage })
+      expect(first.lines.map((l) => [l.kind, l.amount])).toEqual([["usage", "40.00"], ["commitment_shortfall", "126.67"]]) // 250 × 20/30 − 40
+      expect(first.total).toEqual("166.67")
+      const last = buildStatement({ period: "2026-09", currency_code: "usd", offer, activated_on: "2026-01-01", spans: [{ from: "2026-09-01", to: "2026-09-20" }], service_ended: true, snapshots: usage })
+      expect(last.total).toEqual("166.67")
+      const yen = buildStatement({ period: "2026-09", currency_code: "jpy", offer: ppu({ type: "contract", commitments: { jpy: 10000 } }), activated_on: "2026-09-11", snapshots: [] })
+      expect(yen.lines.map((l) => [l.kind, l.amount])).toEqual([["commitment_shortfall", "6667"]]) // 6666.67 → 6667
+    })
+  })
+
+  describe("trial offers and checkout credit", () => {
+    it("bills nothing on an Acronis trial offer", () => {
+      const s = buildStatement({ ...base, period: "2026-09", offer: terms("post_paid"), activated_on: "2026-08-01", in_trial: true, snapshots: [seats("2026-09-01", 7)] })
+      expect(s.lines).toEqual([])
+      expect(s.total).toEqual("0.00")
+    })
+
+    it("credits what was paid at checkout, at most the total, and says how much it used", () => {
+      const bill = (checkout_credit: string) =>
+        buildStatement({ ...base, period: "2026-09", offer: terms("pre_paid"), activated_on: "2026-09-11", snapshots: [seats("2026-09-25", 13)], checkout_credit })
+      const part = bill("35")
+      expect(rows(part)).toEqual([["proration", "0.666667", "23.33"], ["overage", "3", "10.50"], ["seat", "1", "35.00"], ["credit", "1", "-35.00"]])
+      expect([part.total, part.credit_used]).toEqual(["33.83", "35.00"])
+      const all = bill("100")
+      expect(all.lines.at(-1)).toEqual(expect.objectContaining({ kind: "credit", amount: "-68.83" }))
+      expect([all.total, all.credit_used]).toEqual(["0.00", "68.83"])
+      const free = buildStatement({ ...base, period: "2026-09", offer: terms("post_paid", { postponed_billing: true }), activated_on: "2026-09-11", snapshots: [seats("2026-09-11", 4)], checkout_credit: "35" })
+      expect(free.lines.map((l) => l.kind)).toEqual(["seat", "free_month"])
+      expect([free.total, free.credit_used]).toEqual(["0.00", "0.00"])
+    })
   })
 })

@@ -1,0 +1,61 @@
+import { freeMonthEndsAt, freeMonthOf, leavesTrialAt } from "../domain/free-month"
+import { acronisOfferSchema } from "../domain/offer-schema"
+
+const plan = (extra: Record<string, unknown>) => ({
+  type: "plan",
+  plan: { deployment: "cloud", payment: "pre_paid", billing_intervals: ["month"], data_centers: ["eu2"], seat_prices: { usd: 3.5 }, ...extra },
+  offering_items: [
+    { name: "pw_base_storage", quota: { value: 322122547200, overage: null } },
+    { name: "pw_base_workstations", quota: { value: 10, overage: 5 } },
+  ],
+})
+
+describe("offer schema", () => {
+  it("refuses a pre-paid plan without included seats, on plan.included_seats", () => {
+    const result = acronisOfferSchema.safeParse(plan({}))
+    expect(result.success).toEqual(false)
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ["plan", "included_seats"],
+        message: expect.stringMatching(/^plan\.included_seats: a pre-paid plan's fee is its included user accounts × the seat price/),
+      }),
+    ])
+  })
+
+  it("takes a pre-paid plan with its seats, and a post-paid plan without", () => {
+    expect(acronisOfferSchema.parse(plan({ included_seats: 10 }))).toEqual(expect.objectContaining({ plan: expect.objectContaining({ included_seats: 10 }) }))
+    expect(acronisOfferSchema.safeParse(plan({ payment: "post_paid" })).success).toEqual(true)
+  })
+})
+
+describe("free month", () => {
+  it.each([
+    ["2026-09-05", "2026-10-04"],
+    ["2026-09-01", "2026-09-30"],
+    ["2026-01-31", "2026-02-27"], // the anniversary is 28 Feb
+    ["2028-01-31", "2028-02-28"], // leap year: 29 Feb
+    ["2026-12-15", "2027-01-14"],
+  ])("activated %s: free up to %s, the day before its monthly anniversary", (activated, lastFree) => {
+    expect(freeMonthOf(activated)).toEqual({ from: activated, to: lastFree })
+  })
+
+  it.each([
+    ["2026-09-05T10:00:00Z", "2026-11-01T00:00:00.000Z"], // anniversary 5 Oct: the next 1st
+    ["2026-09-01T00:00:00Z", "2026-10-01T00:00:00.000Z"], // anniversary on a 1st: that day
+    ["2026-08-31T23:59:59Z", "2026-10-01T00:00:00.000Z"], // anniversary 30 Sep
+    ["2026-01-31T12:00:00Z", "2026-03-01T00:00:00.000Z"], // anniversary 28 Feb
+    ["2026-12-15T08:00:00Z", "2027-02-01T00:00:00.000Z"],
+  ])("activated %s: leaves Acronis's trial at %s, on the first 1st on or after the anniversary", (activated, production) => {
+    expect(freeMonthEndsAt(new Date(activated)).toISOString()).toEqual(production)
+  })
+
+  it("moves only postponed billing out of the trial by itself, never a trial offer", () => {
+    const activated = new Date("2026-09-05T10:00:00Z")
+    const postponed = { type: "plan", plan: { payment: "post_paid", postponed_billing: true } }
+    const trialOffer = { type: "plan", plan: { payment: "post_paid", postponed_billing: false } }
+    expect(leavesTrialAt(postponed, activated)?.toISOString()).toEqual("2026-11-01T00:00:00.000Z")
+    expect(leavesTrialAt(trialOffer, activated)).toBeNull()
+    expect(leavesTrialAt({ type: "ppu", plan: null }, activated)).toBeNull()
+    expect(leavesTrialAt(undefined, activated)).toBeNull()
+  })
+})
