@@ -17,6 +17,7 @@ export const AcronisEvents = {
   SUB_ACCOUNT_ACTIVATED: "acronis.sub_account.activated",
   STATEMENT_ISSUED: "acronis.statement.issued",
   FREE_MONTH_ENDING: "acronis.free_month.ending",
+  DELETION_SCHEDULED: "acronis.subscription.deletion_scheduled",
 } as const
 
 export type AcronisEventName = (typeof AcronisEvents)[keyof typeof AcronisEvents]
@@ -112,6 +113,22 @@ export type FreeMonthEndingPayload = {
   manage_url: string
 }
 
+/**
+ * A suspended subscription's tenant, and every backup in it, will be deleted in Acronis unless the service is
+ * resumed first. E-mailed to the customer before the grace period ends.
+ */
+export type DeletionScheduledPayload = {
+  /** The subscription id. */
+  id: string
+  /** The customer's e-mail address (the recipient). */
+  email: string
+  customer_name?: string | null
+  service_name: string
+  /** When the tenant and its data are deleted, ISO 8601. */
+  deletes_at: string
+  manage_url?: string | null
+}
+
 export type AcronisEventPayloads = {
   [AcronisEvents.ORDER_RECEIVED]: OrderReceivedPayload
   [AcronisEvents.SUBSCRIPTION_ACTIVATED]: SubscriptionActivatedPayload
@@ -119,6 +136,7 @@ export type AcronisEventPayloads = {
   [AcronisEvents.SUB_ACCOUNT_ACTIVATED]: SubAccountActivatedPayload
   [AcronisEvents.STATEMENT_ISSUED]: StatementIssuedPayload
   [AcronisEvents.FREE_MONTH_ENDING]: FreeMonthEndingPayload
+  [AcronisEvents.DELETION_SCHEDULED]: DeletionScheduledPayload
 }
 
 /** An event with its payload, as one value: `{ event: "acronis.order.received", data: {...} }`. */

@@ -41,6 +41,18 @@ const optionsObject = z
       })
       .strict()
       .default({ attempts: 5, retryBaseDelayMs: 2_000 }),
+    /**
+     * The end of a subscription: a cancelled one's tenant is disabled at once and deleted after
+     * `gracePeriodDays` (Acronis's own advice: disable, then delete after 30 days), with a warning e-mail
+     * `deletionWarningDays` before. Resuming within the grace period re-enables it.
+     */
+    lifecycle: z
+      .object({
+        gracePeriodDays: z.number().int().min(0).max(365).default(30),
+        deletionWarningDays: z.number().int().min(0).max(60).default(7),
+      })
+      .strict()
+      .default({ gracePeriodDays: 30, deletionWarningDays: 7 }),
     /** Usage billing: a statement becomes a draft order for manual collection, or an order with a payment collection. */
     billingOrderMode: z.enum(["order", "draft_order"]).default("draft_order"),
     /** The merchant's own render functions, by template name (see README, "E-mail"). */

@@ -5,6 +5,7 @@ import type { AcronisConnection } from "./loaders/connect-acronis"
 import { AcronisOffer, AcronisProvisioningLog, AcronisSubscription } from "./models"
 import { AcronisOptions } from "./options"
 import type { AcronisEmailSettings } from "./emails/by-event"
+import { closeSpan, openSpan, serviceSpansOf, type ServiceSpan } from "./domain/service-spans"
 
 type InjectedDependencies = {
   acronisOptions: AcronisOptions
@@ -28,6 +29,10 @@ export type AcronisCatalogue = {
   editions: string[]
   offering_items: Pick<OfferingItem, "name" | "edition" | "application_id" | "type" | "measurement_unit" | "infra_id" | "usage_name">[]
 }
+
+/** The json column's type; the value is a `ServiceSpan[]`. */
+type StoredSpans = Record<string, unknown>
+const storedSpans = (spans: ServiceSpan[]) => spans as unknown as StoredSpans
 
 // Catalogue reads are cached briefly: admin forms and offer validation ask often, it changes rarely.
 const CATALOGUE_TTL_MS = 60_000
@@ -129,6 +134,37 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
       retry_base_delay_ms: this.options_.provisioning.retryBaseDelayMs,
       portal_login_url: `${this.connection_.baseUrl.replace(/\/+$/, "")}/login`,
     }
+  }
+
+  /** How long a suspended subscription's tenant is kept, and when its customer is warned before it is deleted. */
+  async getLifecycleSettings(): Promise<{ grace_period_days: number; deletion_warning_days: number }> {
+    return {
+      grace_period_days: this.options_.lifecycle.gracePeriodDays,
+      deletion_warning_days: this.options_.lifecycle.deletionWarningDays,
+    }
+  }
+
+  /**
+   * The fields a subscription gets when its tenant is disabled at `at`: `suspended`, its running service
+   * span ended the day before, and the moment its tenant is deleted unless it is resumed first.
+   */
+  async suspensionFields(
+    subscription: { service_spans?: unknown; activated_at?: Date | string | null; suspended_at?: Date | string | null },
+    at: Date
+  ): Promise<{ status: "suspended"; suspended_at: Date; service_spans: StoredSpans; terminate_after: Date; deletion_warned_at: null }> {
+    const graceMs = this.options_.lifecycle.gracePeriodDays * 86_400_000
+    return {
+      status: "suspended",
+      suspended_at: at,
+      service_spans: storedSpans(closeSpan(serviceSpansOf(subscription), at)),
+      terminate_after: new Date(at.getTime() + graceMs),
+      deletion_warned_at: null,
+    }
+  }
+
+  /** The fields of a subscription whose service (re)starts at `at`: activation or resume. */
+  activationSpans(subscription: { service_spans?: unknown; activated_at?: Date | string | null; suspended_at?: Date | string | null }, at: Date): StoredSpans {
+    return storedSpans(openSpan(serviceSpansOf(subscription), at))
   }
 
   /** What the plugin's e-mails need: the shop's name, the operations address, the merchant's overrides. */

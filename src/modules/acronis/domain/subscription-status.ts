@@ -4,23 +4,27 @@ import { MedusaError } from "@medusajs/framework/utils"
  * An Acronis subscription's life, written down once. Every status change goes through `assertTransition`.
  *
  * ```
- * pending ──► provisioning ──► active ──► suspended ──► cancelled
- *    │             │   ▲                     ▲
- *    │             ▼   │ (retry)             │ (order cancelled, tenant disabled)
- *    │           failed ─────────────────────┘
+ * pending ──► provisioning ──► active ◄──────► suspended ──► terminated
+ *    │             │   ▲                (resume)  ▲   (grace period over:
+ *    │             ▼   │ (retry)                  │    tenant deleted)
+ *    │           failed ──────────────────────────┘
  *    └──► cancelled (order cancelled before anything was created in Acronis)
  * ```
  *
  * - `pending`: saved from the order; nothing in Acronis yet. Storefront orders leave it at once; staff orders
  *   wait here until `POST /admin/acronis/orders/:id/execute`.
  * - `provisioning`: a run owns it (claimed atomically); tenant and user ids are stored as they come.
- * - `active`: tenant, offering items, pricing mode and admin user are in place.
+ * - `active`: tenant, offering items, pricing mode and admin user are in place; its service days are billed.
  * - `failed`: the retry budget was spent; the operations address was told; `POST …/retry` resumes it.
- * - `suspended`: the order was cancelled after the tenant existed: the tenant is disabled — Acronis still
- *   bills the data it stores while disabled.
- * - `cancelled`: final; nothing in Acronis (or the tenant is gone).
+ * - `suspended`: the order was cancelled (or staff suspended it) after the tenant existed: the tenant is
+ *   disabled and billing stops the day before. Acronis keeps the data, and bills the merchant for storing it,
+ *   until the tenant is deleted. Within the grace period `POST …/resume` re-enables it and billing restarts
+ *   that day; once the period is over the tenant is deleted, after a data-loss warning e-mail.
+ * - `terminated`: final; the tenant was deleted in Acronis. The month it ended in is billed once, up to the
+ *   day before the suspension; nothing after.
+ * - `cancelled`: final; nothing was ever made in Acronis.
  */
-export const SUBSCRIPTION_STATUSES = ["pending", "provisioning", "active", "suspended", "cancelled", "failed"] as const
+export const SUBSCRIPTION_STATUSES = ["pending", "provisioning", "active", "suspended", "terminated", "cancelled", "failed"] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
 export const SUBSCRIPTION_TRANSITIONS: Record<SubscriptionStatus, readonly SubscriptionStatus[]> = {
@@ -29,9 +33,13 @@ export const SUBSCRIPTION_TRANSITIONS: Record<SubscriptionStatus, readonly Subsc
   provisioning: ["active", "failed", "suspended"],
   active: ["suspended"],
   failed: ["provisioning", "suspended", "cancelled"],
-  suspended: ["active", "cancelled"],
+  suspended: ["active", "terminated"],
+  terminated: [],
   cancelled: [],
 }
+
+/** Statuses whose tenant still exists in Acronis, so its usage is read. */
+export const TENANT_HOLDING_STATUSES = ["active", "suspended"] as const satisfies readonly SubscriptionStatus[]
 
 /** What starts a provisioning run, and from which statuses it may claim the subscription. */
 export type ProvisioningTrigger = "order_placed" | "execute" | "retry"

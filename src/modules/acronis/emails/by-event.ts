@@ -32,4 +32,5 @@ export const acronisEmailByEvent: {
   [AcronisEvents.SUB_ACCOUNT_ACTIVATED]: { template: "sub-account-ready", recipient: toPayloadEmail },
   [AcronisEvents.STATEMENT_ISSUED]: { template: "monthly-statement", recipient: toPayloadEmail },
   [AcronisEvents.FREE_MONTH_ENDING]: { template: "free-month-ending", recipient: toPayloadEmail },
+  [AcronisEvents.DELETION_SCHEDULED]: { template: "data-deletion-warning", recipient: toPayloadEmail },
 }

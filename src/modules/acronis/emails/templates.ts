@@ -1,4 +1,5 @@
 import type {
+  DeletionScheduledPayload,
   FreeMonthEndingPayload,
   OrderReceivedPayload,
   ProvisioningFailedPayload,
@@ -7,6 +8,7 @@ import type {
   SubscriptionActivatedPayload,
 } from "../events"
 import { EmailContext, EmailMessage } from "./layout"
+import { dataDeletionWarning } from "./templates/data-deletion-warning"
 import { freeMonthEnding } from "./templates/free-month-ending"
 import { monthlyStatement } from "./templates/monthly-statement"
 import { orderReceived } from "./templates/order-received"
@@ -22,6 +24,7 @@ export type AcronisEmailTemplateData = {
   "sub-account-ready": SubAccountActivatedPayload
   "monthly-statement": StatementIssuedPayload
   "free-month-ending": FreeMonthEndingPayload
+  "data-deletion-warning": DeletionScheduledPayload
 }
 
 export type AcronisEmailTemplateName = keyof AcronisEmailTemplateData
@@ -35,6 +38,7 @@ export const acronisEmailTemplates: { [Name in AcronisEmailTemplateName]: EmailT
   "sub-account-ready": subAccountReady,
   "monthly-statement": monthlyStatement,
   "free-month-ending": freeMonthEnding,
+  "data-deletion-warning": dataDeletionWarning,
 }
 
 export const ACRONIS_EMAIL_TEMPLATE_NAMES = Object.keys(acronisEmailTemplates) as AcronisEmailTemplateName[]

@@ -48,7 +48,14 @@ export const AcronisSubscription = model
     /** Provisioning runs so far. */
     attempts: model.number().default(0),
     activated_at: model.dateTime().nullable(),
+    /** The days its service ran, as `[{ from, to }]` (UTC days, `to: null` while running): what billing may bill. */
+    service_spans: model.json().nullable(),
     suspended_at: model.dateTime().nullable(),
+    /** When the suspended tenant is deleted unless the subscription is resumed first. */
+    terminate_after: model.dateTime().nullable(),
+    /** When the customer was warned that the tenant and its data will be deleted. */
+    deletion_warned_at: model.dateTime().nullable(),
+    terminated_at: model.dateTime().nullable(),
     cancelled_at: model.dateTime().nullable(),
     provisioning_logs: model.hasMany(() => AcronisProvisioningLog, { mappedBy: "subscription" }),
     metadata: model.json().nullable(),

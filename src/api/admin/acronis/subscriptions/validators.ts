@@ -12,3 +12,13 @@ export const AdminListAcronisSubscriptions = z.object({
   offset: z.coerce.number().int().min(0).optional().default(0),
 })
 export type AdminListAcronisSubscriptionsType = z.infer<typeof AdminListAcronisSubscriptions>
+
+export const AdminSuspendAcronisSubscription = z
+  .object({
+    /** Why, for the subscription's history. */
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+export type AdminSuspendAcronisSubscriptionType = z.infer<typeof AdminSuspendAcronisSubscription>
+
+export const AdminResumeAcronisSubscription = z.object({}).strict()

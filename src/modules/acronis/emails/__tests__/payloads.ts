@@ -72,4 +72,13 @@ export const payloads: AcronisEventPayloads = {
     ends_at: "2025-04-30T00:00:00.000Z",
     manage_url: "https://shop.test/account/acronis/acsub_01",
   },
+  [AcronisEvents.DELETION_SCHEDULED]: {
+    ...extra,
+    id: "acsub_01",
+    email: "buyer@customer.test",
+    customer_name: HOSTILE_NAME,
+    service_name: "Acronis Cyber Protect Cloud — Backup",
+    deletes_at: "2025-05-30T00:00:00.000Z",
+    manage_url: "https://shop.test/account/acronis/acsub_01",
+  },
 }

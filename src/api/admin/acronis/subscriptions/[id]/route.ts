@@ -2,8 +2,13 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { subscriptionDetailFields } from "../query-config"
 
-const SUSPENDED_WARNING =
-  "The Acronis tenant is disabled, not deleted: Acronis keeps its data and still bills the storage it uses while disabled. Delete the tenant in Acronis to stop the charges."
+/** What staff must know about a suspended subscription: Acronis still bills the merchant, and when it ends. */
+function suspendedWarning(terminateAfter: string | Date | null | undefined): string {
+  const deletion = terminateAfter
+    ? ` The plugin deletes the tenant, with all its data, on ${new Date(terminateAfter).toISOString().slice(0, 10)} unless the subscription is resumed first (POST /admin/acronis/subscriptions/:id/resume).`
+    : ""
+  return `The Acronis tenant is disabled, not deleted: Acronis keeps its data and still bills you for the storage it uses while disabled. The customer is no longer billed.${deletion}`
+}
 
 /** One subscription with its provisioning log (each step, run, time, outcome, Acronis status and code). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -17,6 +22,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const provisioningLog = [...(logs ?? [])].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
   res.json({
     subscription: { ...rest, provisioning_log: provisioningLog },
-    warnings: subscription.status === "suspended" ? [SUSPENDED_WARNING] : [],
+    warnings: subscription.status === "suspended" ? [suspendedWarning(subscription.terminate_after)] : [],
   })
 }

@@ -1,0 +1,6 @@
+export * from "./suspend-acronis-subscription"
+export * from "./resume-acronis-subscription"
+export * from "./end-acronis-grace-periods"
+export * from "./steps/suspend-subscription"
+export * from "./steps/resume-subscription"
+export * from "./steps/end-grace-periods"

@@ -1,0 +1,88 @@
+import { Modules } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { AcronisApiError } from "../../../lib/acronis"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { AcronisEvents, type DeletionScheduledPayload } from "../../../modules/acronis/events"
+import { gracePeriodStage } from "../../../modules/acronis/domain/grace-period"
+import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+
+export type EndGracePeriodsOutput = {
+  warned: string[]
+  terminated: string[]
+  failed: { subscription_id: string; message: string }[]
+}
+
+export const endGracePeriodsStepId = "end-grace-periods"
+
+/**
+ * For every suspended subscription: warns its customer once, `deletionWarningDays` before the tenant is
+ * deleted, and deletes the tenant in Acronis once the grace period is over and the warning has had its days.
+ * Each subscription under its own lock, re-read inside it, so a resume at the same moment wins or loses
+ * cleanly; one tenant's error is recorded and the others go on. Deleting a tenant cannot be undone, so
+ * nothing is compensated.
+ */
+export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (input: { now: string }, { container }) => {
+  const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+  const locking = container.resolve(Modules.LOCKING)
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const settings = await acronis.getLifecycleSettings()
+  const now = new Date(input.now)
+  const output: EndGracePeriodsOutput = { warned: [], terminated: [], failed: [] }
+  const suspended = await acronis.listAcronisSubscriptions(
+    { status: "suspended", terminate_after: { $ne: null } },
+    { select: ["id"], take: null, order: { id: "ASC" } }
+  )
+  for (const { id } of suspended) {
+    try {
+      await locking.execute(
+        `acronis-subscription:${id}`,
+        async () => {
+          const subscription = await acronis.retrieveAcronisSubscription(id)
+          if (subscription.status !== "suspended" || !subscription.terminate_after) return
+          const stage = gracePeriodStage({
+            now,
+            terminate_after: new Date(subscription.terminate_after),
+            deletion_warned_at: subscription.deletion_warned_at ? new Date(subscription.deletion_warned_at) : null,
+            warning_days: settings.deletion_warning_days,
+          })
+          if (stage === "warn") {
+            const payload: DeletionScheduledPayload = {
+              id: subscription.id,
+              email: subscription.email,
+              service_name: subscription.service_name,
+              deletes_at: new Date(subscription.terminate_after).toISOString(),
+              manage_url: subscription.manage_url ?? null,
+            }
+            await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
+            await eventBus.emit({ name: AcronisEvents.DELETION_SCHEDULED, data: payload })
+            output.warned.push(id)
+          } else if (stage === "terminate") {
+            const client = acronis.getAcronisClient()
+            if (subscription.tenant_id) {
+              const tenant = await client.tenants.disable(subscription.tenant_id).catch((error) => {
+                // Gone already (deleted in the Acronis console): nothing left to delete.
+                if (error instanceof AcronisApiError && error.status === 404) return null
+                throw error
+              })
+              if (tenant) await client.tenants.delete(tenant.id, tenant.version)
+            }
+            await acronis.updateAcronisSubscriptions({ id, status: "terminated", terminated_at: now })
+            await writeProvisioningLog(container, {
+              subscription_id: id,
+              attempt: subscription.attempts,
+              step: endGracePeriodsStepId,
+              outcome: "done",
+              message: `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
+            })
+            output.terminated.push(id)
+          }
+        },
+        { timeout: 30 }
+      )
+    } catch (error) {
+      output.failed.push({ subscription_id: id, message: (error as Error).message })
+    }
+  }
+  return new StepResponse(output)
+})

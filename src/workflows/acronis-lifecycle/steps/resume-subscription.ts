@@ -1,0 +1,51 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { assertTransition } from "../../../modules/acronis/domain/subscription-status"
+import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+
+export const resumeSubscriptionStepId = "resume-subscription"
+
+/**
+ * Resumes a suspended subscription within its grace period: the tenant is enabled again in Acronis, a new
+ * service span opens today (billing restarts from this day, the suspended days stay unbilled) and the
+ * scheduled deletion is called off. A subscription whose order was cancelled is resumed only by staff, who
+ * bill it from now on. Not compensated: the tenant is enabled in Acronis.
+ */
+export const resumeSubscriptionStep = createStep(
+  resumeSubscriptionStepId,
+  async (input: { subscription_id: string }, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    return new StepResponse(
+      await container.resolve(Modules.LOCKING).execute(
+        `acronis-subscription:${input.subscription_id}`,
+        async () => {
+          const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
+          assertTransition(subscription.id, subscription.status, "active")
+          if (!subscription.tenant_id) {
+            throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Acronis subscription ${subscription.id} has no tenant to resume`)
+          }
+          await acronis.getAcronisClient().tenants.enable(subscription.tenant_id)
+          const now = new Date()
+          await acronis.updateAcronisSubscriptions({
+            id: subscription.id,
+            status: "active",
+            service_spans: acronis.activationSpans(subscription, now),
+            terminate_after: null,
+            deletion_warned_at: null,
+          })
+          await writeProvisioningLog(container, {
+            subscription_id: subscription.id,
+            attempt: subscription.attempts,
+            step: resumeSubscriptionStepId,
+            outcome: "done",
+            message: `resumed: tenant ${subscription.tenant_id} enabled, billed again from ${now.toISOString().slice(0, 10)}`,
+          })
+          return { id: subscription.id }
+        },
+        { timeout: 30 }
+      )
+    )
+  }
+)

@@ -1,0 +1,41 @@
+import { Modules } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { assertTransition } from "../../../modules/acronis/domain/subscription-status"
+import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+
+export const suspendSubscriptionStepId = "suspend-subscription"
+
+/**
+ * Staff suspend an active subscription: its tenant is disabled in Acronis, billing stops the day before, and
+ * the grace period before deletion starts. Under the subscription's lock, so it cannot interleave with a
+ * provisioning run or a resume. Not compensated: Acronis has already disabled the tenant.
+ */
+export const suspendSubscriptionStep = createStep(
+  suspendSubscriptionStepId,
+  async (input: { subscription_id: string; reason?: string | null }, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    return new StepResponse(
+      await container.resolve(Modules.LOCKING).execute(
+        `acronis-subscription:${input.subscription_id}`,
+        async () => {
+          const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
+          assertTransition(subscription.id, subscription.status, "suspended")
+          await acronis.getAcronisClient().tenants.disable(subscription.tenant_id!)
+          const fields = await acronis.suspensionFields(subscription, new Date())
+          await acronis.updateAcronisSubscriptions({ id: subscription.id, ...fields })
+          await writeProvisioningLog(container, {
+            subscription_id: subscription.id,
+            attempt: subscription.attempts,
+            step: suspendSubscriptionStepId,
+            outcome: "suspended",
+            message: `suspended by staff${input.reason ? `: ${input.reason}` : ""}; tenant ${subscription.tenant_id} disabled, deleted after ${fields.terminate_after.toISOString()} unless resumed`,
+          })
+          return { id: subscription.id, terminate_after: fields.terminate_after.toISOString() }
+        },
+        { timeout: 30 }
+      )
+    )
+  }
+)
