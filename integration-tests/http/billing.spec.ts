@@ -10,7 +10,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { ACRONIS_BILLING_MODULE } from "../../src/modules/acronis-billing"
 import type AcronisBillingModuleService from "../../src/modules/acronis-billing/service"
-import { closeAcronisMonthWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
+import { closeAcronisMonthWorkflow, closeDueAcronisMonths, endAcronisGracePeriodsWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
 import acronisMonthlyClose from "../../src/jobs/acronis-monthly-close"
 import acronisUsageSync from "../../src/jobs/acronis-usage-sync"
 import { createAdminHeaders } from "./fixtures/admin"
@@ -215,18 +215,33 @@ medusaIntegrationTestRunner({
       await rm(path.dirname(outboxDir), { recursive: true, force: true })
     })
 
+    it("runs no scheduled job in a loop: the host stays quiet for seconds after boot", async () => {
+      // Node fires a timer more than 24.8 days away at once, and Medusa's in-memory scheduler then fires the
+      // job again and again; a monthly cron did that. No job of the plugin may run in the seconds after boot.
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      const lines: string[] = []
+      const spies = (["info", "warn", "error", "debug", "log"] as const)
+        .filter((level) => typeof (logger as any)[level] === "function")
+        .map((level) => jest.spyOn(logger as any, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))))
+      await new Promise((resolve) => setTimeout(resolve, 4_000))
+      spies.forEach((spy) => spy.mockRestore())
+      expect(lines.filter((line) => /acronis/i.test(line))).toEqual([])
+      expect(await billing.listAcronisStatements({}, { select: ["id"] })).toEqual([])
+    })
+
     it("bills a month of usage by each rule to the cent, reconciles ten subscriptions with Acronis, and closes once", async () => {
       const subs = {
-        peak: await subscribe("ppu", "2026-08-01T00:00:00Z"),
-        lastDay: await subscribe("ppuLastDay", "2026-08-01T00:00:00Z"),
+        peak: await subscribe("ppu", "2026-09-01T00:00:00Z"),
+        lastDay: await subscribe("ppuLastDay", "2026-09-01T00:00:00Z"),
         midMonth: await subscribe("ppu", "2026-09-15T09:30:00Z"),
-        compute: await subscribe("ppu", "2026-08-01T00:00:00Z"),
-        contractBelow: await subscribe("contract", "2026-08-01T00:00:00Z"),
-        contractAbove: await subscribe("contract", "2026-08-01T00:00:00Z"),
-        postPaid: await subscribe("postPaid", "2026-08-01T00:00:00Z"),
+        compute: await subscribe("ppu", "2026-09-01T00:00:00Z"),
+        contractBelow: await subscribe("contract", "2026-09-01T00:00:00Z"),
+        contractAbove: await subscribe("contract", "2026-09-01T00:00:00Z"),
+        postPaid: await subscribe("postPaid", "2026-09-01T00:00:00Z"),
         prePaid: await subscribe("prePaid", "2026-09-11T08:00:00Z"),
-        postponed: await subscribe("postponed", "2026-09-05T12:00:00Z"),
-        skewed: await subscribe("ppu", "2026-08-01T00:00:00Z"),
+        // One month free from 1 September: all of September.
+        postponed: await subscribe("postponed", "2026-09-01T12:00:00Z"),
+        skewed: await subscribe("ppu", "2026-09-01T00:00:00Z"),
       }
       const storage = (date: string, gib: number, infra_id = INFRA.acronisBackup) => ({ offering_item: "pg_base_storage", date, value: gib * GiB, infra_id })
       const workstations = (name: string, date: string, value: number) => ({ offering_item: name, date, value })
@@ -282,8 +297,31 @@ medusaIntegrationTestRunner({
       // After our last sync, Acronis's record of one tenant's last day changes: its report will disagree.
       await setUsage(subs.skewed.tenantId, [pg("2026-09-30", 6)])
 
-      at("2026-10-01T03:00:00Z")
-      for (const sub of Object.values(subs)) await close(sub.id)
+      // The close job's run at 03:00: Acronis is still computing the usage history (400 from 1 to 6 am
+      // UTC), so every statement waits on hold, after one report request for the whole run.
+      await sandbox("/requests", { method: "DELETE" })
+      at("2026-10-01T03:20:00Z")
+      const early = await closeDueAcronisMonths(container, { now: new Date() })
+      expect({ closed: early.closed.length, on_hold: early.on_hold.length, failed: early.failed }).toEqual({ closed: 0, on_hold: 10, failed: [] })
+      for (const sub of Object.values(subs)) {
+        const held = await statementOf(sub.id)
+        expect({ status: held.status, code: (held.hold_reason as any)?.code, order: held.order_id ?? held.draft_order_id }).toEqual({
+          status: "on_hold",
+          code: "report_unavailable",
+          order: null,
+        })
+      }
+      const postReports = async () =>
+        (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter((r) => r.method === "POST" && r.path.endsWith("/reports"))
+      expect(await postReports()).toHaveLength(1)
+      // Nothing was e-mailed or billed for a statement on hold.
+      expect((await counts()).billingOrders).toEqual([])
+
+      // The next hourly run, after 6 am, gets the report and issues every statement: one more request.
+      at("2026-10-01T07:20:00Z")
+      const later = await closeDueAcronisMonths(container, { now: new Date() })
+      expect({ closed: later.closed.length, on_hold: later.on_hold.length, failed: later.failed }).toEqual({ closed: 10, on_hold: 0, failed: [] })
+      expect(await postReports()).toHaveLength(2)
 
       const expected: Record<keyof typeof subs, { total: string; lines: unknown[] }> = {
         // 270.5 GB (250.5 + 20 on the second storage, 20 Sep) × 0.05 = 13.525; 6 workstations × 4
@@ -333,10 +371,7 @@ medusaIntegrationTestRunner({
           details: [{ offering_item: "pg_base_workstations", infra_id: null, ours: "5", acronis: "6" }],
         })
       )
-      const reportRequests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter(
-        (r) => r.method === "POST" && r.path.endsWith("/reports")
-      )
-      expect(reportRequests).toHaveLength(1)
+      expect(await postReports()).toHaveLength(2)
 
       // One draft order per charged statement, in the order's currency, for the statement's total.
       const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
@@ -361,9 +396,16 @@ medusaIntegrationTestRunner({
 
       // Closing the month again changes nothing: no new statement, line, report or order.
       const before = await counts()
-      at("2026-10-01T05:00:00Z")
-      await acronisMonthlyClose(container, { scheduledFor: new Date("2026-10-01T03:00:00Z") })
+      at("2026-10-01T08:20:00Z")
+      await acronisMonthlyClose(container)
       for (const sub of Object.values(subs)) await close(sub.id)
+      expect(await counts()).toEqual(before)
+      // A statement whose order was made but never recorded (a crash between the two) is not billed again:
+      // the next run finds the order by the statement's id and only records it.
+      const prePaidStatement = await statementOf(subs.prePaid.id)
+      await billing.updateAcronisStatements({ id: prePaidStatement.id, status: "issued", draft_order_id: null, order_id: null })
+      const { result: resumed } = await close(subs.prePaid.id)
+      expect(resumed).toEqual(expect.objectContaining({ created: false, billed_order_id: prePaidOrder.id }))
       expect(await counts()).toEqual(before)
       expect(before.billingOrders).toHaveLength(9)
       expect(before.statements).toHaveLength(10)
@@ -396,7 +438,7 @@ medusaIntegrationTestRunner({
       expect(account(broken.id).last_synced_at).toBeNull()
       expect(account(broken.id).last_sync_error).toEqual(expect.objectContaining({ http_status: 404 }))
 
-      at("2026-11-01T01:00:00Z")
+      at("2026-11-01T07:00:00Z")
       await sandbox("/requests", { method: "DELETE" })
       const before = await counts()
       const { data: dry } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [mine.id], dry_run: true }, admin)
@@ -437,9 +479,10 @@ medusaIntegrationTestRunner({
       const { data: closed } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [mine.id, broken.id] }, admin)
       expect(closed.results).toEqual([
         expect.objectContaining({ subscription_id: mine.id, created: true, billed_order_id: expect.any(String) }),
-        // The tenant that never synced has no usage: an empty statement, and Acronis's report has nothing for it.
-        expect.objectContaining({ subscription_id: broken.id, created: true, billed_order_id: null }),
+        // The tenant that never synced is not billed from nothing: its month waits on hold for a person.
+        expect.objectContaining({ subscription_id: broken.id, created: true, status: "on_hold", billed_order_id: null }),
       ])
+      expect((await statementOf(broken.id)).hold_reason).toEqual(expect.objectContaining({ code: "usage_not_synced", last_synced_at: null }))
       const { data: statements } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/statements`, owner.storeHeaders)
       expect(statements.statements).toEqual([
         expect.objectContaining({
@@ -485,6 +528,114 @@ medusaIntegrationTestRunner({
         { status: "pending", is_draft_order: false, total: 4, collections: [[4, "not_paid"]] }
       )
       expect((await statementOf(theirs.id)).order_id).toEqual(order.id)
+    })
+
+    it("bills a suspended subscription up to the day before, never after; resumes it; deletes its tenant after a warned grace period", async () => {
+      const stopped = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const contract = await subscribe("contract", "2026-09-01T00:00:00Z")
+      const resumed = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const workstations = (date: string, value: number) => ({ offering_item: "pg_base_workstations", date, value })
+      await setUsage(stopped.tenantId, [workstations("2026-10-01", 3), workstations("2026-10-20", 9)])
+      await setUsage(contract.tenantId, [workstations("2026-09-01", 10)])
+      await setUsage(resumed.tenantId, [workstations("2026-10-01", 2), workstations("2026-10-12", 8), workstations("2026-10-19", 4), workstations("2026-10-25", 5)])
+      const tenants = async () => (await sandbox<{ tenants: { id: string; enabled: boolean; deleted_at: string | null }[] }>("/state")).tenants
+      const tenant = async (id: string) => (await tenants()).find((t) => t.id === id)!
+      const graceRun = async (instant: string) => {
+        at(instant)
+        return (await endAcronisGracePeriodsWorkflow(container).run({ input: { now: new Date().toISOString() } })).result
+      }
+      const syncOn = async (...days: string[]) => {
+        for (const day of days) {
+          at(`${day}T10:00:00Z`)
+          await sync()
+        }
+      }
+
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      await syncOn("2026-09-01", "2026-09-30")
+      // The contract is cancelled on 1 October: nothing of October is billed, let alone November.
+      at("2026-10-01T08:00:00Z")
+      const { data: suspendedContract } = await api.post(`/admin/acronis/subscriptions/${contract.id}/suspend`, { reason: "order cancelled" }, admin)
+      expect(suspendedContract.subscription).toEqual(
+        expect.objectContaining({ status: "suspended", service_spans: [{ from: "2026-09-01", to: "2026-09-30" }], terminate_after: expect.stringMatching(/^2026-10-31T08:00:0/) })
+      )
+      expect(await tenant(contract.tenantId)).toEqual(expect.objectContaining({ enabled: false }))
+      await syncOn("2026-10-01", "2026-10-10", "2026-10-11")
+      at("2026-10-11T12:00:00Z")
+      await api.post(`/admin/acronis/subscriptions/${stopped.id}/suspend`, {}, admin)
+      await api.post(`/admin/acronis/subscriptions/${resumed.id}/suspend`, {}, admin)
+      // Suspending twice is refused with the reason; a bad body is refused before anything happens.
+      const twice = await api.post(`/admin/acronis/subscriptions/${stopped.id}/suspend`, {}, admin).catch((e: any) => e.response)
+      expect({ status: twice.status, message: twice.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is suspended; it cannot become suspended/) })
+      const badReason = await api.post(`/admin/acronis/subscriptions/${resumed.id}/suspend`, { reason: 42 }, admin).catch((e: any) => e.response)
+      expect({ status: badReason.status, message: badReason.data.message }).toEqual({ status: 400, message: expect.stringMatching(/reason/) })
+      // Suspended tenants are still synced (Acronis keeps what they store): 8 workstations on 15 October.
+      await syncOn("2026-10-15")
+
+      at("2026-10-20T09:00:00Z")
+      const { data: back } = await api.post(`/admin/acronis/subscriptions/${resumed.id}/resume`, {}, admin)
+      expect(back.subscription).toEqual(
+        expect.objectContaining({
+          status: "active",
+          terminate_after: null,
+          service_spans: [{ from: "2026-09-01", to: "2026-10-10" }, { from: "2026-10-20", to: null }],
+        })
+      )
+      expect(await tenant(resumed.tenantId)).toEqual(expect.objectContaining({ enabled: true }))
+      await syncOn("2026-10-20", "2026-10-25")
+
+      // The grace period: a data-loss warning 7 days before the deletion, then the tenant is deleted.
+      expect(await graceRun("2026-10-23T12:00:00Z")).toEqual({ warned: [], terminated: [], failed: [] })
+      expect(await graceRun("2026-10-24T12:00:00Z")).toEqual({ warned: [contract.id], terminated: [], failed: [] })
+      await syncOn("2026-10-31")
+      expect(await graceRun("2026-10-31T13:00:00Z")).toEqual({ warned: [], terminated: [contract.id], failed: [] })
+      // No run while the stopped one's warning was due (the server was down): it is warned late, after the
+      // date, and still gets its full seven days before anything is deleted.
+      expect(await graceRun("2026-11-12T12:00:00Z")).toEqual({ warned: [stopped.id], terminated: [], failed: [] })
+      expect((await tenant(stopped.tenantId)).deleted_at).toBeNull()
+      expect(await graceRun("2026-11-19T11:00:00Z")).toEqual({ warned: [], terminated: [], failed: [] })
+      expect(await graceRun("2026-11-19T12:05:00Z")).toEqual({ warned: [], terminated: [stopped.id], failed: [] })
+      expect((await tenant(contract.tenantId)).deleted_at).not.toBeNull()
+      expect((await tenant(stopped.tenantId)).deleted_at).not.toBeNull()
+      const warnings = await container
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ trigger_type: "acronis.subscription.deletion_scheduled" })
+      expect(warnings.filter((n) => n.channel === "email").map((n) => n.resource_id).sort()).toEqual([contract.id, stopped.id].sort())
+      const late = await api.post(`/admin/acronis/subscriptions/${stopped.id}/resume`, {}, admin).catch((e: any) => e.response)
+      expect({ status: late.status, message: late.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is terminated/) })
+      await syncOn("2026-11-15", "2026-11-30")
+
+      // December's run catches up on September, October and November at once, and bills each month once.
+      at("2026-12-01T07:20:00Z")
+      const caughtUp = await closeDueAcronisMonths(container, { now: new Date() })
+      expect({ closed: caughtUp.closed.length, on_hold: caughtUp.on_hold, failed: caughtUp.failed }).toEqual({ closed: 6, on_hold: [], failed: [] })
+      const statements = async (id: string) =>
+        (await billing.listAcronisStatements({ subscription_id: id }, { relations: ["lines"], order: { period: "ASC" } })).map((st) => ({
+          period: st.period,
+          total: st.total,
+          lines: linesOf(st).filter((l) => l[1] === "pg_base_workstations" || l[1] === null),
+        }))
+      expect(await statements(contract.id)).toEqual([
+        { period: "2026-09", total: "250.00", lines: [["usage", "pg_base_workstations", "10", "40.00"], ["commitment_shortfall", null, "1", "210.00"]] },
+      ])
+      // Suspended on 11 October: billed for 1 to 10 October (3 workstations), not for the 9 of 20 October.
+      expect(await statements(stopped.id)).toEqual([
+        { period: "2026-09", total: "0.00", lines: [["usage", "pg_base_workstations", "0", "0.00"]] },
+        { period: "2026-10", total: "12.00", lines: [["usage", "pg_base_workstations", "3", "12.00"]] },
+      ])
+      // Suspended 11 to 19 October: the 8 synced on the 15th is not billed; 5 from the 25th is the peak.
+      expect(await statements(resumed.id)).toEqual([
+        { period: "2026-09", total: "0.00", lines: [["usage", "pg_base_workstations", "0", "0.00"]] },
+        { period: "2026-10", total: "20.00", lines: [["usage", "pg_base_workstations", "5", "20.00"]] },
+        { period: "2026-11", total: "20.00", lines: [["usage", "pg_base_workstations", "5", "20.00"]] },
+      ])
+      // January's run bills only the subscription still running.
+      await syncOn("2026-12-31")
+      at("2027-01-01T07:20:00Z")
+      const january = await closeDueAcronisMonths(container, { now: new Date() })
+      expect(january.closed.map((c) => [c.subscription_id, c.period])).toEqual([[resumed.id, "2026-12"]])
+      const ended = await acronis.listAcronisSubscriptions({ id: [contract.id, stopped.id, resumed.id] }, { select: ["id", "status"] })
+      expect(Object.fromEntries(ended.map((e) => [e.id, e.status]))).toEqual({ [contract.id]: "terminated", [stopped.id]: "terminated", [resumed.id]: "active" })
     })
   },
 })

@@ -1,38 +1,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { periodOf, previousPeriod, utcDay } from "../modules/acronis-billing/domain/period"
-import { closeAcronisMonthWorkflow, listBillableSubscriptionIds } from "../workflows/acronis-billing"
-
-const PAGE_SIZE = 50
+import { jobSchedule } from "../lib/job-schedule"
+import { closeDueAcronisMonths } from "../workflows/acronis-billing"
 
 /**
- * On the 1st (03:00 UTC by default; ACRONIS_MONTHLY_CLOSE_SCHEDULE overrides it, see the usage sync job for
- * why it is an environment variable): closes the month that just ended for every subscription that was
- * active in it, one workflow per subscription; a failure is logged and the others go on. Closing is
- * idempotent, so a rerun (or a second worker) bills nothing twice.
+ * Every hour (at :20; ACRONIS_MONTHLY_CLOSE_SCHEDULE overrides it, see the usage sync job for why it is an
+ * environment variable): closes every ended month that is not closed yet, for every subscription — the month
+ * that just ended, months a stopped server missed, and months on hold whose usage or Acronis report has
+ * arrived since. Closing is idempotent, so each run only does what is due, and a second worker bills nothing
+ * twice. It never waits for a timer a month away: Node fires timers beyond 24.8 days at once.
  */
-export default async function acronisMonthlyClose(container: MedusaContainer, { scheduledFor }: { scheduledFor?: Date } = {}) {
+export default async function acronisMonthlyClose(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const period = previousPeriod(periodOf(utcDay(scheduledFor ?? new Date())))
-  let closed = 0
-  let failed = 0
-  for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { ids, more } = await listBillableSubscriptionIds(container, period, { skip, take: PAGE_SIZE })
-    for (const subscription_id of ids) {
-      try {
-        await closeAcronisMonthWorkflow(container).run({ input: { subscription_id, period } })
-        closed += 1
-      } catch (error) {
-        failed += 1
-        logger.error(`Acronis monthly close ${period} failed for ${subscription_id}: ${(error as Error).message}`)
-      }
-    }
-    if (!more) break
+  const { closed, on_hold, failed } = await closeDueAcronisMonths(container, { now: new Date() })
+  for (const failure of failed) {
+    logger.warn(`Acronis monthly close ${failure.period} failed for ${failure.subscription_id}: ${failure.message}`)
   }
-  logger.info(`Acronis monthly close ${period}: ${closed} closed, ${failed} failed`)
+  if (closed.length || on_hold.length || failed.length) {
+    logger.info(`Acronis monthly close: ${closed.length} closed, ${on_hold.length} on hold, ${failed.length} failed`)
+  }
 }
 
 export const config = {
   name: "acronis-monthly-close",
-  schedule: process.env.ACRONIS_MONTHLY_CLOSE_SCHEDULE || "0 3 1 * *",
+  schedule: jobSchedule("ACRONIS_MONTHLY_CLOSE_SCHEDULE", "20 * * * *"),
 }

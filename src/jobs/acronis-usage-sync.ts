@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { jobSchedule } from "../lib/job-schedule"
 import { ACRONIS_MODULE } from "../modules/acronis"
 import type AcronisModuleService from "../modules/acronis/service"
 import { syncAcronisUsageWorkflow } from "../workflows/acronis-billing"
@@ -32,5 +33,5 @@ export default async function acronisUsageSync(container: MedusaContainer) {
 
 export const config = {
   name: "acronis-usage-sync",
-  schedule: process.env.ACRONIS_USAGE_SYNC_SCHEDULE || "0 * * * *",
+  schedule: jobSchedule("ACRONIS_USAGE_SYNC_SCHEDULE", "0 * * * *"),
 }

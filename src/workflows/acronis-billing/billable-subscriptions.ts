@@ -1,22 +1,67 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ACRONIS_MODULE } from "../../modules/acronis"
 import type AcronisModuleService from "../../modules/acronis/service"
-import { periodBounds, utcDay } from "../../modules/acronis-billing/domain/period"
+import { ACRONIS_BILLING_MODULE } from "../../modules/acronis-billing"
+import type AcronisBillingModuleService from "../../modules/acronis-billing/service"
+import { periodsToClose } from "../../modules/acronis-billing/domain/catch-up"
+import { periodBounds, utcDay, type Period } from "../../modules/acronis-billing/domain/period"
+import { CLOSED_STATEMENT_STATUSES } from "../../modules/acronis-billing/domain/statement-status"
+import { serviceEndedOn, serviceSpansOf, spansWithin } from "../../modules/acronis/domain/service-spans"
 
-/**
- * The subscriptions a month's close bills, a page at a time: activated by the month's end, with a tenant,
- * and not cancelled before the month began (suspended tenants still store data Acronis bills).
- */
+/** Subscriptions whose service may have run: a tenant was made and activated (ended ones still owe their last month). */
+const BILLED_STATUSES = ["active", "suspended", "terminated"] as const
+
+type Page = { skip: number; take: number }
+
+async function listServedSubscriptions(container: MedusaContainer, page: Page) {
+  const rows = await container.resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisSubscriptions(
+    { status: [...BILLED_STATUSES], tenant_id: { $ne: null }, activated_at: { $ne: null } },
+    { select: ["id", "status", "activated_at", "suspended_at", "service_spans"], skip: page.skip, take: page.take, order: { id: "ASC" } }
+  )
+  return { rows: rows.map((s) => ({ id: s.id, spans: serviceSpansOf(s) })), more: rows.length === page.take }
+}
+
+/** The subscriptions whose service ran on at least one day of `period`, a page at a time. */
 export async function listBillableSubscriptionIds(
   container: MedusaContainer,
-  period: string,
-  page: { skip: number; take: number }
+  period: Period,
+  page: Page
 ): Promise<{ ids: string[]; more: boolean }> {
   const { start, end } = periodBounds(period)
-  const rows = await container.resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisSubscriptions(
-    { status: ["active", "suspended", "cancelled"], tenant_id: { $ne: null }, activated_at: { $lte: new Date(`${end}T23:59:59.999Z`) } },
-    { select: ["id", "cancelled_at"], skip: page.skip, take: page.take, order: { id: "ASC" } }
-  )
-  const ids = rows.filter((s) => !s.cancelled_at || utcDay(new Date(s.cancelled_at)) >= start).map((s) => s.id)
-  return { ids, more: rows.length === page.take }
+  const { rows, more } = await listServedSubscriptions(container, page)
+  return { ids: rows.filter((s) => spansWithin(s.spans, start, end).length > 0).map((s) => s.id), more }
+}
+
+/**
+ * For a page of subscriptions, the ended months each still has to close: from the month its service began
+ * to the month it ended (or the last ended month), less the months already issued or billed. Months on hold
+ * come back until they are issued.
+ */
+export async function listDueCloses(
+  container: MedusaContainer,
+  today: Date,
+  page: Page
+): Promise<{ due: { subscription_id: string; periods: Period[] }[]; more: boolean }> {
+  const { rows, more } = await listServedSubscriptions(container, page)
+  const served = rows.filter((s) => s.spans.length > 0)
+  const closed = served.length
+    ? await container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE).listAcronisStatements(
+        { subscription_id: served.map((s) => s.id), status: [...CLOSED_STATEMENT_STATUSES] },
+        { select: ["subscription_id", "period"], take: null }
+      )
+    : []
+  const closedBySubscription = new Map<string, Set<Period>>()
+  for (const s of closed) closedBySubscription.set(s.subscription_id, (closedBySubscription.get(s.subscription_id) ?? new Set()).add(s.period))
+  const due = served
+    .map((s) => ({
+      subscription_id: s.id,
+      periods: periodsToClose({
+        activated_on: s.spans[0].from,
+        ended_on: serviceEndedOn(s.spans),
+        closed: closedBySubscription.get(s.id) ?? new Set(),
+        today: utcDay(today),
+      }),
+    }))
+    .filter((d) => d.periods.length > 0)
+  return { due, more }
 }

@@ -8,16 +8,18 @@ import {
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents, type StatementIssuedPayload } from "../../modules/acronis/events"
 import { periodBounds } from "../../modules/acronis-billing/domain/period"
+import { holdReasonFor, isClosed } from "../../modules/acronis-billing/domain/statement-status"
 import type { BillingOrderMode } from "../../modules/acronis-billing/service"
 import {
   computeStatementStep,
-  createStatementStep,
   fetchUsageReportStep,
+  findBillingOrderStep,
   findStatementStep,
   loadBillingSubjectStep,
   prepareBillingOrderStep,
   recordStatementOrderStep,
   validateClosablePeriodStep,
+  writeStatementStep,
   type StatementRef,
 } from "./steps"
 
@@ -27,16 +29,28 @@ export type CloseAcronisMonthWorkflowInput = {
   period: string
   /** Overrides the `billingOrderMode` plugin option. */
   order_mode?: BillingOrderMode
+  /**
+   * False when the caller already asked Acronis for the month's usage report in this run (see
+   * `ensureMonthUsageReport`); `report_error` is then why there is none.
+   */
+  fetch_report?: boolean
+  report_error?: string | null
+  /** Staff issue a statement that would be on hold (missing usage or report); the reason stays on it. */
+  release_hold?: boolean
 }
 
 export const closeAcronisMonthWorkflowId = "close-acronis-month"
 
 /**
- * Closes one subscription's month: computes its statement from the synced snapshots, checks them against
- * Acronis's `usage_summary` report (a mismatch is flagged on the statement), issues it (e-mail), and turns it
- * into a Medusa order or draft order. Once per (subscription, month): a lock serialises concurrent runs and
- * an existing statement or order is never made again, so running the close twice changes nothing. A run
- * that stopped between the statement and its order finishes the order next time.
+ * Closes one subscription's month: computes its statement from the synced snapshots of the days its service
+ * ran, checks them against Acronis's `usage_summary` report (a mismatch is flagged on the statement), and
+ * issues it (e-mail) and turns it into a Medusa order or draft order — or, while its usage has not synced
+ * up to the month's last billed day or the report is not ready, keeps it `on_hold` with the reason for the
+ * next run to try again.
+ *
+ * Once per (subscription, month): a lock serialises concurrent runs, an issued statement is never computed
+ * again, and the order is looked up by statement id before one is created, so a second run — or a run after
+ * a crash between the order and its record — bills nothing twice.
  */
 export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflowId, (input: CloseAcronisMonthWorkflowInput) => {
   validateClosablePeriodStep({ period: input.period })
@@ -46,13 +60,21 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
   const existing = findStatementStep({ subscription_id: input.subscription_id, period: input.period })
   const subject = loadBillingSubjectStep({ subscription_id: input.subscription_id, period: input.period })
 
-  const created = when("issue-statement", { existing }, ({ existing }) => !existing).then(() => {
+  const written = when("statement-due", { existing }, ({ existing }) => !existing || !isClosed(existing.status)).then(() => {
     const draft = computeStatementStep({ subject })
-    const report = fetchUsageReportStep({ period: input.period, tenant_id: subject.subscription.tenant_id })
-    const statement = createStatementStep({ subject, draft, report })
-    const payload = transform({ statement, draft, subject }, ({ statement, draft, subject }): StatementIssuedPayload => {
+    const report = fetchUsageReportStep({
+      period: input.period,
+      tenant_id: subject.subscription.tenant_id,
+      fetch: input.fetch_report,
+      report_error: input.report_error,
+    })
+    const hold = transform({ draft, subject, report }, ({ draft, subject, report }) =>
+      holdReasonFor({ last_billed_day: draft.last_billed_day, last_synced_at: subject.last_synced_at, report })
+    )
+    const statement = writeStatementStep({ subject, draft, report, hold, release_hold: input.release_hold, replaces: existing })
+    return transform({ statement, existing, draft, subject }, ({ statement, existing, draft, subject }) => {
       const { start, end } = periodBounds(subject.period)
-      return {
+      const issued: StatementIssuedPayload = {
         id: statement.id,
         email: subject.order.email ?? subject.subscription.email,
         period_start: start,
@@ -61,34 +83,45 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
         lines: draft.lines.map((l) => ({ description: l.description, quantity: `${l.quantity} ${l.unit}`, amount: Number(l.amount) })),
         total: Number(draft.total),
       }
+      return { statement, created: !existing, issued }
     })
-    emitEventStep({ eventName: AcronisEvents.STATEMENT_ISSUED, data: payload })
-    return statement
   })
-  const statement = transform({ existing, created }, ({ existing, created }) => (existing ?? created) as StatementRef)
+  // Workflow conditions do not nest: each `when` below stands on its own.
+  when("statement-issued", { written }, ({ written }) => written?.statement.status === "issued").then(() => {
+    emitEventStep({ eventName: AcronisEvents.STATEMENT_ISSUED, data: transform({ written }, ({ written }) => written!.issued) })
+  })
+  const statement = transform({ existing, written }, ({ existing, written }) => (written?.statement ?? existing) as StatementRef)
 
-  const billed = when("bill-statement", { statement }, ({ statement }) =>
-    !statement.order_id && !statement.draft_order_id && Number(statement.total) > 0
-  ).then(() => {
+  const billable = transform({ statement }, ({ statement }) =>
+    statement.status === "issued" && !statement.order_id && !statement.draft_order_id && Number(statement.total) > 0
+  )
+  const found = when("statement-billable", { billable }, ({ billable }) => billable).then(() =>
+    findBillingOrderStep({ statement_id: statement.id })
+  )
+  const created = when("no-billing-order-yet", { billable, found }, ({ billable, found }) => billable && !found).then(() => {
     const plan = prepareBillingOrderStep({ statement, subject, mode: input.order_mode })
     const order = createOrderWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.order) })
     return transform({ plan, order }, ({ plan, order }) => ({ mode: plan.mode, amount: plan.amount, order_id: order.id }))
   })
-  when("collect-payment", { billed }, ({ billed }) => billed?.mode === "order").then(() => {
+  when("billed-as-order", { created }, ({ created }) => created?.mode === "order").then(() => {
     createOrderPaymentCollectionWorkflow.runAsStep({
-      input: transform({ billed }, ({ billed }) => ({ order_id: billed!.order_id, amount: billed!.amount })),
+      input: transform({ created }, ({ created }) => ({ order_id: created!.order_id, amount: created!.amount })),
     })
   })
-  when("record-statement-order", { billed }, ({ billed }) => !!billed).then(() => {
+  const billed = transform({ found, created }, ({ found, created }) =>
+    created ?? (found ? { mode: found.is_draft_order ? ("draft_order" as const) : ("order" as const), order_id: found.id } : null)
+  )
+  when("statement-order-known", { billed }, ({ billed }) => !!billed).then(() => {
     recordStatementOrderStep(
       transform({ billed, statement }, ({ billed, statement }) => ({ statement_id: statement.id, order_id: billed!.order_id, mode: billed!.mode }))
     )
   })
 
   releaseLockStep({ key: lockKey })
-  const result = transform({ statement, created, billed }, ({ statement, created, billed }) => ({
+  const result = transform({ statement, written, billed }, ({ statement, written, billed }) => ({
     statement_id: statement.id,
-    created: !!created,
+    status: written?.statement.status ?? statement.status,
+    created: !!written?.created,
     billed_order_id: billed?.order_id ?? null,
   }))
   return new WorkflowResponse(result)

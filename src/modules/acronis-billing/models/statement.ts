@@ -1,9 +1,11 @@
 import { model } from "@medusajs/framework/utils"
+import { STATEMENT_STATUSES } from "../domain/statement-status"
 import { AcronisStatementLine } from "./statement-line"
 
 /**
  * A subscription's bill for one calendar month (UTC). One per (subscription, period): closing the month again
- * finds it and changes nothing. `issued` once written; `billed` once its Medusa order (or draft order) exists.
+ * finds it and changes nothing. `on_hold` while its usage or Acronis's report is missing (retried by every
+ * close run); `issued` once final; `billed` once its Medusa order (or draft order) exists.
  * Amounts are decimal strings in major units, exact.
  */
 export const AcronisStatement = model
@@ -14,7 +16,9 @@ export const AcronisStatement = model
     /** YYYY-MM */
     period: model.text(),
     currency_code: model.text(),
-    status: model.enum(["draft", "issued", "billed"]).default("draft"),
+    status: model.enum([...STATEMENT_STATUSES]).default("draft"),
+    /** Why an `on_hold` statement is not issued yet: `{ code, message, at }` (see `domain/statement-status.ts`). */
+    hold_reason: model.json().nullable(),
     total: model.text(),
     /** Set when billed as an order with a payment collection. */
     order_id: model.text().nullable(),

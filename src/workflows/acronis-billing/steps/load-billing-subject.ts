@@ -6,7 +6,10 @@ import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
 import { periodBounds, previousPeriod, utcDay } from "../../../modules/acronis-billing/domain/period"
 import type { UsageSnapshotInput } from "../../../modules/acronis-billing/domain/quantities"
-import type { OfferTerms } from "../../../modules/acronis-billing/domain/statement"
+import { cmp, fromDecimal, sub, toDecimalString, ZERO } from "../../../modules/acronis-billing/domain/exact"
+import { sumAmounts, type OfferTerms } from "../../../modules/acronis-billing/domain/statement"
+import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
+import { serviceSpansOf, type ServiceSpan } from "../../../modules/acronis/domain/service-spans"
 
 export type BillingSubject = {
   period: string
@@ -18,7 +21,16 @@ export type BillingSubject = {
     service_name: string
     activated_on: string
     commitment_minimum: number | null
+    /** Every span of days its service ran (cut to the month by the statement). */
+    spans: ServiceSpan[]
+    billing_cycle: "month" | "year"
+    /** An Acronis trial offer still in trial: nothing is billed. */
+    in_trial: boolean
   }
+  /** When usage last synced from Acronis: a month is held until a sync reached its last billed day. */
+  last_synced_at: string | null
+  /** What the customer paid at checkout for this subscription and no earlier statement has credited yet. */
+  checkout_credit: string
   offer: OfferTerms
   /** The order the subscription was bought with: its currency, region, channel and customer bill the statement. */
   order: { id: string; currency_code: string; region_id: string | null; sales_channel_id: string | null; customer_id: string | null; email: string | null }
@@ -43,7 +55,7 @@ export const loadBillingSubjectStep = createStep(
     const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
     const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
-      fields: ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "email"],
+      fields: ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "email", "items.id", "items.unit_price", "items.quantity"],
       filters: { id: subscription.order_id },
     })
     if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${subscription.order_id} of subscription ${subscription.id} was not found`)
@@ -53,6 +65,11 @@ export const loadBillingSubjectStep = createStep(
       { subscription_id: subscription.id, day: { $gte: periodBounds(previousPeriod(input.period)).start, $lte: end } },
       { select: ["id", "offering_item", "infra_id", "measurement_unit", "day", "value", "absolute_value"], order: { day: "ASC" }, take: null }
     )
+    const [account] = await billing.listAcronisBillingAccounts({ subscription_id: subscription.id }, { select: ["id", "last_synced_at"] })
+    const paid = (order.items ?? [])
+      .filter((item: { id: string } | null) => item?.id === subscription.line_item_id)
+      .reduce((sum: number, item: any) => sum + Number(item.unit_price ?? 0) * Number(item.quantity ?? 0), 0)
+    const checkoutCredit = await remainingCheckoutCredit(billing, subscription.id, input.period, paid)
     const commitment = subscription.commitment as { minimum?: { currency_code?: string; amount?: number } | null } | null
     const currency = String(order.currency_code).toLowerCase()
     return new StepResponse<BillingSubject>({
@@ -66,7 +83,13 @@ export const loadBillingSubjectStep = createStep(
         activated_on: utcDay(new Date(subscription.activated_at)),
         commitment_minimum:
           commitment?.minimum?.currency_code?.toLowerCase() === currency ? (commitment.minimum.amount ?? null) : null,
+        spans: serviceSpansOf(subscription),
+        billing_cycle: subscription.billing_cycle === "year" ? "year" : "month",
+        // Postponed billing runs in Acronis's trial too, but its free month is a billing rule of its own.
+        in_trial: offer.pricing_mode === "trial" && subscription.pricing_mode === "trial" && !hasFreeFirstMonth(offer),
       },
+      last_synced_at: account?.last_synced_at ? new Date(account.last_synced_at).toISOString() : null,
+      checkout_credit: checkoutCredit,
       offer: {
         type: offer.type,
         unit_prices: offer.unit_prices as OfferTerms["unit_prices"],
@@ -87,3 +110,21 @@ export const loadBillingSubjectStep = createStep(
     })
   }
 )
+
+/**
+ * The checkout payment still to be credited: what was paid for the order line, less the credit lines of the
+ * subscription's statements for earlier months (so a re-close of the same month does not count its own).
+ */
+async function remainingCheckoutCredit(billing: AcronisBillingModuleService, subscriptionId: string, period: string, paid: number): Promise<string> {
+  if (!(paid > 0)) return "0"
+  const earlier = await billing.listAcronisStatements(
+    { subscription_id: subscriptionId, period: { $lt: period } },
+    { select: ["id"], take: null }
+  )
+  const credited = earlier.length
+    ? await billing.listAcronisStatementLines({ statement_id: earlier.map((s) => s.id), kind: "credit" as never }, { select: ["amount"], take: null })
+    : []
+  // Credit lines are negative.
+  const remaining = sub(fromDecimal(paid), sumAmounts(credited.map((l) => l.amount.replace(/^-/, ""))))
+  return cmp(remaining, ZERO) > 0 ? toDecimalString(remaining, 10) : "0"
+}

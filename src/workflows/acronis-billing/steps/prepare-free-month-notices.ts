@@ -1,6 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { FreeMonthEndingPayload } from "../../../modules/acronis/events"
-import { addDays, periodBounds, periodOf, utcDay } from "../../../modules/acronis-billing/domain/period"
+import { freeMonthOf } from "../../../modules/acronis/domain/free-month"
+import { addDays, utcDay } from "../../../modules/acronis-billing/domain/period"
 import type { SyncableSubscription } from "./load-syncable-subscriptions"
 
 export const prepareFreeMonthNoticesStepId = "prepare-free-month-notices"
@@ -9,8 +10,8 @@ export const prepareFreeMonthNoticesStepId = "prepare-free-month-notices"
 export const FREE_MONTH_NOTICE_DAYS = 3
 
 /**
- * Postponed billing makes the month the subscription started in free; in its last days the customer is told
- * that billing starts. The e-mail is keyed on the subscription id, so the hourly sync sends it once.
+ * Postponed billing gives one month free from activation; in its last days the customer is told that
+ * billing starts. The e-mail is keyed on the subscription id, so the hourly sync sends it once.
  */
 export const prepareFreeMonthNoticesStep = createStep(
   prepareFreeMonthNoticesStepId,
@@ -18,7 +19,7 @@ export const prepareFreeMonthNoticesStep = createStep(
     const today = utcDay(new Date())
     const notices = subscriptions.flatMap((s): FreeMonthEndingPayload[] => {
       if (!s.postponed_billing || !s.activated_at) return []
-      const { end } = periodBounds(periodOf(utcDay(new Date(s.activated_at))))
+      const end = freeMonthOf(utcDay(new Date(s.activated_at))).to
       if (today > end || today < addDays(end, -(FREE_MONTH_NOTICE_DAYS - 1))) return []
       return [{ id: s.id, email: s.email, service_name: s.service_name, ends_at: `${addDays(end, 1)}T00:00:00.000Z`, manage_url: s.manage_url ?? "" }]
     })

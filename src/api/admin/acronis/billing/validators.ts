@@ -12,6 +12,8 @@ export const AdminCloseAcronisMonth = z
     subscription_ids: z.array(z.string().min(1)).min(1).max(500).optional(),
     /** Show what would be billed, write nothing. */
     dry_run: z.boolean().default(false),
+    /** Issue statements that would stay on hold (usage not synced, no Acronis report); the reason stays on them. */
+    release_hold: z.boolean().default(false),
   })
   .strict()
 export type AdminCloseAcronisMonthType = z.infer<typeof AdminCloseAcronisMonth>

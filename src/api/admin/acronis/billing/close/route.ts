@@ -1,11 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { periodBounds } from "../../../../../modules/acronis-billing/domain/period"
+import { periodBounds, utcDay } from "../../../../../modules/acronis-billing/domain/period"
 import {
   closeAcronisMonthWorkflow,
   listBillableSubscriptionIds,
+  ensureMonthUsageReport,
   previewAcronisStatementWorkflow,
 } from "../../../../../workflows/acronis-billing"
 import type { AdminCloseAcronisMonthType } from "../validators"
+
+// A month in progress is refused by the workflow itself; asking Acronis for its report would be wasted.
+const isEnded = (period: string) => periodBounds(period).end < utcDay(new Date())
 
 async function subscriptionsToClose(req: AuthenticatedMedusaRequest<AdminCloseAcronisMonthType>): Promise<string[]> {
   const { period, subscription_ids } = req.validatedBody
@@ -19,13 +23,16 @@ async function subscriptionsToClose(req: AuthenticatedMedusaRequest<AdminCloseAc
 }
 
 /**
- * Closes a month now (what the monthly job does), or with `dry_run` shows what it would bill and writes
- * nothing. One result per subscription; a failure is reported and the others go on.
+ * Closes a month now (what the close job does), or with `dry_run` shows what it would bill and writes
+ * nothing. One result per subscription; a failure is reported and the others go on. Acronis's usage report
+ * is asked for once per request; with `release_hold`, statements are issued even without it.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCloseAcronisMonthType>, res: MedusaResponse) {
-  const { period, dry_run } = req.validatedBody
+  const { period, dry_run, release_hold } = req.validatedBody
   const results: Record<string, unknown>[] = []
-  for (const subscription_id of await subscriptionsToClose(req)) {
+  const ids = await subscriptionsToClose(req)
+  const report = dry_run || !ids.length || !isEnded(period) ? null : await ensureMonthUsageReport(req.scope, period)
+  for (const subscription_id of ids) {
     try {
       if (dry_run) {
         const { result } = await previewAcronisStatementWorkflow(req.scope).run({
@@ -33,13 +40,14 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCloseAcronisMont
         })
         results.push({ subscription_id, statement: result })
       } else {
-        const { result } = await closeAcronisMonthWorkflow(req.scope).run({ input: { subscription_id, period } })
-        results.push(result as Record<string, unknown> & { subscription_id?: string })
-        results[results.length - 1] = { subscription_id, ...result }
+        const { result } = await closeAcronisMonthWorkflow(req.scope).run({
+          input: { subscription_id, period, release_hold, fetch_report: false, report_error: report && !report.available ? report.error : null },
+        })
+        results.push({ subscription_id, ...result })
       }
     } catch (error) {
       results.push({ subscription_id, error: (error as Error).message })
     }
   }
-  res.json({ period, dry_run, results })
+  res.json({ period, dry_run, release_hold, results })
 }

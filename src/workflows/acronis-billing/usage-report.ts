@@ -1,0 +1,42 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ACRONIS_MODULE } from "../../modules/acronis"
+import type AcronisModuleService from "../../modules/acronis/service"
+import { ACRONIS_BILLING_MODULE } from "../../modules/acronis-billing"
+import type AcronisBillingModuleService from "../../modules/acronis-billing/service"
+import { periodBounds } from "../../modules/acronis-billing/domain/period"
+
+/** Between polls of a report's stored files: Acronis takes a minute or two to render one. */
+const REPORT_POLL_MS = 2_000
+
+export type MonthUsageReport = { available: true; report_id: string } | { available: false; error: string }
+
+/**
+ * The month's `usage_summary` report (root tenant, level `accounts`, json_v2_0), fetched from Acronis once and
+ * kept. A close run calls this once per month it closes, so a thousand statements cost one report request;
+ * when Acronis cannot give it yet (it answers 400 from 1 to 6 am UTC while it computes the day's history),
+ * the answer says why, and the next run asks again.
+ */
+export async function ensureMonthUsageReport(container: MedusaContainer, period: string): Promise<MonthUsageReport> {
+  const billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
+  const [stored] = await billing.listAcronisUsageReports({ period }, { select: ["id", "report_id"] })
+  if (stored) return { available: true, report_id: stored.report_id }
+  const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+  try {
+    const client = acronis.getAcronisClient()
+    const { start, end } = periodBounds(period)
+    const report = await client.reports.create({ tenant_id: await acronis.getRootTenantId(), period: { start, end } })
+    const file = await client.reports.waitForStored(report.id, { format: "json_v2_0", pollMs: REPORT_POLL_MS })
+    const content = await client.reports.download(report.id, file.id)
+    try {
+      await billing.createAcronisUsageReports({ period, report_id: report.id, rows: { items: content.tenants }, fetched_at: new Date() })
+      return { available: true, report_id: report.id }
+    } catch (error) {
+      // Another close fetched the same month meanwhile: use the one kept.
+      const [kept] = await billing.listAcronisUsageReports({ period }, { select: ["id", "report_id"] })
+      if (kept) return { available: true, report_id: kept.report_id }
+      throw error
+    }
+  } catch (error) {
+    return { available: false, error: (error as Error).message }
+  }
+}
