@@ -29,6 +29,10 @@ const acronisOptions = {
     maxRetries: numberFromEnv("ACRONIS_MAX_RETRIES"),
     retryBaseDelayMs: numberFromEnv("ACRONIS_RETRY_BASE_DELAY_MS"),
   },
+  lifecycle: {
+    gracePeriodDays: numberFromEnv("ACRONIS_GRACE_PERIOD_DAYS"),
+    deletionWarningDays: numberFromEnv("ACRONIS_DELETION_WARNING_DAYS"),
+  },
   provisioning: {
     attempts: numberFromEnv("ACRONIS_PROVISIONING_ATTEMPTS"),
     retryBaseDelayMs: numberFromEnv("ACRONIS_PROVISIONING_RETRY_DELAY_MS"),

@@ -424,11 +424,16 @@ medusaIntegrationTestRunner({
       ])
       await setUsage(theirs.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-10-20", value: 1 }])
 
+      // A tenant whose usage stops syncing after 20 October: its last values must not be billed for the rest.
+      const stale = await subscribe("ppu", "2026-10-01T08:00:00Z")
+      await setUsage(stale.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-10-01", value: 7 }])
+
       jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
       for (const instant of ["2026-10-20T10:00:00Z", "2026-10-31T10:00:00Z"]) {
         at(instant)
         const { result } = await sync()
-        expect(result.failed).toEqual([broken.id])
+        expect([...result.failed].sort()).toEqual(instant.startsWith("2026-10-20") ? [broken.id] : [broken.id, stale.id].sort())
+        await acronis.updateAcronisSubscriptions({ id: stale.id, tenant_id: "00000000-0000-4000-8000-00000000beef" })
       }
       const accounts = await billing.listAcronisBillingAccounts({ subscription_id: [mine.id, broken.id] })
       const account = (id: string) => accounts.find((a) => a.subscription_id === id)!
@@ -483,6 +488,22 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ subscription_id: broken.id, created: true, status: "on_hold", billed_order_id: null }),
       ])
       expect((await statementOf(broken.id)).hold_reason).toEqual(expect.objectContaining({ code: "usage_not_synced", last_synced_at: null }))
+      // The one that stopped syncing on 20 October is held too, not billed 7 workstations for the days after.
+      const { data: staleClose } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id] }, admin)
+      expect(staleClose.results).toEqual([expect.objectContaining({ subscription_id: stale.id, status: "on_hold", billed_order_id: null })])
+      expect((await statementOf(stale.id)).hold_reason).toEqual(
+        expect.objectContaining({ code: "usage_not_synced", message: "usage last synced on 2026-10-20, before the last billed day 2026-10-31" })
+      )
+      // Staff may still issue it with what was synced; the reason stays on the statement, and it is billed once.
+      const { data: released } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id], release_hold: true }, admin)
+      expect(released.results).toEqual([expect.objectContaining({ subscription_id: stale.id, status: "issued", billed_order_id: expect.any(String) })])
+      expect(await statementOf(stale.id)).toEqual(
+        expect.objectContaining({ status: "billed", total: "28.00", hold_reason: expect.objectContaining({ code: "usage_not_synced", released: true }) })
+      )
+      const { data: again } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id], release_hold: true }, admin)
+      expect(again.results).toEqual([expect.objectContaining({ subscription_id: stale.id, created: false, billed_order_id: null })])
+      const badClose = await api.post("/admin/acronis/billing/close", { period: "2026-13", release_hold: "yes" }, admin).catch((e: any) => e.response)
+      expect({ status: badClose.status, message: badClose.data.message }).toEqual({ status: 400, message: expect.stringMatching(/period.*release_hold|release_hold.*period/s) })
       const { data: statements } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/statements`, owner.storeHeaders)
       expect(statements.statements).toEqual([
         expect.objectContaining({

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "period must be a month as YYYY-MM")
 
 export const AdminGetAcronisUsage = z.object({ period: period.optional() }).strict()
 export type AdminGetAcronisUsageType = z.infer<typeof AdminGetAcronisUsage>
