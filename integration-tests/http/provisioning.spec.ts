@@ -11,6 +11,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
+import { syncAcronisUsageWorkflow } from "../../src/workflows/acronis-billing"
 import { endAcronisFreeMonthsWorkflow, recoverAcronisProvisioning } from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
@@ -156,6 +157,28 @@ medusaIntegrationTestRunner({
     }
 
     const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+
+    const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+    const GRACE_MS = 30 * 86_400_000
+
+    /**
+     * Places the order and cancels it while its run is under way: every Acronis call is slowed (below the
+     * client's timeout) until the subscription is `provisioning`, then the order is cancelled.
+     */
+    async function placeAndCancelMidRun(orderId: string) {
+      await sandbox("/latency", { method: "PUT", body: { ms: 200 } })
+      await placeOrder(orderId)
+      await waitForStatus(orderId, ["provisioning"], 10_000)
+      await cancelOrderWorkflow(container).run({ input: { order_id: orderId } })
+      await sandbox("/latency", { method: "PUT", body: { ms: 0 } })
+    }
+
+    const logOf = async (subscriptionId: string) =>
+      (await api.get(`/admin/acronis/subscriptions/${subscriptionId}`, admin)).data.subscription.provisioning_log as {
+        step: string
+        outcome: string
+        message: string | null
+      }[]
 
     beforeAll(async () => {
       container = getContainer()
@@ -350,6 +373,182 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("service spans, re-orders and cancellations during provisioning", () => {
+      it("opens the service span on activation and, on cancellation, ends it the day before with the date the tenant may be deleted", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const active = await waitForStatus(order.id, ["active"])
+        expect(active.service_spans).toEqual([{ from: utcDay(), to: null }])
+
+        // As if it had been running for three days: billing must stop the day before the cancellation.
+        await acronis.updateAcronisSubscriptions({ id: active.id, service_spans: [{ from: utcDay(-3), to: null }] } as any)
+        await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
+        const suspended = await waitForStatus(order.id, ["suspended"])
+
+        expect(suspended.service_spans).toEqual([{ from: utcDay(-3), to: utcDay(-1) }])
+        expect(new Date(suspended.terminate_after).getTime()).toEqual(new Date(suspended.suspended_at).getTime() + GRACE_MS)
+        expect(suspended.deletion_warned_at).toBeNull()
+        const tenant = (await state()).tenants.find((t) => t.id === active.tenant_id)
+        expect(tenant?.enabled).toBe(false)
+      })
+
+      it("suspends an order cancelled while it is provisioned with no service day and the date its tenant may be deleted", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeAndCancelMidRun(order.id)
+        const suspended = await waitForStatus(order.id, ["suspended", "active", "failed"])
+
+        expect(suspended.status).toEqual("suspended")
+        expect(suspended.service_spans).toEqual([])
+        expect(new Date(suspended.terminate_after).getTime()).toEqual(new Date(suspended.suspended_at).getTime() + GRACE_MS)
+        expect((await state()).tenants.find((t) => t.id === suspended.tenant_id)?.enabled).toBe(false)
+        expect((await logOf(suspended.id)).map((line) => `${line.step}:${line.outcome}`)).toContain("activate-subscription:suspended")
+      })
+
+      it("gives a customer who re-orders after a cancellation the disabled tenant back, enabled, with only the new edition of each service, and terminates the old subscription", async () => {
+        const customer = await newCustomer()
+        const first = await createOrder({ customer })
+        await placeOrder(first.id)
+        const old = await waitForStatus(first.id, ["active"])
+        await cancelOrderWorkflow(container).run({ input: { order_id: first.id } })
+        await waitForStatus(first.id, ["suspended"])
+
+        const second = await createOrder({
+          customer,
+          item_metadata: { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_workload" },
+        })
+        await placeOrder(second.id)
+        const renewed = await waitForStatus(second.id, ["active", "failed"])
+        expect(renewed).toEqual(expect.objectContaining({ status: "active", tenant_id: old.tenant_id, last_error: null }))
+
+        // One tenant, enabled again, billing one edition per service: the one the new order chose.
+        const tenants = (await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)
+        expect(tenants).toEqual([expect.objectContaining({ id: old.tenant_id, enabled: true })])
+        expect(editionsOf(tenants[0])).toEqual(["fss_per_workload", "pck_per_workload", null].sort())
+        const names = tenants[0].offering_items.map((item) => item.name)
+        expect(names).toEqual(expect.arrayContaining(["pw_base_storage", "pw_base_workstations"]))
+        expect(names.filter((name) => name.startsWith("pg_") || name.startsWith("pu_"))).toEqual([])
+        expect(tenants[0].offering_items.filter((item) => item.name === "pw_base_storage")).toHaveLength(1)
+
+        // The old subscription is over without deleting the tenant the new one uses; its log says why.
+        const [ended] = await subscriptionsOf(first.id)
+        expect(ended).toEqual(expect.objectContaining({ status: "terminated", tenant_id: old.tenant_id }))
+        expect(ended.terminated_at).toBeTruthy()
+        expect((await logOf(ended.id)).map((line) => line.message)).toEqual(
+          expect.arrayContaining([expect.stringContaining(`superseded by ${renewed.id}`)])
+        )
+        const renewedLog = (await logOf(renewed.id)).map((line) => `${line.step}:${line.outcome}`)
+        expect(renewedLog).toEqual(expect.arrayContaining(["find-or-create-tenant:found", "take-over-tenant:done"]))
+        // Only the new subscription's usage is read from now on, so the tenant's usage is billed once.
+        const { result: synced } = await syncAcronisUsageWorkflow(container).run({ input: { subscription_ids: [ended.id, renewed.id] } })
+        expect(synced.subscriptions).toEqual(1)
+        expect(renewed.service_spans).toEqual([{ from: utcDay(), to: null }])
+      })
+
+      it("disables the tenant of an order cancelled during a run that then failed, and sends the activation e-mail once over all runs", async () => {
+        // Disabling the tenant fails for every run: each run gets as far as the activation e-mail, then fails.
+        await fault({ method: "PUT", path: "/api/2/tenants/*", status: 500, times: 1000 })
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeAndCancelMidRun(order.id)
+        const failed = await waitForStatus(order.id, ["failed", "suspended", "active"])
+        expect(failed.status).toEqual("failed")
+        expect(failed.attempts).toEqual(1)
+        const runs = (await logOf(failed.id)).filter((line) => ["retrying", "failed"].includes(line.outcome))
+        expect(runs).toHaveLength(4)
+
+        // Four runs, one activation e-mail.
+        expect(await activationEmails()).toEqual([expect.objectContaining({ login: `login-${customer.id}` })])
+
+        // Its order is cancelled, so it cannot be retried; the tenant is still enabled.
+        const retried = await api.post(`/admin/acronis/subscriptions/${failed.id}/retry`, {}, admin).catch((error: { response: any }) => error.response)
+        expect(retried.status).toEqual(400)
+        expect(retried.data.message).toContain("its order is cancelled")
+        expect((await state()).tenants.find((t) => t.id === failed.tenant_id)?.enabled).toBe(true)
+
+        // The recovery job ends it: while Acronis still fails it stays failed for the next pass, then it is suspended.
+        const refused = await recoverAcronisProvisioning(container)
+        expect((await subscriptionsOf(order.id))[0].status).toEqual("failed")
+        await sandbox("/faults", { method: "DELETE" })
+        const recovered = await recoverAcronisProvisioning(container)
+
+        const [suspended] = await subscriptionsOf(order.id)
+        expect(suspended).toEqual(expect.objectContaining({ status: "suspended", tenant_id: failed.tenant_id }))
+        expect((await state()).tenants.find((t) => t.id === failed.tenant_id)?.enabled).toBe(false)
+        expect(new Date(suspended.terminate_after).getTime()).toEqual(new Date(suspended.suspended_at).getTime() + GRACE_MS)
+        expect(refused).toEqual(expect.objectContaining({ ended: [], failed: [expect.objectContaining({ order_id: order.id })] }))
+        expect(recovered).toEqual(expect.objectContaining({ ended: [failed.id], failed: [] }))
+        expect(await activationEmails()).toHaveLength(1)
+
+        expect((await recoverAcronisProvisioning(container)).ended).toEqual([])
+      })
+    })
+
+    describe("the admin wizard's billing interval", () => {
+      const planOffer = (billing_intervals: string[]) => ({
+        type: "plan",
+        plan: { deployment: "cloud", payment: "post_paid", billing_intervals, data_centers: ["eu2"], seat_prices: { usd: 3 } },
+        offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 0 } }],
+      })
+      const failure = (request: Promise<any>) => request.catch((error: { response: any }) => error.response)
+
+      it("bills a plan by the interval chosen in the wizard, and refuses an interval the plan is not sold by, naming the field", async () => {
+        const either = await createDigitalProduct(api, admin, { title: "Cloud backup, monthly or yearly", prices: { usd: 30 } })
+        await api.post(`/admin/products/${either.id}/acronis-offer`, planOffer(["month", "year"]), admin)
+        const monthly = await createDigitalProduct(api, admin, { title: "Cloud backup, monthly", prices: { usd: 30 } })
+        await api.post(`/admin/products/${monthly.id}/acronis-offer`, planOffer(["month"]), admin)
+
+        const yearlyBuyer = await newCustomer()
+        const created = await api.post(
+          "/admin/acronis/customer-orders",
+          { customer_id: yearlyBuyer.id, product_id: either.id, billing_interval: "year", reference: "Backup, yearly", execute: true },
+          admin
+        )
+        expect(created.status).toEqual(201)
+        expect(created.data.subscriptions).toEqual([expect.objectContaining({ type: "plan", billing_cycle: "year" })])
+        expect((await waitForStatus(created.data.order.id, ["active"])).billing_cycle).toEqual("year")
+
+        const monthlyBuyer = await newCustomer()
+        const byMonth = await api.post(
+          "/admin/acronis/customer-orders",
+          { customer_id: monthlyBuyer.id, product_id: either.id, billing_interval: "month", reference: "Backup, monthly", execute: true },
+          admin
+        )
+        expect(byMonth.data.subscriptions).toEqual([expect.objectContaining({ billing_cycle: "month" })])
+        await waitForStatus(byMonth.data.order.id, ["active"])
+
+        // A staff order placed before the wizard put the interval on its line has it only in its metadata.
+        const olderBuyer = await newCustomer()
+        const older = await createOrder({
+          customer: olderBuyer,
+          product: either,
+          item_metadata: {},
+          storefront: false,
+          metadata: { acronis_staff_order: true, acronis_billing_interval: "year", acronis_service_details: { login: `older-${olderBuyer.id}`, email: olderBuyer.email } },
+        })
+        const executed = await api.post(`/admin/acronis/orders/${older.id}/execute`, {}, admin)
+        expect(executed.data.subscriptions).toEqual([expect.objectContaining({ billing_cycle: "year" })])
+        await waitForStatus(older.id, ["active"])
+
+        const ordersBefore = (await api.get("/admin/orders?fields=id", admin)).data.count
+        const refused = await failure(
+          api.post("/admin/acronis/customer-orders", { customer_id: (await newCustomer()).id, product_id: monthly.id, billing_interval: "year", reference: "Backup" }, admin)
+        )
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(/^billing_interval: Cloud backup, monthly is sold by month/)
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toEqual(ordersBefore)
+
+        // An order made another way that asks for it is refused when executed, and gets no subscription.
+        const wrongBuyer = await newCustomer()
+        const wrong = await createOrder({ customer: wrongBuyer, product: monthly, item_metadata: { billing_interval: "year" }, storefront: false })
+        const refusedExecution = await failure(api.post(`/admin/acronis/orders/${wrong.id}/execute`, {}, admin))
+        expect(refusedExecution.status).toEqual(400)
+        expect(refusedExecution.data.message).toMatch(/billing_interval: .* is sold by month, not "year"/)
+        expect(await subscriptionsOf(wrong.id)).toEqual([])
+      })
+    })
+
     describe("resellers and contracts", () => {
       async function makeReseller(name: string) {
         const customer = await newCustomer({ first_name: "Rita", last_name: "Reseller" })
@@ -501,7 +700,8 @@ medusaIntegrationTestRunner({
           `/admin/products/${plan.id}/acronis-offer`,
           {
             type: "plan",
-            plan: { deployment: "cloud", payment: "pre_paid", billing_intervals: ["month"], data_centers: ["eu2"], postponed_billing: true },
+            // A pre-paid plan says how many user accounts its fee includes (offer rule since 5a7da91).
+            plan: { deployment: "cloud", payment: "pre_paid", billing_intervals: ["month"], data_centers: ["eu2"], postponed_billing: true, included_seats: 10 },
             offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 0 } }],
           },
           admin
@@ -515,12 +715,16 @@ medusaIntegrationTestRunner({
         expect(active).toEqual(expect.objectContaining({ type: "plan", pricing_mode: "trial" }))
         expect(await tenantPricing()).toEqual("trial")
 
-        const activatedAt = new Date((active as unknown as { activated_at: string }).activated_at)
-        const early = await endAcronisFreeMonthsWorkflow(container).run({ input: { now: activatedAt.toISOString() } })
-        expect(early.result.switched).toEqual([])
+        // The free month runs from the activation day (5 Sep → 4 Oct); Acronis bills a whole month for a
+        // switch within one, so the tenant leaves the trial on the first 1st after it: 1 Nov, not 1 Oct.
+        await acronis.updateAcronisSubscriptions({ id: active.id, activated_at: new Date("2026-09-05T10:00:00Z") })
+        for (const now of ["2026-09-05T10:00:00Z", "2026-10-01T00:00:00Z", "2026-10-31T23:59:59Z"]) {
+          const early = await endAcronisFreeMonthsWorkflow(container).run({ input: { now } })
+          expect([now, early.result.switched]).toEqual([now, []])
+        }
         expect(await tenantPricing()).toEqual("trial")
 
-        const nextMonth = new Date(Date.UTC(activatedAt.getUTCFullYear(), activatedAt.getUTCMonth() + 1, 1))
+        const nextMonth = new Date("2026-11-01T00:00:00Z")
         const due = await endAcronisFreeMonthsWorkflow(container).run({ input: { now: nextMonth.toISOString() } })
         expect(due.result).toEqual({ switched: [active.id], failed: [] })
         expect(await tenantPricing()).toEqual("production")

@@ -12,6 +12,7 @@ import { prepareProvisioningPlanStep } from "./steps/prepare-provisioning-plan"
 import { recordSubscriptionTenantStep } from "./steps/record-subscription-tenant"
 import { recordSubscriptionUserStep } from "./steps/record-subscription-user"
 import { setTenantPricingModeStep } from "./steps/set-tenant-pricing-mode"
+import { takeOverTenantStep } from "./steps/take-over-tenant"
 
 export type ProvisionAcronisSubscriptionInput = {
   subscription_id: string
@@ -34,11 +35,16 @@ export const provisionAcronisSubscriptionTransactionId = (lineItemId: string) =>
  * 3. finds or creates the tenant (`customer` for pay per use and plans, `partner` for contracts) by our
  *    reference under its parent, and **stores its id on the subscription before anything else** (hook
  *    `tenantCreated`); a contract's partner tenant is stored on the reseller too;
- * 4. turns on the services and offering items of the chosen editions (+ Physical Data Shipping, Notary);
- * 5. sets the pricing mode to production (a trial offer stays in trial); for contracts, the tier;
- * 6. creates the admin user (`company_admin` / `partner_admin`) with the checkout's login and e-mail, and has
- *    Acronis send its activation e-mail; stores the user id;
- * 7. makes the subscription `active` with the "Manage your service" URL, emits
+ * 4. still under the lock, takes the tenant over (`takeOverTenantStep`): earlier `suspended` subscriptions of
+ *    it — a re-order after a cancellation finds the old, disabled tenant — become `terminated`, so their
+ *    grace period never deletes it, and then the tenant is enabled again;
+ * 5. turns on the services and offering items of the chosen editions (+ Physical Data Shipping, Notary), and
+ *    on a customer tenant turns off the items of every other edition (one edition per service);
+ * 6. sets the pricing mode to production (a trial offer stays in trial); for contracts, the tier;
+ * 7. creates the admin user (`company_admin` / `partner_admin`) with the checkout's login and e-mail, and has
+ *    Acronis send its activation e-mail — once per user: a later run skips the users the subscription
+ *    records as e-mailed; stores the user id and that record;
+ * 8. makes the subscription `active` with the "Manage your service" URL and its service span open, emits
  *    `acronis.subscription.activated` (our e-mail) and runs the `subscriptionActivated` hook.
  *
  * Every step converges: run again, it reads what is stored or finds what exists (tenant by reference among
@@ -102,6 +108,9 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
       }))
       setResellerTenantStep(stored).config({ name: "store-contract-reseller-tenant" })
     })
+    const takenOver = takeOverTenantStep(
+      transform({ plan, tenant }, ({ plan, tenant }) => ({ subscription_id: plan.subscription_id, attempt: plan.attempt, tenant_id: tenant.tenant_id }))
+    )
     releaseLockStep({ key: lockKey })
 
     const tenantCreated = createHook("tenantCreated", {
@@ -113,12 +122,13 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
     })
 
     configureTenantOfferingItemsStep(
-      transform({ plan, tenant }, ({ plan, tenant }) => ({
+      transform({ plan, tenant, takenOver }, ({ plan, tenant, takenOver }) => ({
         tenant_id: tenant.tenant_id,
         parent_tenant_id: tenant.parent_id!,
         tenant_kind: plan.tenant.kind,
         services: plan.services,
         editions: plan.editions,
+        keep_editions: takenOver.editions_in_use,
         quotas: plan.quotas,
         log: { subscription_id: plan.subscription_id, attempt: plan.attempt, step: "configure-tenant-offering-items" },
       }))
@@ -150,6 +160,7 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
           users: [user],
           role_ids: [role],
           send_activation_email: true,
+          activation_email_sent_to: plan.activation_email_sent_to,
           // Keep the user when a later step fails: the next run finds it by login and sends no second e-mail.
           delete_on_compensation: false,
         }

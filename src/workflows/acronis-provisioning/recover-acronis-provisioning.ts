@@ -2,9 +2,18 @@ import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framewor
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { STALE_PROVISIONING_MS } from "../../modules/acronis/domain/subscription-status"
 import { AcronisProvisioningEvents, type ProvisioningRequestedPayload } from "../../modules/acronis/provisioning-events"
+import { cancelAcronisOrderSubscriptionsWorkflow } from "./cancel-acronis-order-subscriptions"
 import { createAcronisOrderSubscriptionsWorkflow } from "./create-acronis-order-subscriptions"
+import { endsOnCancellation } from "./steps/cancel-order-subscriptions"
 
-export type AcronisProvisioningRecovery = { orders_checked: number; requested: string[] }
+export type AcronisProvisioningRecovery = {
+  orders_checked: number
+  requested: string[]
+  /** Subscriptions of cancelled orders this pass ended (`suspended` with the tenant disabled, or `cancelled`). */
+  ended: string[]
+  /** Orders this pass could not handle (Acronis failing, an order a person must fix): the next pass tries again. */
+  failed: { order_id: string; message: string }[]
+}
 
 // A pending subscription of a storefront order is normally claimed within seconds of `order.placed`.
 const PENDING_GRACE_MS = 5 * 60 * 1000
@@ -14,7 +23,16 @@ type RecentOrder = {
   status: string
   created_at: string | Date
   items?: { product_id: string | null }[] | null
-  acronis_subscriptions?: { id: string; status: string; execution: string; updated_at: string | Date }[] | null
+  acronis_subscriptions?: { id: string; status: string; execution: string; tenant_id: string | null; updated_at: string | Date }[] | null
+}
+
+/**
+ * A cancelled order's subscription that a run left behind: failed (the retry is refused for a cancelled
+ * order), or stuck in `provisioning` after storing its tenant. Active ones are left alone: staff may have
+ * resumed them on purpose.
+ */
+function leftByCancelledRun(subscription: { status: string; tenant_id: string | null; updated_at: string | Date }, now: Date): boolean {
+  return (subscription.status === "failed" || subscription.status === "provisioning") && endsOnCancellation(subscription, now.getTime())
 }
 
 /**
@@ -26,6 +44,14 @@ type RecentOrder = {
  * - asks for a retry of runs stuck in `provisioning` for longer than `STALE_PROVISIONING_MS` (a crash
  *   mid-run; the run resumes from the stored tenant and user ids).
  * Requests go through the usual claim, so a run already under way is never doubled.
+ *
+ * For every recent cancelled order it ends what its runs left behind (`leftByCancelledRun`): a run that
+ * failed after the order was cancelled mid-provisioning — its retry is refused, so its tenant would stay
+ * enabled for good — or one that died after storing its tenant. `cancelAcronisOrderSubscriptionsWorkflow`
+ * disables the tenant and suspends the subscription (or cancels one that never had a tenant). It is done
+ * here, from the stored statuses, rather than when the failure is recorded: that survives a crash at any
+ * point and an Acronis that is down just then (often why the run failed), since every pass tries again
+ * until it is done. One order failing does not stop the others.
  */
 export async function recoverAcronisProvisioning(
   container: MedusaContainer,
@@ -35,7 +61,7 @@ export async function recoverAcronisProvisioning(
   const since = new Date(now.getTime() - (options.lookbackHours ?? 72) * 3600 * 1000)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
-  const recovery: AcronisProvisioningRecovery = { orders_checked: 0, requested: [] }
+  const recovery: AcronisProvisioningRecovery = { orders_checked: 0, requested: [], ended: [], failed: [] }
 
   // Only orders with an Acronis product can have missed subscriptions: find those products once.
   const { data: offers } = await query.graph({ entity: "acronis_offer", fields: ["product.id"] })
@@ -53,23 +79,41 @@ export async function recoverAcronisProvisioning(
         "acronis_subscriptions.id",
         "acronis_subscriptions.status",
         "acronis_subscriptions.execution",
+        "acronis_subscriptions.tenant_id",
         "acronis_subscriptions.updated_at",
       ],
       filters: { created_at: { $gte: since } },
       pagination: { skip, take: pageSize, order: { created_at: "ASC" } },
     })
     const orders = data as RecentOrder[]
+    for (const order of orders.filter((o) => o.status === "canceled")) {
+      const leftOver = (order.acronis_subscriptions ?? []).filter((subscription) => leftByCancelledRun(subscription, now))
+      if (!leftOver.length) continue
+      try {
+        const { result } = await cancelAcronisOrderSubscriptionsWorkflow(container).run({
+          input: { order_id: order.id, subscription_ids: leftOver.map((subscription) => subscription.id) },
+        })
+        recovery.ended.push(...result.map((change) => change.id))
+      } catch (error) {
+        recovery.failed.push({ order_id: order.id, message: (error as Error).message })
+      }
+    }
     for (const order of orders.filter((o) => o.status !== "canceled")) {
       recovery.orders_checked++
       const subscriptions = order.acronis_subscriptions ?? []
       if (!subscriptions.length) {
         if (!(order.items ?? []).some((item) => item.product_id && acronisProducts.has(item.product_id))) continue
-        const { result } = await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
-        recovery.requested.push(
-          ...result.subscriptions
-            .filter((subscription) => subscription.status === "pending" && subscription.execution === "automatic")
-            .map((subscription) => subscription.id)
-        )
+        try {
+          const { result } = await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
+          recovery.requested.push(
+            ...result.subscriptions
+              .filter((subscription) => subscription.status === "pending" && subscription.execution === "automatic")
+              .map((subscription) => subscription.id)
+          )
+        } catch (error) {
+          // E.g. a billing interval the plan is not sold by: a person must fix the order.
+          recovery.failed.push({ order_id: order.id, message: (error as Error).message })
+        }
         continue
       }
       const requests = subscriptions.flatMap((subscription): ProvisioningRequestedPayload[] => {

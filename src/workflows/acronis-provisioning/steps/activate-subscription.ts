@@ -28,7 +28,8 @@ export const activateSubscriptionStepId = "activate-subscription"
  * Makes the subscription `active` with its "Manage your service" URL (the Acronis portal's sign-in page),
  * editions, pricing mode and, for contracts, the tier. If the order was cancelled while the run was under
  * way, the tenant is disabled instead and the subscription `suspended` (the cancel handler leaves running
- * provisioning to this step). Not compensated: it is the last step before the event.
+ * provisioning to this step). Activation opens the service span billing reads; a suspension here has never
+ * served a day, so it bills none. Not compensated: it is the last step before the event.
  */
 export const activateSubscriptionStep = createStep(
   activateSubscriptionStepId,
@@ -48,13 +49,14 @@ export const activateSubscriptionStep = createStep(
     const now = new Date()
     await acronis.updateAcronisSubscriptions({
       id: subscription.id,
-      status,
       manage_url: portal_login_url,
       editions: input.editions,
       pricing_mode: input.pricing_mode,
       last_error: null,
       ...(input.tier && { commitment: { ...(subscription.commitment as Record<string, unknown> | null), ...input.tier } }),
-      ...(cancelled ? { suspended_at: now } : { activated_at: subscription.activated_at ?? now }),
+      ...(cancelled
+        ? await acronis.suspensionFields(subscription, now)
+        : { status, activated_at: subscription.activated_at ?? now, service_spans: acronis.activationSpans(subscription, now) }),
     })
     await writeProvisioningLog(container, {
       subscription_id: subscription.id,

@@ -2,37 +2,65 @@ import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
-import { assertTransition, type SubscriptionStatus } from "../../../modules/acronis/domain/subscription-status"
+import { STALE_PROVISIONING_MS, assertTransition, type SubscriptionStatus } from "../../../modules/acronis/domain/subscription-status"
 import { writeProvisioningLog } from "./provisioning-log"
+
+export type CancelOrderSubscriptionsInput = {
+  order_id: string
+  /** Only these of the order's subscriptions (the recovery job's); all of them otherwise. */
+  subscription_ids?: string[]
+}
 
 export type CancelOrderSubscriptionsOutput = { id: string; from: SubscriptionStatus; to: SubscriptionStatus }[]
 
 export const cancelOrderSubscriptionsStepId = "cancel-order-subscriptions"
 
+type Cancellable = { status: string; tenant_id?: string | null; updated_at?: Date | string | null }
+
+/**
+ * Whether a cancelled order's subscription still has to be ended by this step: not yet ended, and not owned
+ * by a live run. A `provisioning` one is, once its run stopped answering after storing the tenant.
+ */
+export function endsOnCancellation(subscription: Cancellable, now = Date.now()): boolean {
+  if (["pending", "failed", "active"].includes(subscription.status)) return true
+  if (subscription.status !== "provisioning" || !subscription.tenant_id) return false
+  return now - new Date(subscription.updated_at ?? now).getTime() > STALE_PROVISIONING_MS
+}
+
 /**
  * Ends the Acronis side of a cancelled order, per subscription and under its lock:
  * - nothing in Acronis yet (`pending`, or `failed` before a tenant existed) → `cancelled`: nothing is created;
- * - a tenant exists (`active`, or `failed` after the tenant) → the tenant is disabled → `suspended`. Acronis
- *   keeps its data — and bills the storage — while disabled; deleting it is an admin's decision;
- * - `provisioning` → left to the run, whose last step sees the cancelled order and suspends instead.
- * Not compensated: a disabled tenant of a cancelled order stays disabled.
+ * - a tenant exists (`active`, or `failed` after the tenant) → the tenant is disabled → `suspended`, with its
+ *   service span ended and the date its tenant may be deleted (`suspensionFields`). Acronis keeps its data —
+ *   and bills the storage — while disabled;
+ * - `provisioning` → left to the run, whose last step sees the cancelled order and suspends instead; a run
+ *   that died after storing its tenant (`STALE_PROVISIONING_MS`) is suspended here.
+ * Run on `order.canceled`, and again by the recovery job for cancelled orders: a run that failed after the
+ * order was cancelled (its retry is refused) ends suspended that way. Not compensated: a disabled tenant of
+ * a cancelled order stays disabled.
  */
 export const cancelOrderSubscriptionsStep = createStep(
   cancelOrderSubscriptionsStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: CancelOrderSubscriptionsInput, { container }) => {
     const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
     const locking = container.resolve(Modules.LOCKING)
-    const subscriptions = await acronis.listAcronisSubscriptions({ order_id: input.order_id }, { select: ["id"] })
+    const subscriptions = await acronis.listAcronisSubscriptions(
+      { order_id: input.order_id, ...(input.subscription_ids && { id: input.subscription_ids }) },
+      { select: ["id"] }
+    )
     const changes: CancelOrderSubscriptionsOutput = []
     for (const { id } of subscriptions) {
       const change = await locking.execute(`acronis-subscription:${id}`, async () => {
         const subscription = await acronis.retrieveAcronisSubscription(id)
         const from = subscription.status as SubscriptionStatus
-        if (!["pending", "failed", "active"].includes(from)) return null
+        if (!endsOnCancellation(subscription)) return null
         const to: SubscriptionStatus = subscription.tenant_id ? "suspended" : "cancelled"
         assertTransition(id, from, to)
         if (subscription.tenant_id) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id)
-        await acronis.updateAcronisSubscriptions({ id, status: to, ...(to === "suspended" ? { suspended_at: new Date() } : { cancelled_at: new Date() }) })
+        const now = new Date()
+        await acronis.updateAcronisSubscriptions(
+          to === "suspended" ? { id, ...(await acronis.suspensionFields(subscription, now)) } : { id, status: to, cancelled_at: now }
+        )
         await writeProvisioningLog(container, {
           subscription_id: id,
           attempt: subscription.attempts,

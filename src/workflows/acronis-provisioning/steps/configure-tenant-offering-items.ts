@@ -12,11 +12,18 @@ export type ConfigureTenantOfferingItemsInput = {
   services: AcronisService[]
   editions: string[]
   quotas?: Record<string, { value: number | null; overage: number | null }>
+  /** A customer tenant's editions that stay on besides `editions`: those other active subscriptions of it use. */
+  keep_editions?: string[]
   /** When set, the outcome goes to this subscription's provisioning log. */
   log?: { subscription_id: string; attempt: number; step: string }
 }
 
-export type ConfigureTenantOfferingItemsOutput = { application_ids: string[]; offering_items: string[] }
+export type ConfigureTenantOfferingItemsOutput = {
+  application_ids: string[]
+  offering_items: string[]
+  /** Items of other editions this run turned off (a customer tenant keeps one edition per service). */
+  turned_off: string[]
+}
 
 export const configureTenantOfferingItemsStepId = "configure-tenant-offering-items"
 
@@ -24,8 +31,11 @@ export const configureTenantOfferingItemsStepId = "configure-tenant-offering-ite
  * Gives a tenant its services and offering items from what its parent may give (`available_for_child`):
  * the chosen editions plus the edition-less items of its services, one storage per kind for a customer,
  * quotas from the offer (unlimited otherwise). Turns each service on, re-reads the tenant's items for their
- * current quota versions (a stale one answers 426), then sets them in one PUT. Re-running converges to the
- * same state, which is what makes it resumable.
+ * current quota versions (a stale one answers 426), then sets them in one PUT. On a customer tenant the same
+ * PUT turns off (`status: 0`) every enabled item of another edition — e.g. `pg_base_*` left by an earlier,
+ * cancelled order when this one chose per workload — so each service keeps one edition and its usage is
+ * billed once; editions in `keep_editions` stay. Without `check_usage` Acronis turns off items that have
+ * usage too. Re-running converges to the same state, which is what makes it resumable.
  *
  * Kept, not compensated, when a later step fails: the tenant is kept for the next run, which sets the same
  * items again; items cost nothing until used.
@@ -55,20 +65,32 @@ export const configureTenantOfferingItemsStep = createStep(
 
     const current = await client.offeringItems.list(input.tenant_id)
     const versionOf = new Map(current.map((item) => [`${item.name}@${item.infra_id ?? ""}`, item.quota?.version ?? 0]))
-    const updates = wanted.map(({ type: _type, ...item }) =>
+    const enabling = wanted.map(({ type: _type, ...item }) =>
       item.quota ? { ...item, quota: { ...item.quota, version: versionOf.get(`${item.name}@${item.infra_id ?? ""}`) ?? 0 } } : item
     )
+    const keep = new Set([...input.editions, ...(input.keep_editions ?? [])])
+    const turningOff =
+      input.tenant_kind === "customer"
+        ? current
+            // A locked item's status cannot change (reference §6): it is left as it is.
+            .filter((item) => item.status === 1 && !item.locked && item.edition && !keep.has(item.edition))
+            .map((item) => ({ application_id: item.application_id, name: item.name, status: 0 as const, ...(item.infra_id ? { infra_id: item.infra_id } : {}) }))
+        : []
+    const updates = [...enabling, ...turningOff]
     if (updates.length) await client.offeringItems.update(input.tenant_id, updates)
 
     const output: ConfigureTenantOfferingItemsOutput = {
       application_ids: applicationIds,
-      offering_items: updates.map((item) => item.name),
+      offering_items: enabling.map((item) => item.name),
+      turned_off: turningOff.map((item) => item.name),
     }
     if (input.log) {
       await writeProvisioningLog(container, {
         ...input.log,
         outcome: "done",
-        message: `editions ${input.editions.join(", ")}; ${updates.length} offering items in ${applicationIds.length} services`,
+        message:
+          `editions ${input.editions.join(", ")}; ${enabling.length} offering items in ${applicationIds.length} services` +
+          (turningOff.length ? `; turned off ${output.turned_off.join(", ")}` : ""),
       })
     }
     return new StepResponse(output)

@@ -28,12 +28,39 @@ type OfferRow = { id: string; type: "ppu" | "contract" | "plan"; contract_tier: 
 
 export const createOrderSubscriptionsStepId = "create-order-subscriptions"
 
+type OfferIntervals = { type: "ppu" | "contract" | "plan"; plan: { billing_intervals?: string[] } | null }
+
+/** The intervals an offer is sold by: a plan's own (monthly when it names none); the rest bill by the month. */
+export function billingIntervalsOf(offer: OfferIntervals): string[] {
+  return offer.type === "plan" && offer.plan?.billing_intervals?.length ? offer.plan.billing_intervals : ["month"]
+}
+
+/**
+ * A subscription's `billing_cycle`: for a plan, the interval asked for (monthly when none was), refused with
+ * a 400 naming `billing_interval` when the plan is not sold by it; `"calendar_month"` for pay per use and
+ * contracts, which are billed per calendar month whatever was asked.
+ */
+export function billingCycleFor(offer: OfferIntervals & { title?: string }, requested: unknown): string {
+  if (offer.type !== "plan") return "calendar_month"
+  const allowed = billingIntervalsOf(offer)
+  // Nothing asked (storefront lines do not carry it yet): monthly, or a yearly-only plan's year.
+  const interval = requested ?? (allowed.includes("month") ? "month" : allowed[0])
+  if (typeof interval !== "string" || !allowed.includes(interval)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `billing_interval: ${offer.title ?? "this plan"} is sold by ${allowed.join(" or ")}, not ${JSON.stringify(interval)}.`
+    )
+  }
+  return interval
+}
+
 /**
  * Saves one `pending` Acronis subscription per order line whose product has an Acronis offer, with what the
- * order says about it (licensing models from `item.metadata.acronis`, login and e-mail from
- * `order.metadata.acronis_service_details`, the sub-account from `order.metadata.acronis_sub_account_id`),
- * and links it to the order and the customer. Lines that already have one are left alone, so a repeated
- * `order.placed` changes nothing.
+ * order says about it (licensing models from `item.metadata.acronis`, a plan's billing interval from there or
+ * the staff order's `metadata.acronis_billing_interval` — refused when the plan is not sold by it — login
+ * and e-mail from `order.metadata.acronis_service_details`, the sub-account from
+ * `order.metadata.acronis_sub_account_id`), and links it to the order and the customer. Lines that already
+ * have one are left alone, so a repeated `order.placed` changes nothing.
  *
  * Staff orders: an order placed from a storefront is linked to its cart (core `order_cart` link, made by
  * `completeCartWorkflow`); draft-order conversions and admin-created orders (`createOrderWorkflow`) have no
@@ -99,8 +126,11 @@ export const createOrderSubscriptionsStep = createStep(
           email,
           protection_licensing_model: chosen.protection_licensing_model ?? null,
           file_sync_share_licensing_model: chosen.file_sync_share_licensing_model ?? null,
-          billing_cycle:
-            offer.type === "plan" ? (chosen.billing_interval ?? offer.plan?.billing_intervals?.[0] ?? "month") : "calendar_month",
+          // The storefront puts the interval on the line; the admin wizard's staff order on the order.
+          billing_cycle: billingCycleFor(
+            { ...offer, title: item.product_title ?? item.title },
+            chosen.billing_interval ?? order.metadata?.acronis_billing_interval
+          ),
           commitment:
             offer.type === "contract"
               ? {

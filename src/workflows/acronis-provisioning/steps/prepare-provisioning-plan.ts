@@ -6,6 +6,7 @@ import type AcronisModuleService from "../../../modules/acronis/service"
 import { ACRONIS_SERVICES, type AcronisService } from "../../../modules/acronis/domain/licensing"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
 import { PARTNER_EDITIONS, editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
+import { activationEmailsOf } from "./record-subscription-user"
 
 export type ProvisioningPlan = {
   subscription_id: string
@@ -35,6 +36,8 @@ export type ProvisioningPlan = {
   pricing_mode: "trial" | "production"
   contract_tier: number | null
   user: { email: string; login: string; first_name: string; last_name: string; language?: string; reference_id: string; role: string }
+  /** Acronis users an earlier run of this subscription had sent the activation e-mail: never sent twice. */
+  activation_email_sent_to: string[]
   customer: { email: string; name: string | null }
   service_name: string
 }
@@ -179,6 +182,7 @@ export const prepareProvisioningPlanStep = createStep(
         reference_id: subscription.id,
         role: tenant.kind === "partner" ? "partner_admin" : "company_admin",
       },
+      activation_email_sent_to: Object.keys(activationEmailsOf(subscription.metadata)),
       customer: { email: customer.email, name: fullName || null },
       service_name: subscription.service_name,
     }

@@ -7,7 +7,7 @@ export type ProvisioningLogEntry = {
   subscription_id: string
   attempt: number
   step: string
-  outcome: "created" | "found" | "existing" | "done" | "skipped" | "retrying" | "failed" | "claimed" | "cancelled" | "suspended"
+  outcome: "created" | "found" | "existing" | "done" | "skipped" | "retrying" | "failed" | "claimed" | "cancelled" | "suspended" | "terminated"
   message?: string | null
   failure?: Pick<ProvisioningFailure, "http_status" | "code"> | null
 }

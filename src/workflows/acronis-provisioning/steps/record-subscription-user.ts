@@ -8,25 +8,46 @@ export type RecordSubscriptionUserInput = { subscription_id: string; attempt: nu
 
 export const recordSubscriptionUserStepId = "record-subscription-user"
 
+/** Where a subscription records the activation e-mails Acronis sent: `metadata.activation_emails[user id]` = when. */
+export function activationEmailsOf(metadata: unknown): Record<string, string> {
+  const emails = (metadata as { activation_emails?: unknown } | null)?.activation_emails
+  return emails && typeof emails === "object" ? (emails as Record<string, string>) : {}
+}
+
 /**
- * Stores the admin user's id and login on the subscription and logs whether it was created (activation
- * e-mail sent by Acronis) or found from an earlier run. Not compensated: the user is kept with its tenant.
+ * Stores the admin user's id and login on the subscription and logs whether it was created or found from an
+ * earlier run. When this run had Acronis send the activation e-mail, records it for the user
+ * (`metadata.activation_emails`), so later runs — retries after a failed step — do not send it again. A
+ * crash between the e-mail and this write is the one case that can send a second one. Not compensated: the
+ * user is kept with its tenant.
  */
 export const recordSubscriptionUserStep = createStep(
   recordSubscriptionUserStepId,
   async (input: RecordSubscriptionUserInput, { container }) => {
-    await container.resolve<AcronisModuleService>(ACRONIS_MODULE).updateAcronisSubscriptions({
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    const { user } = input
+    let metadata: Record<string, unknown> | undefined
+    if (user.activation_email_sent) {
+      const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id, { select: ["id", "metadata"] })
+      const current = (subscription.metadata ?? {}) as Record<string, unknown>
+      metadata = {
+        ...current,
+        activation_emails: { ...activationEmailsOf(current), [user.acronis_user_id]: new Date().toISOString() },
+      }
+    }
+    await acronis.updateAcronisSubscriptions({
       id: input.subscription_id,
-      user_id: input.user.acronis_user_id,
-      login: input.user.login,
+      user_id: user.acronis_user_id,
+      login: user.login,
+      ...(metadata && { metadata }),
     })
     await writeProvisioningLog(container, {
       subscription_id: input.subscription_id,
       attempt: input.attempt,
       step: "create-admin-user",
-      outcome: input.user.outcome,
-      message: `user ${input.user.login} (${input.user.acronis_user_id})${input.user.activation_email_sent ? "; activation e-mail sent" : ""}`,
+      outcome: user.outcome,
+      message: `user ${user.login} (${user.acronis_user_id})${user.activation_email_sent ? "; activation e-mail sent" : ""}`,
     })
-    return new StepResponse(input.user)
+    return new StepResponse(user)
   }
 )

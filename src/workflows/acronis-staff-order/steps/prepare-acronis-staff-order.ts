@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import AcronisModuleService from "../../../modules/acronis/service"
+import { billingIntervalsOf } from "../../acronis-provisioning/steps/create-order-subscriptions"
 
 export type PrepareAcronisStaffOrderInput = {
   customer_id: string
@@ -29,7 +30,9 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 
 /**
  * Checks what the account manager entered against the customer, the product's offer and Acronis (the login
- * must be free), and turns it into the order a storefront checkout would have produced. Reads only.
+ * must be free; a plan's billing interval must be one it is sold by), and turns it into the order a
+ * storefront checkout would have produced: licensing models and a plan's `billing_interval` on the line's
+ * `metadata.acronis`. Reads only.
  */
 export const prepareAcronisStaffOrderStep = createStep(
   prepareAcronisStaffOrderStepId,
@@ -89,10 +92,12 @@ export const prepareAcronisStaffOrderStep = createStep(
       }
       settings = { protection_licensing_model: protection, file_sync_share_licensing_model: fileSyncShare }
     }
-    const intervals = offer.type === "plan" ? offer.plan?.billing_intervals ?? ["month"] : ["month"]
+    const intervals = billingIntervalsOf(offer)
     if (!intervals.includes(input.billing_interval)) {
       throw invalid(`billing_interval: ${product.title} is sold by ${intervals.join(" or ")}`)
     }
+    // A plan's interval goes on the line, where the subscription reads it (as for a storefront line).
+    if (offer.type === "plan") settings = { ...settings, billing_interval: input.billing_interval }
 
     const email = input.email ?? customer.email
     const login = input.login ?? email

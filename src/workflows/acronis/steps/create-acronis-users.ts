@@ -24,6 +24,11 @@ export type CreateAcronisUsersInput = {
   role_ids?: string[]
   /** Default true: Acronis e-mails each new user a link to set a password. */
   send_activation_email?: boolean
+  /**
+   * Acronis user ids an earlier run already had e-mailed (the caller's record): they are not e-mailed again,
+   * activated or not, so a retried run sends no second activation e-mail.
+   */
+  activation_email_sent_to?: string[]
   /** Default true: delete the users this step created when a later step fails (all or nothing). */
   delete_on_compensation?: boolean
 }
@@ -34,6 +39,7 @@ export type CreatedAcronisUser = {
   acronis_user_id: string
   /** `created` now, or `found`: a user with this login already in the tenant (a re-run). */
   outcome: "created" | "found"
+  /** Sent by this run: the caller records it and passes the id in `activation_email_sent_to` next time. */
   activation_email_sent: boolean
 }
 
@@ -54,8 +60,9 @@ async function findUserInTenant(client: AcronisClient, tenantId: string, login: 
 /**
  * Makes each person an Acronis user of `tenant_id` with the given roles and sends the activation e-mail.
  * Idempotent by login: a login already used *in this tenant* is taken to be our user from an earlier run
- * (roles re-applied, e-mail re-sent only if not yet activated); a login used anywhere else stops the step
- * with a 400 naming the e-mail before any user is created (all logins are checked first).
+ * (roles re-applied; the e-mail sent only if the user is not activated and not in `activation_email_sent_to`
+ * — Acronis keeps no record of sent e-mails, so the caller keeps it); a login used anywhere else stops the
+ * step with a 400 naming the e-mail before any user is created (all logins are checked first).
  *
  * Compensation deletes the users this run created (never users it found), unless
  * `delete_on_compensation: false`. Their activation e-mails cannot be recalled.
@@ -66,6 +73,7 @@ export const createAcronisUsersStep = createStep(
     const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
     const roles = input.role_ids ?? ["company_admin"]
     const sendEmail = input.send_activation_email ?? true
+    const emailedBefore = new Set(input.activation_email_sent_to ?? [])
     const created: CreatedAcronisUser[] = []
     const compensation: Compensation = { user_ids: [] }
 
@@ -104,7 +112,7 @@ export const createAcronisUsersStep = createStep(
         if (roles.length) {
           await client.users.setAccessPolicies(user.id, roles.map((role_id) => ({ role_id, tenant_id: input.tenant_id })))
         }
-        const activationEmail = sendEmail && !user.activated
+        const activationEmail = sendEmail && !user.activated && !emailedBefore.has(user.id)
         if (activationEmail) await client.users.sendActivationEmail(user.id)
         created.push({
           email: person.email,

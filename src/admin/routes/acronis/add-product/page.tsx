@@ -19,6 +19,10 @@ type Product = {
 
 const STEPS = ["Customer", "Plan", "Interval", "Details", "Confirm"] as const
 
+/** What the server accepts as `billing_interval`: a plan's intervals; pay per use and contracts are monthly. */
+const intervalsOf = (offer: Product["acronis_offer"] | undefined) =>
+  offer?.type === "plan" && offer.plan?.billing_intervals?.length ? offer.plan.billing_intervals : ["month"]
+
 /**
  * "Add product to customer" (seed 000): five steps, then an order placed on the customer's behalf. It waits
  * for execution unless the account manager provisions it at once.
@@ -59,7 +63,13 @@ const AddAcronisProductPage = () => {
   const customer = customers.data?.customers.find((c) => c.id === customerId)
   const product = acronisProducts.find((p) => p.id === productId)
   const offer = product?.acronis_offer
-  const intervals = offer?.type === "plan" ? offer.plan?.billing_intervals ?? ["month"] : ["month"]
+  const intervals = intervalsOf(offer)
+  // The interval step offers only what the product is sold by: start on its first.
+  const chooseProduct = (p: Product) => {
+    setProductId(p.id)
+    const allowed = intervalsOf(p.acronis_offer)
+    if (!allowed.includes(interval)) setInterval(allowed[0])
+  }
 
   const create = useMutation({
     mutationFn: () =>
@@ -143,7 +153,7 @@ const AddAcronisProductPage = () => {
           {acronisProducts.length === 0 && <Text size="small">No Acronis products yet: give a product an Acronis offer first.</Text>}
           {acronisProducts.map((p) => (
             <label key={p.id} className="flex items-center gap-x-2">
-              <input type="radio" name="product" checked={productId === p.id} onChange={() => setProductId(p.id)} />
+              <input type="radio" name="product" checked={productId === p.id} onChange={() => chooseProduct(p)} />
               <Text size="small">
                 {p.title} — {OFFER_TYPE_LABELS[p.acronis_offer!.type]}
               </Text>
