@@ -551,6 +551,32 @@ medusaIntegrationTestRunner({
       expect((await statementOf(theirs.id)).order_id).toEqual(order.id)
     })
 
+    it("ends one of two subscriptions on one tenant without disabling or deleting the tenant the other uses", async () => {
+      const ending = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const staying = await subscribe("postPaid", "2026-09-01T00:00:00Z")
+      await acronis.updateAcronisSubscriptions({ id: staying.id, tenant_id: ending.tenantId })
+      const tenant = async () =>
+        (await sandbox<{ tenants: { id: string; enabled: boolean; deleted_at: string | null }[] }>("/state")).tenants.find((t) => t.id === ending.tenantId)!
+
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      at("2026-10-01T08:00:00Z")
+      const { data } = await api.post(`/admin/acronis/subscriptions/${ending.id}/suspend`, {}, admin)
+      expect(data.subscription.status).toEqual("suspended")
+      expect(await tenant()).toEqual(expect.objectContaining({ enabled: true, deleted_at: null }))
+      at("2026-10-31T09:00:00Z")
+      const { result } = await endAcronisGracePeriodsWorkflow(container).run({ input: { now: new Date().toISOString() } })
+      expect(result).toEqual({ warned: [], terminated: [ending.id], failed: [] })
+      expect(await tenant()).toEqual(expect.objectContaining({ enabled: true, deleted_at: null }))
+      const warnings = await container
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ trigger_type: "acronis.subscription.deletion_scheduled" })
+      expect(warnings).toEqual([])
+      const { data: detail } = await api.get(`/admin/acronis/subscriptions/${ending.id}`, admin)
+      expect(detail.subscription.provisioning_log.map((l: any) => l.message)).toEqual(
+        expect.arrayContaining([expect.stringContaining(`kept enabled for ${staying.id}`), expect.stringContaining(`kept for ${staying.id}`)])
+      )
+    })
+
     it("bills a suspended subscription up to the day before, never after; resumes it; deletes its tenant after a warned grace period", async () => {
       const stopped = await subscribe("ppu", "2026-09-01T00:00:00Z")
       const contract = await subscribe("contract", "2026-09-01T00:00:00Z")

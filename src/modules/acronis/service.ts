@@ -162,6 +162,18 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     }
   }
 
+  /**
+   * The other subscriptions that still use a tenant (a customer's tenant can hold a pay-per-use and a plan
+   * subscription): while there are any, ending one subscription must not disable or delete the tenant.
+   */
+  async listOtherTenantHolders(tenantId: string, subscriptionId: string): Promise<string[]> {
+    const holders = await this.listAcronisSubscriptions(
+      { tenant_id: tenantId, status: ["active", "provisioning", "failed"] },
+      { select: ["id"], take: null }
+    )
+    return holders.map((h) => h.id).filter((id) => id !== subscriptionId)
+  }
+
   /** The fields of a subscription whose service (re)starts at `at`: activation or resume. */
   activationSpans(subscription: { service_spans?: unknown; activated_at?: Date | string | null; suspended_at?: Date | string | null }, at: Date): StoredSpans {
     return storedSpans(openSpan(serviceSpansOf(subscription), at))

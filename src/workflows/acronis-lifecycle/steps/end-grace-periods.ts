@@ -40,12 +40,16 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
         async () => {
           const subscription = await acronis.retrieveAcronisSubscription(id)
           if (subscription.status !== "suspended" || !subscription.terminate_after) return
-          const stage = gracePeriodStage({
-            now,
-            terminate_after: new Date(subscription.terminate_after),
-            deletion_warned_at: subscription.deletion_warned_at ? new Date(subscription.deletion_warned_at) : null,
-            warning_days: settings.deletion_warning_days,
-          })
+          // A tenant another live subscription uses is kept: nothing is deleted, so nobody is warned.
+          const sharedWith = subscription.tenant_id ? await acronis.listOtherTenantHolders(subscription.tenant_id, id) : []
+          const stage = sharedWith.length
+            ? now >= new Date(subscription.terminate_after) ? "terminate" : "wait"
+            : gracePeriodStage({
+                now,
+                terminate_after: new Date(subscription.terminate_after),
+                deletion_warned_at: subscription.deletion_warned_at ? new Date(subscription.deletion_warned_at) : null,
+                warning_days: settings.deletion_warning_days,
+              })
           if (stage === "warn") {
             const payload: DeletionScheduledPayload = {
               id: subscription.id,
@@ -59,7 +63,7 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
             output.warned.push(id)
           } else if (stage === "terminate") {
             const client = acronis.getAcronisClient()
-            if (subscription.tenant_id) {
+            if (subscription.tenant_id && !sharedWith.length) {
               const tenant = await client.tenants.disable(subscription.tenant_id).catch((error) => {
                 // Gone already (deleted in the Acronis console): nothing left to delete.
                 if (error instanceof AcronisApiError && error.status === 404) return null
@@ -73,7 +77,9 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
               attempt: subscription.attempts,
               step: endGracePeriodsStepId,
               outcome: "done",
-              message: `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
+              message: sharedWith.length
+                ? `grace period over: tenant ${subscription.tenant_id} kept for ${sharedWith.join(", ")}`
+                : `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
             })
             output.terminated.push(id)
           }

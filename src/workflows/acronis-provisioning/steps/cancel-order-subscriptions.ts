@@ -56,7 +56,8 @@ export const cancelOrderSubscriptionsStep = createStep(
         if (!endsOnCancellation(subscription)) return null
         const to: SubscriptionStatus = subscription.tenant_id ? "suspended" : "cancelled"
         assertTransition(id, from, to)
-        if (subscription.tenant_id) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id)
+        const sharedWith = subscription.tenant_id ? await acronis.listOtherTenantHolders(subscription.tenant_id, id) : []
+        if (subscription.tenant_id && !sharedWith.length) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id)
         const now = new Date()
         await acronis.updateAcronisSubscriptions(
           to === "suspended" ? { id, ...(await acronis.suspensionFields(subscription, now)) } : { id, status: to, cancelled_at: now }
@@ -66,7 +67,12 @@ export const cancelOrderSubscriptionsStep = createStep(
           attempt: subscription.attempts,
           step: cancelOrderSubscriptionsStepId,
           outcome: to,
-          message: to === "suspended" ? `order cancelled: tenant ${subscription.tenant_id} disabled` : "order cancelled before provisioning: nothing created",
+          message:
+            to === "cancelled"
+              ? "order cancelled before provisioning: nothing created"
+              : sharedWith.length
+                ? `order cancelled: tenant ${subscription.tenant_id} kept enabled for ${sharedWith.join(", ")}`
+                : `order cancelled: tenant ${subscription.tenant_id} disabled`,
         })
         return { id, from, to }
       }, { timeout: 30 })
