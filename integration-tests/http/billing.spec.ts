@@ -297,8 +297,8 @@ medusaIntegrationTestRunner({
       // After our last sync, Acronis's record of one tenant's last day changes: its report will disagree.
       await setUsage(subs.skewed.tenantId, [pg("2026-09-30", 6)])
 
-      // The close job's run at 03:00: Acronis is still computing the usage history (400 from 1 to 6 am
-      // UTC), so every statement waits on hold, after one report request for the whole run.
+      // The close job's run at 03:20: Acronis is still computing the month's last day (it refuses the report
+      // from 1 to 6 am UTC), so the run does not ask for it, and every statement waits on hold.
       await sandbox("/requests", { method: "DELETE" })
       at("2026-10-01T03:20:00Z")
       const early = await closeDueAcronisMonths(container, { now: new Date() })
@@ -313,15 +313,15 @@ medusaIntegrationTestRunner({
       }
       const postReports = async () =>
         (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter((r) => r.method === "POST" && r.path.endsWith("/reports"))
-      expect(await postReports()).toHaveLength(1)
+      expect(await postReports()).toHaveLength(0)
       // Nothing was e-mailed or billed for a statement on hold.
       expect((await counts()).billingOrders).toEqual([])
 
-      // The next hourly run, after 6 am, gets the report and issues every statement: one more request.
+      // The next hourly run, after 6 am, gets the report and issues every statement: one request in all.
       at("2026-10-01T07:20:00Z")
       const later = await closeDueAcronisMonths(container, { now: new Date() })
       expect({ closed: later.closed.length, on_hold: later.on_hold.length, failed: later.failed }).toEqual({ closed: 10, on_hold: 0, failed: [] })
-      expect(await postReports()).toHaveLength(2)
+      expect(await postReports()).toHaveLength(1)
 
       const expected: Record<keyof typeof subs, { total: string; lines: unknown[] }> = {
         // 270.5 GB (250.5 + 20 on the second storage, 20 Sep) × 0.05 = 13.525; 6 workstations × 4
@@ -371,7 +371,7 @@ medusaIntegrationTestRunner({
           details: [{ offering_item: "pg_base_workstations", infra_id: null, ours: "5", acronis: "6" }],
         })
       )
-      expect(await postReports()).toHaveLength(2)
+      expect(await postReports()).toHaveLength(1)
 
       // One draft order per charged statement, in the order's currency, for the statement's total.
       const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
@@ -409,6 +409,22 @@ medusaIntegrationTestRunner({
       expect(await counts()).toEqual(before)
       expect(before.billingOrders).toHaveLength(9)
       expect(before.statements).toHaveLength(10)
+
+      // A run that stopped between issuing a statement and making its order: the next hourly run makes the
+      // order (and the statement e-mail goes once all the same).
+      const aboveStatement = await statementOf(subs.contractAbove.id)
+      await container.resolve(Modules.ORDER).deleteOrders([aboveStatement.draft_order_id!])
+      await billing.updateAcronisStatements({ id: aboveStatement.id, status: "issued", draft_order_id: null })
+      at("2026-10-01T09:20:00Z")
+      const finished = await closeDueAcronisMonths(container, { now: new Date() })
+      expect(finished.closed.map((c) => c.subscription_id)).toEqual([subs.contractAbove.id])
+      const refinished = await statementOf(subs.contractAbove.id)
+      expect({ status: refinished.status, order: !!refinished.draft_order_id, total: refinished.total }).toEqual({ status: "billed", order: true, total: "280.00" })
+      expect((await counts()).billingOrders).toHaveLength(9)
+      const statementMails = await container
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ trigger_type: "acronis.statement.issued", resource_id: aboveStatement.id })
+      expect(statementMails.filter((n) => n.channel === "email")).toHaveLength(1)
     })
 
     it("shows customers their own usage and statements, lets the admin dry-run a close, and isolates a failing tenant", async () => {
@@ -492,7 +508,7 @@ medusaIntegrationTestRunner({
       const { data: staleClose } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id] }, admin)
       expect(staleClose.results).toEqual([expect.objectContaining({ subscription_id: stale.id, status: "on_hold", billed_order_id: null })])
       expect((await statementOf(stale.id)).hold_reason).toEqual(
-        expect.objectContaining({ code: "usage_not_synced", message: "usage last synced on 2026-10-20, before the last billed day 2026-10-31" })
+        expect.objectContaining({ code: "usage_not_synced", message: "usage was not read on the last billed day 2026-10-31 (last synced on 2026-10-20)" })
       )
       // Staff may still issue it with what was synced; the reason stays on the statement, and it is billed once.
       const { data: released } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id], release_hold: true }, admin)
@@ -533,8 +549,9 @@ medusaIntegrationTestRunner({
       expect(anonymous.status).toEqual(401)
 
       // A month in progress cannot be closed; with the "order" mode a statement gets a payment collection.
-      const early = await api.post("/admin/acronis/billing/close", { period: "2026-11", subscription_ids: [mine.id] }, admin)
-      expect(early.data.results).toEqual([{ subscription_id: mine.id, error: expect.stringMatching(/has not ended yet/) }])
+      const early = await api.post("/admin/acronis/billing/close", { period: "2026-11", subscription_ids: [mine.id] }, admin).catch((e: any) => e.response)
+      expect({ status: early.status, message: early.data.message }).toEqual({ status: 400, message: expect.stringMatching(/^period 2026-11 has not ended yet/) })
+      expect(await billing.listAcronisStatements({ subscription_id: mine.id, period: "2026-11" })).toEqual([])
       // Two closes at once (a second worker, a retried job): one statement, one order.
       const [first, second] = await Promise.all([close(theirs.id, "2026-10", "order"), close(theirs.id, "2026-10", "order")])
       const result = first.result.billed_order_id ? first.result : second.result

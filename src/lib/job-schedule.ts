@@ -10,8 +10,9 @@ export function jobSchedule(envName: string, fallback: string): string {
   const value = process.env[envName]?.trim()
   if (!value) return fallback
   const fields = value.split(/\s+/)
-  const [dayOfMonth, month] = fields.length === 6 ? fields.slice(3, 5) : fields.slice(2, 4)
-  if ((fields.length !== 5 && fields.length !== 6) || dayOfMonth !== "*" || month !== "*") {
+  const [dayOfMonth, month, dayOfWeek = ""] = fields.length === 6 ? fields.slice(3, 6) : fields.slice(2, 5)
+  // "1#1" (first Monday) and "5L" (last Friday) in the day of the week are monthly too.
+  if ((fields.length !== 5 && fields.length !== 6) || dayOfMonth !== "*" || month !== "*" || /[#L]/i.test(dayOfWeek)) {
     throw new Error(
       `${envName} must be a cron expression that runs at least weekly (day of month and month "*"), e.g. "${fallback}"; got "${value}"`
     )

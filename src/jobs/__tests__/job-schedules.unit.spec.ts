@@ -37,7 +37,7 @@ describe("job schedules from the environment", () => {
     expect(jobSchedule("TEST_JOB_SCHEDULE", "20 * * * *")).toEqual("5 */2 * * 1-5")
   })
 
-  it.each(["0 3 1 * *", "0 0 * 2 *", "hourly", "0 3 1 * * * *"])("refuses %s, naming the variable", (value) => {
+  it.each(["0 3 1 * *", "0 0 * 2 *", "0 0 * * 1#1", "0 0 * * 5L", "hourly", "0 3 1 * * * *"])("refuses %s, naming the variable", (value) => {
     process.env.TEST_JOB_SCHEDULE = value
     expect(() => jobSchedule("TEST_JOB_SCHEDULE", "20 * * * *")).toThrow(/TEST_JOB_SCHEDULE must be a cron expression that runs at least weekly/)
   })

@@ -166,9 +166,13 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
    * The other subscriptions that still use a tenant (a customer's tenant can hold a pay-per-use and a plan
    * subscription): while there are any, ending one subscription must not disable or delete the tenant.
    */
-  async listOtherTenantHolders(tenantId: string, subscriptionId: string): Promise<string[]> {
+  async listOtherTenantHolders(
+    tenantId: string,
+    subscriptionId: string,
+    { includeSuspended = false }: { includeSuspended?: boolean } = {}
+  ): Promise<string[]> {
     const holders = await this.listAcronisSubscriptions(
-      { tenant_id: tenantId, status: ["active", "provisioning", "failed"] },
+      { tenant_id: tenantId, status: ["active", "provisioning", "failed", ...(includeSuspended ? (["suspended"] as const) : [])] },
       { select: ["id"], take: null }
     )
     return holders.map((h) => h.id).filter((id) => id !== subscriptionId)

@@ -5,7 +5,7 @@ import { ACRONIS_BILLING_MODULE } from "../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../modules/acronis-billing/service"
 import { periodsToClose } from "../../modules/acronis-billing/domain/catch-up"
 import { periodBounds, utcDay, type Period } from "../../modules/acronis-billing/domain/period"
-import { CLOSED_STATEMENT_STATUSES } from "../../modules/acronis-billing/domain/statement-status"
+import { isSettled } from "../../modules/acronis-billing/domain/statement-status"
 import { serviceEndedOn, serviceSpansOf, spansWithin } from "../../modules/acronis/domain/service-spans"
 
 /** Subscriptions whose service may have run: a tenant was made and activated (ended ones still owe their last month). */
@@ -34,8 +34,8 @@ export async function listBillableSubscriptionIds(
 
 /**
  * For a page of subscriptions, the ended months each still has to close: from the month its service began
- * to the month it ended (or the last ended month), less the months already issued or billed. Months on hold
- * come back until they are issued.
+ * to the month it ended (or the last ended month), less the months already settled (billed, or issued with
+ * nothing to charge). Months on hold, and issued ones whose order was never made, come back until done.
  */
 export async function listDueCloses(
   container: MedusaContainer,
@@ -46,12 +46,14 @@ export async function listDueCloses(
   const served = rows.filter((s) => s.spans.length > 0)
   const closed = served.length
     ? await container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE).listAcronisStatements(
-        { subscription_id: served.map((s) => s.id), status: [...CLOSED_STATEMENT_STATUSES] },
-        { select: ["subscription_id", "period"], take: null }
+        { subscription_id: served.map((s) => s.id), status: ["issued", "billed"] },
+        { select: ["subscription_id", "period", "status", "total"], take: null }
       )
     : []
   const closedBySubscription = new Map<string, Set<Period>>()
-  for (const s of closed) closedBySubscription.set(s.subscription_id, (closedBySubscription.get(s.subscription_id) ?? new Set()).add(s.period))
+  for (const s of closed.filter(isSettled)) {
+    closedBySubscription.set(s.subscription_id, (closedBySubscription.get(s.subscription_id) ?? new Set()).add(s.period))
+  }
   const due = served
     .map((s) => ({
       subscription_id: s.id,

@@ -19,6 +19,7 @@ import {
   prepareBillingOrderStep,
   recordStatementOrderStep,
   validateClosablePeriodStep,
+  validateEarlierMonthsClosedStep,
   writeStatementStep,
   type StatementRef,
 } from "./steps"
@@ -57,6 +58,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
   const lockKey = transform({ input }, ({ input }) => `acronis-close:${input.subscription_id}:${input.period}`)
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 300 })
 
+  validateEarlierMonthsClosedStep({ subscription_id: input.subscription_id, period: input.period })
   const existing = findStatementStep({ subscription_id: input.subscription_id, period: input.period })
   const subject = loadBillingSubjectStep({ subscription_id: input.subscription_id, period: input.period })
 
@@ -69,7 +71,12 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
       report_error: input.report_error,
     })
     const hold = transform({ draft, subject, report }, ({ draft, subject, report }) =>
-      holdReasonFor({ last_billed_day: draft.last_billed_day, last_synced_at: subject.last_synced_at, report })
+      holdReasonFor({
+        last_billed_day: draft.last_billed_day,
+        last_synced_at: subject.last_synced_at,
+        snapshot_days: subject.snapshots.filter((s) => s.day.startsWith(subject.period)).map((s) => s.day),
+        report,
+      })
     )
     const statement = writeStatementStep({ subject, draft, report, hold, release_hold: input.release_hold, replaces: existing })
     return transform({ statement, existing, draft, subject }, ({ statement, existing, draft, subject }) => {
@@ -101,12 +108,25 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
   const created = when("no-billing-order-yet", { billable, found }, ({ billable, found }) => billable && !found).then(() => {
     const plan = prepareBillingOrderStep({ statement, subject, mode: input.order_mode })
     const order = createOrderWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.order) })
-    return transform({ plan, order }, ({ plan, order }) => ({ mode: plan.mode, amount: plan.amount, order_id: order.id }))
+    return transform({ plan, order }, ({ plan, order }) => ({ mode: plan.mode, amount: plan.amount, order_id: order.id, issued: plan.issued }))
   })
-  when("billed-as-order", { created }, ({ created }) => created?.mode === "order").then(() => {
-    createOrderPaymentCollectionWorkflow.runAsStep({
-      input: transform({ created }, ({ created }) => ({ order_id: created!.order_id, amount: created!.amount })),
+  // A run that stopped after issuing the statement and before its e-mail: the e-mail goes now (its key keeps
+  // it to one).
+  when("statement-issued-earlier", { written, created }, ({ written, created }) => !written && !!created).then(() => {
+    emitEventStep({ eventName: AcronisEvents.STATEMENT_ISSUED, data: transform({ created }, ({ created }) => created!.issued) }).config({
+      name: "emit-statement-issued-late",
     })
+  })
+  // An order (not a draft) gets its payment collection, also one a crashed run made without it.
+  const collection = transform({ created, found, statement }, ({ created, found, statement }) =>
+    created?.mode === "order"
+      ? { order_id: created.order_id, amount: created.amount }
+      : found && !found.is_draft_order && !found.has_payment_collection
+        ? { order_id: found.id, amount: Number(statement.total) }
+        : null
+  )
+  when("billed-as-order", { collection }, ({ collection }) => !!collection).then(() => {
+    createOrderPaymentCollectionWorkflow.runAsStep({ input: transform({ collection }, ({ collection }) => collection!) })
   })
   const billed = transform({ found, created }, ({ found, created }) =>
     created ?? (found ? { mode: found.is_draft_order ? ("draft_order" as const) : ("order" as const), order_id: found.id } : null)

@@ -3,7 +3,7 @@ import { ACRONIS_MODULE } from "../../modules/acronis"
 import type AcronisModuleService from "../../modules/acronis/service"
 import { ACRONIS_BILLING_MODULE } from "../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../modules/acronis-billing/service"
-import { periodBounds } from "../../modules/acronis-billing/domain/period"
+import { addDays, periodBounds } from "../../modules/acronis-billing/domain/period"
 
 /** Between polls of a report's stored files: Acronis takes a minute or two to render one. */
 const REPORT_POLL_MS = 2_000
@@ -14,16 +14,22 @@ export type MonthUsageReport = { available: true; report_id: string } | { availa
  * The month's `usage_summary` report (root tenant, level `accounts`, json_v2_0), fetched from Acronis once and
  * kept. A close run calls this once per month it closes, so a thousand statements cost one report request;
  * when Acronis cannot give it yet (it answers 400 from 1 to 6 am UTC while it computes the day's history),
- * the answer says why, and the next run asks again.
+ * the answer says why, and the next run asks again. It is not asked before 06:00 UTC on the day after the
+ * month: until then the month's last day may be missing from a report that would be kept for good.
  */
 export async function ensureMonthUsageReport(container: MedusaContainer, period: string): Promise<MonthUsageReport> {
   const billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
   const [stored] = await billing.listAcronisUsageReports({ period }, { select: ["id", "report_id"] })
   if (stored) return { available: true, report_id: stored.report_id }
+  const { end } = periodBounds(period)
+  const readyOn = addDays(end, 1)
+  if (Date.now() < Date.parse(`${readyOn}T06:00:00Z`)) {
+    return { available: false, error: `Acronis's usage history for ${end} is complete after 06:00 UTC on ${readyOn}` }
+  }
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
   try {
     const client = acronis.getAcronisClient()
-    const { start, end } = periodBounds(period)
+    const { start } = periodBounds(period)
     const report = await client.reports.create({ tenant_id: await acronis.getRootTenantId(), period: { start, end } })
     const file = await client.reports.waitForStored(report.id, { format: "json_v2_0", pollMs: REPORT_POLL_MS })
     const content = await client.reports.download(report.id, file.id)

@@ -3,10 +3,18 @@ import type { CreateOrderDTO } from "@medusajs/framework/types"
 import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
 import type { BillingOrderMode } from "../../../modules/acronis-billing/service"
+import { periodBounds } from "../../../modules/acronis-billing/domain/period"
+import type { StatementIssuedPayload } from "../../../modules/acronis/events"
 import type { StatementRef } from "./find-statement"
 import type { BillingSubject } from "./load-billing-subject"
 
-export type BillingOrderPlan = { mode: BillingOrderMode; amount: number; order: CreateOrderDTO & Record<string, unknown> }
+export type BillingOrderPlan = {
+  mode: BillingOrderMode
+  amount: number
+  order: CreateOrderDTO & Record<string, unknown>
+  /** The statement e-mail's data, from the stored lines: sent again (once, by its key) when a run stopped before it. */
+  issued: StatementIssuedPayload
+}
 
 export const prepareBillingOrderStepId = "prepare-billing-order"
 
@@ -47,6 +55,16 @@ export const prepareBillingOrderStep = createStep(
       items: items.map((i) => ({ ...i, requires_shipping: false, is_tax_inclusive: true })),
       metadata,
     }
-    return new StepResponse<BillingOrderPlan>({ mode, amount: Number(statement.total), order: order as BillingOrderPlan["order"] })
+    const { start, end } = periodBounds(statement.period)
+    const issued: StatementIssuedPayload = {
+      id: statement.id,
+      email: subject.order.email ?? subject.subscription.email,
+      period_start: start,
+      period_end: end,
+      currency_code: statement.currency_code,
+      lines: lines.map((l) => ({ description: l.description, quantity: `${l.quantity} ${l.unit}`, amount: Number(l.amount) })),
+      total: Number(statement.total),
+    }
+    return new StepResponse<BillingOrderPlan>({ mode, amount: Number(statement.total), order: order as BillingOrderPlan["order"], issued })
   }
 )

@@ -51,18 +51,27 @@ export const writeStatementStep = createStep(
       issued_at: onHold ? null : new Date(),
     }
 
+    // Written as `draft` (not closed) first and given its final status last, so a crash in between leaves a
+    // statement the next run computes again, never an issued one without its lines.
     let written: Written
     if (input.replaces) {
       const [previous] = await billing.listAcronisStatements({ id: input.replaces.id }, { select: ["id", "status", "total", "hold_reason"] })
+      await billing.updateAcronisStatements({ id: input.replaces.id, ...fields, status: "draft", issued_at: null })
       const oldLines = await billing.listAcronisStatementLines({ statement_id: input.replaces.id }, { select: ["id"], take: null })
       if (oldLines.length) await billing.deleteAcronisStatementLines(oldLines.map((l) => l.id))
-      await billing.updateAcronisStatements({ id: input.replaces.id, ...fields })
       written = { id: input.replaces.id, created: false, previous: { status: previous.status, total: previous.total, hold_reason: previous.hold_reason } }
     } else {
-      const statement = await billing.createAcronisStatements({ subscription_id: subject.subscription.id, period: subject.period, ...fields })
+      const statement = await billing.createAcronisStatements({
+        subscription_id: subject.subscription.id,
+        period: subject.period,
+        ...fields,
+        status: "draft",
+        issued_at: null,
+      })
       written = { id: statement.id, created: true }
     }
     await billing.createAcronisStatementLines(draft.lines.map((line, position) => ({ ...line, position, statement_id: written.id })))
+    await billing.updateAcronisStatements({ id: written.id, status: fields.status, issued_at: fields.issued_at })
 
     const ref: StatementRef = {
       id: written.id,

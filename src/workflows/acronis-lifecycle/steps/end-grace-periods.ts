@@ -41,7 +41,9 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
           const subscription = await acronis.retrieveAcronisSubscription(id)
           if (subscription.status !== "suspended" || !subscription.terminate_after) return
           // A tenant another live subscription uses is kept: nothing is deleted, so nobody is warned.
-          const sharedWith = subscription.tenant_id ? await acronis.listOtherTenantHolders(subscription.tenant_id, id) : []
+          const sharedWith = subscription.tenant_id
+            ? await acronis.listOtherTenantHolders(subscription.tenant_id, id, { includeSuspended: true })
+            : []
           const stage = sharedWith.length
             ? now >= new Date(subscription.terminate_after) ? "terminate" : "wait"
             : gracePeriodStage({
@@ -51,15 +53,18 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
                 warning_days: settings.deletion_warning_days,
               })
           if (stage === "warn") {
+            // A late warning still gives its full notice, so the deletion moves with it.
+            const deletesAt = Math.max(new Date(subscription.terminate_after).getTime(), now.getTime() + settings.deletion_warning_days * 86_400_000)
             const payload: DeletionScheduledPayload = {
               id: subscription.id,
               email: subscription.email,
               service_name: subscription.service_name,
-              deletes_at: new Date(subscription.terminate_after).toISOString(),
+              deletes_at: new Date(deletesAt).toISOString(),
               manage_url: subscription.manage_url ?? null,
             }
-            await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
+            // Sent before it is recorded: a failed send is tried again next run; a repeat is one e-mail (its key).
             await eventBus.emit({ name: AcronisEvents.DELETION_SCHEDULED, data: payload })
+            await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
             output.warned.push(id)
           } else if (stage === "terminate") {
             const client = acronis.getAcronisClient()

@@ -23,8 +23,12 @@ export const resumeSubscriptionStep = createStep(
         async () => {
           const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
           assertTransition(subscription.id, subscription.status, "active")
-          if (!subscription.tenant_id) {
-            throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Acronis subscription ${subscription.id} has no tenant to resume`)
+          if (!subscription.tenant_id || !subscription.activated_at) {
+            // Cancelled while it was being provisioned: it never ran, so there is nothing to resume.
+            throw new MedusaError(
+              MedusaError.Types.NOT_ALLOWED,
+              `Acronis subscription ${subscription.id} was never provisioned to the end; place a new order instead of resuming it`
+            )
           }
           await acronis.getAcronisClient().tenants.enable(subscription.tenant_id)
           const now = new Date()

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { periodBounds, utcDay } from "../../../../../modules/acronis-billing/domain/period"
 import {
   closeAcronisMonthWorkflow,
@@ -8,7 +9,6 @@ import {
 } from "../../../../../workflows/acronis-billing"
 import type { AdminCloseAcronisMonthType } from "../validators"
 
-// A month in progress is refused by the workflow itself; asking Acronis for its report would be wasted.
 const isEnded = (period: string) => periodBounds(period).end < utcDay(new Date())
 
 async function subscriptionsToClose(req: AuthenticatedMedusaRequest<AdminCloseAcronisMonthType>): Promise<string[]> {
@@ -29,9 +29,12 @@ async function subscriptionsToClose(req: AuthenticatedMedusaRequest<AdminCloseAc
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCloseAcronisMonthType>, res: MedusaResponse) {
   const { period, dry_run, release_hold } = req.validatedBody
+  if (!dry_run && !isEnded(period)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `period ${period} has not ended yet: only an ended month can be closed (use dry_run to preview it)`)
+  }
   const results: Record<string, unknown>[] = []
   const ids = await subscriptionsToClose(req)
-  const report = dry_run || !ids.length || !isEnded(period) ? null : await ensureMonthUsageReport(req.scope, period)
+  const report = dry_run || !ids.length ? null : await ensureMonthUsageReport(req.scope, period)
   for (const subscription_id of ids) {
     try {
       if (dry_run) {

@@ -1,0 +1,63 @@
+import { periodsToClose } from "../catch-up"
+import { holdReasonFor, isSettled } from "../statement-status"
+
+describe("periodsToClose", () => {
+  const none = new Set<string>()
+
+  it("closes every ended month from the first billable one, and none in progress", () => {
+    expect(periodsToClose({ activated_on: "2026-08-15", ended_on: null, closed: none, today: "2026-11-01" })).toEqual(["2026-08", "2026-09", "2026-10"])
+    expect(periodsToClose({ activated_on: "2026-11-01", ended_on: null, closed: none, today: "2026-11-30" })).toEqual([])
+  })
+
+  it("skips the months already closed, and stops at the month the service ended", () => {
+    const closed = new Set(["2026-08"])
+    expect(periodsToClose({ activated_on: "2026-08-15", ended_on: "2026-09-10", closed, today: "2027-03-01" })).toEqual(["2026-09"])
+  })
+
+  it("crosses a year, and stays bounded by today however old the activation", () => {
+    expect(periodsToClose({ activated_on: "2026-11-30", ended_on: null, closed: none, today: "2027-02-01" })).toEqual(["2026-11", "2026-12", "2027-01"])
+    expect(periodsToClose({ activated_on: "2016-01-01", ended_on: null, closed: none, today: "2027-01-15" })).toHaveLength(132)
+  })
+})
+
+describe("holdReasonFor", () => {
+  const report = { available: true as const }
+
+  it("issues a month whose last billed day was read", () => {
+    expect(holdReasonFor({ last_billed_day: "2026-03-31", last_synced_at: "2026-03-31T10:00:00.000Z", snapshot_days: ["2026-03-01", "2026-03-31"], report })).toBeNull()
+  })
+
+  it("holds a month whose last days were never read, even when a sync came after the month", () => {
+    expect(
+      holdReasonFor({ last_billed_day: "2026-03-31", last_synced_at: "2026-04-01T00:00:05.000Z", snapshot_days: ["2026-03-01", "2026-03-26"], report })
+    ).toEqual(expect.objectContaining({ code: "usage_not_synced", message: expect.stringContaining("2026-03-31") }))
+    expect(holdReasonFor({ last_billed_day: "2026-03-31", last_synced_at: null, snapshot_days: [], report })).toEqual(
+      expect.objectContaining({ code: "usage_not_synced", last_synced_at: null })
+    )
+  })
+
+  it("takes a tenant that reports nothing at all as read once a sync reached the day", () => {
+    expect(holdReasonFor({ last_billed_day: "2026-03-31", last_synced_at: "2026-03-31T12:00:00.000Z", snapshot_days: [], report })).toBeNull()
+  })
+
+  it("holds for Acronis's report after the usage, and never a month with no billed day", () => {
+    const missing = { available: false as const, error: "not ready" }
+    expect(holdReasonFor({ last_billed_day: "2026-03-31", last_synced_at: "2026-03-31T10:00:00.000Z", snapshot_days: ["2026-03-31"], report: missing })).toEqual(
+      expect.objectContaining({ code: "report_unavailable", message: expect.stringContaining("not ready") })
+    )
+    expect(holdReasonFor({ last_billed_day: null, last_synced_at: null, snapshot_days: [], report: missing })).toBeNull()
+  })
+})
+
+describe("isSettled", () => {
+  it("counts billed statements and issued ones with nothing to charge, not an issued one still owed an order", () => {
+    expect([
+      isSettled({ status: "billed", total: "12.00" }),
+      isSettled({ status: "issued", total: "0.00" }),
+      isSettled({ status: "issued", total: "-3.10" }),
+      isSettled({ status: "issued", total: "12.00" }),
+      isSettled({ status: "on_hold", total: "0.00" }),
+      isSettled({ status: "draft", total: "0.00" }),
+    ]).toEqual([true, true, true, false, false, false])
+  })
+})
