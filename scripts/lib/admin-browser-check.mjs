@@ -50,6 +50,11 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
   const pageErrors = []
   page.on("pageerror", (error) => pageErrors.push(error.message))
   const see = (text) => page.getByText(text, { exact: false }).first().waitFor()
+  // Every page the merchant sees is kept as a picture, to be looked at as they would.
+  const snap = async (name) => {
+    mkdirSync(screenshotsDir, { recursive: true })
+    await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
+  }
   let stage = "logging in"
   try {
     // The first visit compiles the admin in Vite's dev server, which takes a while on a small machine.
@@ -67,6 +72,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await see("Sandbox")
     await page.locator("table tbody tr").first().waitFor()
     log(`Acronis page: ${tenantLine?.trim()}, ${await page.locator("table tbody tr").count()} offering items`)
+    await snap("1-acronis-page")
 
     stage = "the product widget"
     await page.goto(`${base}/app/products/${product.id}`)
@@ -74,6 +80,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await page.getByRole("button", { name: "Sell through Acronis" }).click()
     await page.getByRole("button", { name: "Save", exact: true }).click()
     await see("Protection: Per gigabyte, Per workload")
+    await snap("2-product-widget")
     const { acronis_offer: offer } = await api("GET", `/admin/products/${product.id}/acronis-offer`)
     if (offer?.type !== "ppu") throw new Error(`the widget saved ${JSON.stringify(offer)}, not a pay-per-use offer`)
     log("product widget: the product became a pay-per-use Acronis product")
@@ -91,6 +98,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await page.getByText("Acronis Cyber Protect Cloud — Cyber Protect Cloud (pay per use)").click()
     await next.click()
     await see("Step 3 of 5: Interval")
+    await snap("3-wizard-interval")
     await next.click()
     await see("Step 4 of 5: Details")
     await page.locator("#reference").fill("Browser test")
@@ -99,10 +107,12 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await next.click()
     await see("Step 5 of 5: Confirm")
     await see(`Customer: ${customer.email}`)
+    await snap("4-wizard-confirm")
     await page.getByRole("button", { name: "Create", exact: true }).click()
     await see("Product added")
     const confirmation = await page.getByText(/Order #\d+ for/).first().textContent()
     log(`wizard: ${confirmation?.trim()}`)
+    await snap("5-wizard-done")
     await page.getByRole("link", { name: "Open the order" }).click()
     await page.waitForURL((url) => /\/orders\/order_/.test(url.pathname))
 
