@@ -6,7 +6,7 @@ import type AcronisBillingModuleService from "../../modules/acronis-billing/serv
 import { periodsToClose } from "../../modules/acronis-billing/domain/catch-up"
 import { periodBounds, utcDay, type Period } from "../../modules/acronis-billing/domain/period"
 import { isSettled } from "../../modules/acronis-billing/domain/statement-status"
-import { serviceEndedOn, serviceSpansOf, spansWithin } from "../../modules/acronis/domain/service-spans"
+import { serviceSpansOf, spansWithin } from "../../modules/acronis/domain/service-spans"
 
 /** Subscriptions whose service may have run: a tenant was made and activated (ended ones still owe their last month). */
 const BILLED_STATUSES = ["active", "suspended", "terminated"] as const
@@ -33,8 +33,8 @@ export async function listBillableSubscriptionIds(
 }
 
 /**
- * For a page of subscriptions, the ended months each still has to close: from the month its service began
- * to the month it ended (or the last ended month), less the months already settled (billed, or issued with
+ * For a page of subscriptions, the ended months each still has to close: the months its service ran in, up
+ * to the last ended month, less the months already settled (billed, or issued with
  * nothing to charge). Months on hold, and issued ones whose order was never made, come back until done.
  */
 export async function listDueCloses(
@@ -57,12 +57,7 @@ export async function listDueCloses(
   const due = served
     .map((s) => ({
       subscription_id: s.id,
-      periods: periodsToClose({
-        activated_on: s.spans[0].from,
-        ended_on: serviceEndedOn(s.spans),
-        closed: closedBySubscription.get(s.id) ?? new Set(),
-        today: utcDay(today),
-      }),
+      periods: periodsToClose({ spans: s.spans, closed: closedBySubscription.get(s.id) ?? new Set(), today: utcDay(today) }),
     }))
     .filter((d) => d.periods.length > 0)
   return { due, more }

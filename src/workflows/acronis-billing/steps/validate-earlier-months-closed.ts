@@ -7,7 +7,7 @@ import type AcronisBillingModuleService from "../../../modules/acronis-billing/s
 import { periodsToClose } from "../../../modules/acronis-billing/domain/catch-up"
 import { periodBounds } from "../../../modules/acronis-billing/domain/period"
 import { isSettled } from "../../../modules/acronis-billing/domain/statement-status"
-import { serviceEndedOn, serviceSpansOf } from "../../../modules/acronis/domain/service-spans"
+import { serviceSpansOf } from "../../../modules/acronis/domain/service-spans"
 
 export const validateEarlierMonthsClosedStepId = "validate-earlier-months-closed"
 
@@ -24,12 +24,7 @@ export const validateEarlierMonthsClosedStep = createStep(
     const statements = await container
       .resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
       .listAcronisStatements({ subscription_id: subscription.id, period: { $lt: input.period } }, { select: ["period", "status", "total"], take: null })
-    const open = periodsToClose({
-      activated_on: spans[0].from,
-      ended_on: serviceEndedOn(spans),
-      closed: new Set(statements.filter(isSettled).map((s) => s.period)),
-      today: periodBounds(input.period).start,
-    })
+    const open = periodsToClose({ spans, closed: new Set(statements.filter(isSettled).map((s) => s.period)), today: periodBounds(input.period).start })
     if (open.length) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

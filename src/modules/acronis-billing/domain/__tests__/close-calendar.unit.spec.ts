@@ -3,20 +3,27 @@ import { holdReasonFor, isSettled } from "../statement-status"
 
 describe("periodsToClose", () => {
   const none = new Set<string>()
+  const running = (from: string) => [{ from, to: null }]
 
-  it("closes every ended month from the first billable one, and none in progress", () => {
-    expect(periodsToClose({ activated_on: "2026-08-15", ended_on: null, closed: none, today: "2026-11-01" })).toEqual(["2026-08", "2026-09", "2026-10"])
-    expect(periodsToClose({ activated_on: "2026-11-01", ended_on: null, closed: none, today: "2026-11-30" })).toEqual([])
+  it("closes every ended month from the first service day, and none in progress", () => {
+    expect(periodsToClose({ spans: running("2026-08-15"), closed: none, today: "2026-11-01" })).toEqual(["2026-08", "2026-09", "2026-10"])
+    expect(periodsToClose({ spans: running("2026-11-01"), closed: none, today: "2026-11-30" })).toEqual([])
+    expect(periodsToClose({ spans: [], closed: none, today: "2026-11-30" })).toEqual([])
   })
 
   it("skips the months already closed, and stops at the month the service ended", () => {
     const closed = new Set(["2026-08"])
-    expect(periodsToClose({ activated_on: "2026-08-15", ended_on: "2026-09-10", closed, today: "2027-03-01" })).toEqual(["2026-09"])
+    expect(periodsToClose({ spans: [{ from: "2026-08-15", to: "2026-09-10" }], closed, today: "2027-03-01" })).toEqual(["2026-09"])
+  })
+
+  it("skips the months a suspended service did not run in, and comes back with its resume", () => {
+    const spans = [{ from: "2026-01-10", to: "2026-03-09" }, { from: "2026-07-01", to: null }]
+    expect(periodsToClose({ spans, closed: none, today: "2026-08-02" })).toEqual(["2026-01", "2026-02", "2026-03", "2026-07"])
   })
 
   it("crosses a year, and stays bounded by today however old the activation", () => {
-    expect(periodsToClose({ activated_on: "2026-11-30", ended_on: null, closed: none, today: "2027-02-01" })).toEqual(["2026-11", "2026-12", "2027-01"])
-    expect(periodsToClose({ activated_on: "2016-01-01", ended_on: null, closed: none, today: "2027-01-15" })).toHaveLength(132)
+    expect(periodsToClose({ spans: running("2026-11-30"), closed: none, today: "2027-02-01" })).toEqual(["2026-11", "2026-12", "2027-01"])
+    expect(periodsToClose({ spans: running("2016-01-01"), closed: none, today: "2027-01-15" })).toHaveLength(132)
   })
 })
 
