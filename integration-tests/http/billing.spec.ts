@@ -10,7 +10,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { ACRONIS_BILLING_MODULE } from "../../src/modules/acronis-billing"
 import type AcronisBillingModuleService from "../../src/modules/acronis-billing/service"
-import { closeAcronisMonthWorkflow, closeDueAcronisMonths, endAcronisGracePeriodsWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
+import { applyDueAcronisTermChanges, closeAcronisMonthWorkflow, closeDueAcronisMonths, endAcronisGracePeriodsWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
 import acronisMonthlyClose from "../../src/jobs/acronis-monthly-close"
 import acronisUsageSync from "../../src/jobs/acronis-usage-sync"
 import { createAdminHeaders } from "./fixtures/admin"
@@ -124,7 +124,7 @@ medusaIntegrationTestRunner({
     }
 
     /** A real order in the customer's currency and an active subscription on it, as provisioning leaves it. */
-    async function subscribe(offer: OfferName, activatedAt: string, customer = owner) {
+    async function subscribe(offer: OfferName, activatedAt: string, customer = owner, terms: Record<string, unknown> = {}) {
       const edition = offer === "ppu" || offer === "ppuLastDay" || offer === "contract" ? "pck_per_gigabyte" : "pck_per_workload"
       const tenantId = await createTenant(edition)
       const { result: order } = await createOrderWorkflow(container).run({
@@ -152,6 +152,7 @@ medusaIntegrationTestRunner({
           email: customer.customer.email,
           billing_cycle: "calendar_month",
           activated_at: new Date(activatedAt),
+          ...terms,
         },
       ])
       return { id: subscription.id, tenantId, orderId: order.id }
@@ -700,6 +701,388 @@ medusaIntegrationTestRunner({
       expect(january.closed.map((c) => [c.subscription_id, c.period])).toEqual([[resumed.id, "2026-12"]])
       const ended = await acronis.listAcronisSubscriptions({ id: [contract.id, stopped.id, resumed.id] }, { select: ["id", "status"] })
       expect(Object.fromEntries(ended.map((e) => [e.id, e.status]))).toEqual({ [contract.id]: "terminated", [stopped.id]: "terminated", [resumed.id]: "active" })
+    })
+
+    // ---------------------------------------------------------------- changes on a live subscription
+    const writesToAcronis = async () =>
+      (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`)
+    const tenantInSandbox = async (id: string) => (await sandbox<{ tenants: any[] }>("/state")).tenants.find((t) => t.id === id)
+    const quotaInSandbox = async (tenantId: string, item: string) =>
+      (await tenantInSandbox(tenantId)).offering_items.find((i: any) => i.name === item)?.quota
+    const syncDays = async (...days: string[]) => {
+      for (const day of days) {
+        at(`${day}T10:00:00Z`)
+        await sync()
+      }
+    }
+    const statementIn = async (subscriptionId: string, period: string) => {
+      const [statement] = await billing.listAcronisStatements({ subscription_id: subscriptionId, period }, { relations: ["lines"] })
+      return statement
+    }
+    const descriptionsOf = (statement: Awaited<ReturnType<typeof statementOf>>) =>
+      [...statement.lines].sort((a, b) => a.position - b.position).map((l) => l.description)
+    const answerOf = (call: Promise<{ status: number; data: any }>) => call.catch((e: any) => e.response)
+    async function offerFor(title: string, offer: Record<string, unknown>): Promise<string> {
+      const product = await createDigitalProduct(api, admin, { title, prices: { usd: 0 } })
+      const { data } = await api.post(`/admin/products/${product.id}/acronis-offer`, offer, admin)
+      return data.acronis_offer.id
+    }
+    /** A plan's quota on the tenant, as provisioning sets it from the offer. */
+    async function setQuota(tenantId: string, name: string, value: number, overage: number) {
+      const client = acronis.getAcronisClient()
+      const [item] = (await client.offeringItems.list(tenantId)).filter((i) => i.name === name && i.status === 1)
+      await client.offeringItems.update(tenantId, [{ application_id: item.application_id, name, status: 1, quota: { value, overage, version: item.quota!.version } }])
+    }
+    const planOffer = (billing_intervals: string[]) => ({
+      type: "plan",
+      plan: { deployment: "cloud", payment: "pre_paid", billing_intervals, data_centers: ["eu2"], seat_prices: { usd: 3.5 }, included_seats: 10 },
+      offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 5 } }],
+    })
+
+    it("switches a pay-per-use licensing model at once: cost preview, one edition per service in Acronis, September billed on each model for its days", async () => {
+      const offerId = await offerFor("Acronis PPU, two models", {
+        type: "ppu",
+        protection_models: ["per_gigabyte", "per_workload"],
+        file_sync_share_models: ["per_user"],
+        unit_prices: { pg_base_storage: { usd: 0.05 }, pg_base_workstations: { usd: 4 }, pw_base_storage: { usd: 0.04 }, pw_base_workstations: { usd: 5 } },
+      })
+      const sub = await subscribe("ppu", "2026-09-01T00:00:00Z", owner, {
+        offer_id: offerId,
+        protection_licensing_model: "per_gigabyte",
+        file_sync_share_licensing_model: "per_user",
+        editions: ["pck_per_gigabyte", "fss_per_user"],
+      })
+      await setUsage(sub.tenantId, [
+        { offering_item: "pg_base_storage", date: "2026-09-01", value: 100 * GiB, infra_id: INFRA.acronisBackup },
+        { offering_item: "pg_base_workstations", date: "2026-09-01", value: 3 },
+      ])
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      await syncDays("2026-09-01", "2026-09-10", "2026-09-15")
+      at("2026-09-16T09:00:00Z")
+      const changes = `/admin/acronis/subscriptions/${sub.id}/changes`
+      const toWorkload = { type: "licensing_model", protection_licensing_model: "per_workload" }
+
+      // Bad bodies: a 400 naming the field, for the preview and the change alike; nothing written, Acronis not asked.
+      await sandbox("/requests", { method: "DELETE" })
+      const bad: [Record<string, unknown>, RegExp][] = [
+        [{ type: "licensing_model", protection_licensing_model: "per_terabyte" }, /protection_licensing_model.*per_terabyte/],
+        [{ type: "licensing_model" }, /protection_licensing_model or file_sync_share_licensing_model/],
+        [{ type: "edition" }, /Expected: 'licensing_model, contract_tier, seats, billing_interval' for field 'type'/],
+        [{ ...toWorkload, edition: "pck_per_workload" }, /Unrecognized fields: 'edition'/],
+      ]
+      for (const [body, message] of bad) {
+        for (const path of [changes, `${changes}/preview`]) {
+          const answer = await answerOf(api.post(path, body, admin))
+          expect({ path, body, status: answer.status, message: answer.data.message }).toEqual({ path, body, status: 400, message: expect.stringMatching(message) })
+        }
+      }
+      // Well-formed, but not what this subscription's offer sells: a 400 with the reason, still nothing asked of Acronis.
+      const notSold = await answerOf(api.post(changes, { type: "licensing_model", file_sync_share_licensing_model: "per_workload" }, admin))
+      expect({ status: notSold.status, message: notSold.data.message }).toEqual({ status: 400, message: "file_sync_share_licensing_model: this offer sells per_user, not per_workload." })
+      const seats = await answerOf(api.post(changes, { type: "seats", seats: 12 }, admin))
+      expect({ status: seats.status, message: seats.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is a ppu subscription: only seat plans have seats/) })
+      expect((await sandbox<{ items: unknown[] }>("/requests")).items).toEqual([])
+      expect(await acronis.retrieveAcronisSubscription(sub.id)).toEqual(
+        expect.objectContaining({ terms_history: null, protection_licensing_model: "per_gigabyte", editions: ["pck_per_gigabyte", "fss_per_user"] })
+      )
+
+      // The preview: September with the switch and without, at the usage synced so far; it changes nothing.
+      const { data: { preview } } = await api.post(`${changes}/preview`, toWorkload, admin)
+      expect(preview).toEqual(
+        expect.objectContaining({
+          outcome: "changed",
+          change: expect.objectContaining({ type: "licensing_model", timing: "immediate", effective_on: "2026-09-16", description: "licensing model per_gigabyte + per_user → per_workload + per_user, at once (2026-09-16)" }),
+          currency_code: "usd",
+          difference: "0.00",
+        })
+      )
+      expect(preview.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([["2026-09", "17.00", "17.00", "0.00"]])
+      // Per gigabyte is billed to the 15th; the per-workload items have no usage yet.
+      expect(preview.months[0].with.lines.map((l: any) => [l.offering_item, l.amount, l.description])).toEqual([
+        ["pg_base_storage", "5.00", "pg_base_storage — peak storage (2026-09-01 to 2026-09-15, Protection per gigabyte, File Sync & Share per user)"],
+        ["pg_base_workstations", "12.00", "pg_base_workstations — peak count (2026-09-01 to 2026-09-15, Protection per gigabyte, File Sync & Share per user)"],
+      ])
+      expect(await writesToAcronis()).toEqual([])
+      expect((await acronis.retrieveAcronisSubscription(sub.id)).terms_history).toBeNull()
+
+      // Confirmed: the tenant switches edition in Acronis (per workload on, per gigabyte off, in one PUT).
+      const { data: switched } = await api.post(changes, toWorkload, admin)
+      expect(switched).toEqual(
+        expect.objectContaining({
+          outcome: "changed",
+          change: expect.objectContaining({ timing: "immediate", effective_on: "2026-09-16", applied_at: expect.stringMatching(/^2026-09-16T09:00/) }),
+          scheduled: [],
+          terms: expect.objectContaining({ protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user", editions: ["pck_per_workload", "fss_per_user"] }),
+          subscription: expect.objectContaining({ protection_licensing_model: "per_workload", editions: ["pck_per_workload", "fss_per_user"], next_change_on: null }),
+        })
+      )
+      expect((await writesToAcronis()).filter((w) => w === `PUT /api/2/tenants/${sub.tenantId}/offering_items`)).toHaveLength(1)
+      const items = (await tenantInSandbox(sub.tenantId)).offering_items as { name: string; edition: string | null }[]
+      expect([...new Set(items.map((i) => i.edition ?? "none"))].sort()).toEqual(["fss_per_user", "none", "pck_per_workload"])
+      expect(items.map((i) => i.name)).toEqual(expect.arrayContaining(["pw_base_storage", "pw_base_workstations", "pu_base_fc_seats"]))
+      expect(items.filter((i) => i.name.startsWith("pg_"))).toEqual([])
+
+      // A double click: the terms already are what is asked, so nothing is done again, here or in Acronis.
+      await sandbox("/requests", { method: "DELETE" })
+      const { data: again } = await api.post(changes, toWorkload, admin)
+      expect(again).toEqual(expect.objectContaining({ outcome: "unchanged", change: expect.objectContaining({ id: switched.change.id }) }))
+      expect(await writesToAcronis()).toEqual([])
+      expect(((await acronis.retrieveAcronisSubscription(sub.id)).terms_history as any).changes).toHaveLength(1)
+
+      // The rest of September runs per workload; the per-gigabyte values Acronis still reports are not billed after the 15th.
+      await setUsage(sub.tenantId, [
+        { offering_item: "pw_base_storage", date: "2026-09-16", value: 80 * GiB },
+        { offering_item: "pw_base_workstations", date: "2026-09-20", value: 2 },
+        { offering_item: "pg_base_workstations", date: "2026-09-25", value: 9 },
+      ])
+      await syncDays("2026-09-16", "2026-09-20", "2026-09-25", "2026-09-30")
+      at("2026-10-01T07:20:00Z")
+      await close(sub.id)
+      const september = await statementIn(sub.id, "2026-09")
+      // 100 GB × 0.05 and 3 × 4 to the 15th; 80 GB × 0.04 and 2 × 5 from the 16th.
+      expect({ status: september.status, total: september.total, lines: linesOf(september) }).toEqual({
+        status: "billed",
+        total: "30.20",
+        lines: [
+          ["usage", "pg_base_storage", "100", "5.00"],
+          ["usage", "pg_base_workstations", "3", "12.00"],
+          ["usage", "pw_base_storage", "80", "3.20"],
+          ["usage", "pw_base_workstations", "2", "10.00"],
+        ],
+      })
+      expect(descriptionsOf(september).slice(2)).toEqual([
+        "pw_base_storage — peak storage (2026-09-16 to 2026-09-30, Protection per workload, File Sync & Share per user)",
+        "pw_base_workstations — peak count (2026-09-16 to 2026-09-30, Protection per workload, File Sync & Share per user)",
+      ])
+    })
+
+    it("changes a pre-paid plan's seats: more at once (extra fee prorated, quota raised), fewer from next month (quota lowered by the job); only for the customer who owns it", async () => {
+      const sub = await subscribe("prePaid", "2026-08-01T00:00:00Z")
+      const stranger = await createStoreCustomer(api, publishableKey, { email: "stranger@customer.test" })
+      await setQuota(sub.tenantId, "pw_base_workstations", 10, 5)
+      await setUsage(sub.tenantId, [{ offering_item: "pw_base_workstations", date: "2026-08-01", value: 12 }])
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      await syncDays("2026-08-01", "2026-08-31")
+      at("2026-09-01T07:20:00Z")
+      await close(sub.id, "2026-08")
+      // August: its own fee, 2 over the quota × 5, September's fee in advance.
+      expect(linesOf(await statementIn(sub.id, "2026-08"))).toEqual([["seat", null, "1", "35.00"], ["overage", "pw_base_workstations", "2", "10.00"], ["seat", null, "1", "35.00"]])
+      await syncDays("2026-09-01", "2026-09-10", "2026-09-15")
+
+      at("2026-09-16T09:00:00Z")
+      const changes = `/admin/acronis/subscriptions/${sub.id}/changes`
+      const mine = `/store/customers/me/acronis/subscriptions/${sub.id}/changes`
+      await sandbox("/requests", { method: "DELETE" })
+      for (const body of [{ type: "seats", seats: 0 }, { type: "seats", seats: "fifteen" }, { type: "seats" }, { type: "seats", seats: 1.5 }]) {
+        const answer = await answerOf(api.post(changes, body, admin))
+        expect({ body, status: answer.status, message: answer.data.message }).toEqual({ body, status: 400, message: expect.stringMatching(/'seats'/) })
+      }
+      const interval = await answerOf(api.post(changes, { type: "billing_interval", interval: "year" }, admin))
+      expect({ status: interval.status, message: interval.data.message }).toEqual({ status: 400, message: "interval: this plan is sold by the month only, not by the year." })
+      expect((await sandbox<{ items: unknown[] }>("/requests")).items).toEqual([])
+
+      // 15 seats from the 16th: 10 seats' fee for the 16th to the 30th comes back, 15 seats' is charged, October on 15.
+      const { data: { preview: up } } = await api.post(`${changes}/preview`, { type: "seats", seats: 15 }, admin)
+      expect(up.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([["2026-09", "45.00", "66.25", "21.25"]])
+      expect(up.months[0].with.lines.map((l: any) => [l.kind, l.quantity, l.amount, l.description])).toEqual([
+        ["overage", "1", "5.00", "pw_base_workstations — above the plan's 10, 15 of 30 days (2026-09-01 to 2026-09-15, 10 seats, monthly)"],
+        ["proration", "0.5", "26.25", "Plan fee for 2026-09, 15 of 30 days from 2026-09-16 (2026-09-16 to 2026-09-30, 15 seats, monthly)"],
+        ["seat", "1", "52.50", "Plan fee for 2026-10, in advance"],
+        ["proration", "-0.5", "-17.50", "Plan fee for 2026-09: 15 days from 2026-09-16, after the terms changed, returned (2026-09-01 to 2026-09-15, 10 seats, monthly)"],
+      ])
+      expect(await writesToAcronis()).toEqual([])
+
+      // A double click sends two requests at once: the lock lets one change the seats, the other finds them changed.
+      const [first, second] = await Promise.all([api.post(changes, { type: "seats", seats: 15 }, admin), api.post(changes, { type: "seats", seats: 15 }, admin)])
+      expect([first.data.outcome, second.data.outcome].sort()).toEqual(["changed", "unchanged"])
+      const raised = first.data.outcome === "changed" ? first.data : second.data
+      expect(raised.change).toEqual(expect.objectContaining({ type: "seats", timing: "immediate", effective_on: "2026-09-16", set: { seats: 15 }, previous: { seats: 10 } }))
+      expect(await quotaInSandbox(sub.tenantId, "pw_base_workstations")).toEqual(expect.objectContaining({ value: 15, overage: 5 }))
+      expect((await writesToAcronis()).filter((w) => w.startsWith("PUT"))).toEqual([`PUT /api/2/tenants/${sub.tenantId}/offering_items`])
+
+      // Someone else's subscription is not there for them; the signed-out get a 401.
+      for (const path of [mine, `${mine}/preview`]) {
+        const theirs = await answerOf(api.post(path, { type: "seats", seats: 12 }, stranger.storeHeaders))
+        expect({ path, status: theirs.status }).toEqual({ path, status: 404 })
+        const anonymous = await answerOf(api.post(path, { type: "seats", seats: 12 }, { headers: { "x-publishable-api-key": publishableKey } }))
+        expect({ path, status: anonymous.status }).toEqual({ path, status: 401 })
+      }
+
+      // The customer lowers its seats to 12: from 1 October, so September's advance is on 12 seats, and October too.
+      at("2026-09-20T09:00:00Z")
+      const { data: { preview: down } } = await api.post(`${mine}/preview`, { type: "seats", seats: 12 }, owner.storeHeaders)
+      expect(down.change).toEqual(expect.objectContaining({ timing: "scheduled", effective_on: "2026-10-01", requested_by: "customer" }))
+      expect(down.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([
+        ["2026-09", "66.25", "55.75", "-10.50"],
+        ["2026-10", "52.50", "42.00", "-10.50"],
+      ])
+      expect(down.difference).toEqual("-21.00")
+      const { data: lowered } = await api.post(mine, { type: "seats", seats: 12 }, owner.storeHeaders)
+      expect(lowered).toEqual(
+        expect.objectContaining({
+          outcome: "changed",
+          terms: expect.objectContaining({ seats: 15 }),
+          scheduled: [expect.objectContaining({ type: "seats", effective_on: "2026-10-01", set: { seats: 12 }, applied_at: null, description: "seats 15 → 12, from 2026-10-01" })],
+        })
+      )
+      expect((await answerOf(api.post(mine, { type: "seats", seats: 12 }, owner.storeHeaders))).data.outcome).toEqual("unchanged")
+      expect((await acronis.retrieveAcronisSubscription(sub.id)).next_change_on).toEqual("2026-10-01")
+      // Not lowered in Acronis before its day.
+      expect(await quotaInSandbox(sub.tenantId, "pw_base_workstations")).toEqual(expect.objectContaining({ value: 15 }))
+      await syncDays("2026-09-20", "2026-09-30")
+
+      // On 1 October the job lowers the quota, once.
+      at("2026-10-01T06:50:00Z")
+      expect(await applyDueAcronisTermChanges(container, { now: new Date() })).toEqual({ applied: [{ subscription_id: sub.id, changes: [lowered.scheduled[0].id] }], failed: [] })
+      expect(await quotaInSandbox(sub.tenantId, "pw_base_workstations")).toEqual(expect.objectContaining({ value: 12, overage: 5 }))
+      expect(await applyDueAcronisTermChanges(container, { now: new Date() })).toEqual({ applied: [], failed: [] })
+      const { data: after } = await api.get(mine, owner.storeHeaders)
+      expect({ seats: after.terms.seats, scheduled: after.scheduled, changes: after.changes.map((c: any) => [c.type, c.timing, c.effective_on, c.applied_at !== null]) }).toEqual({
+        seats: 12,
+        scheduled: [],
+        changes: [["seats", "immediate", "2026-09-16", true], ["seats", "scheduled", "2026-10-01", true]],
+      })
+
+      // September, split at the 16th: overage on 10 seats for half the month, the extra 5 seats for the rest, October on 12.
+      at("2026-10-01T07:20:00Z")
+      await close(sub.id, "2026-09")
+      const september = await statementIn(sub.id, "2026-09")
+      expect({ total: september.total, lines: linesOf(september) }).toEqual({
+        total: "55.75",
+        lines: [
+          ["overage", "pw_base_workstations", "1", "5.00"],
+          ["proration", null, "0.5", "26.25"],
+          ["seat", null, "1", "42.00"],
+          ["proration", null, "-0.5", "-17.50"],
+        ],
+      })
+      expect(descriptionsOf(september)[2]).toEqual("Plan fee for 2026-10, in advance (12 seats, monthly)")
+    })
+
+    it("moves a contract up a tier at once and down from the next month, and a plan to yearly billing from the next month", async () => {
+      const tier3 = await offerFor("Acronis CSP tier 3", { type: "contract", contract_tier: 3, commitments: { usd: 1000 }, unit_prices: { pg_base_workstations: { usd: 3.5 } } })
+      const tier0 = await offerFor("Acronis CSP tier 0", { type: "contract", contract_tier: 0, commitments: { usd: 100 }, unit_prices: { pg_base_workstations: { usd: 4.5 } } })
+      const partner = await acronis.getAcronisClient().tenants.create({ name: "Contract reseller", kind: "partner", parent_id: await acronis.getRootTenantId() })
+      // The contract is the reseller's: any customer acting for it may change it, nobody else.
+      const colleague = await createStoreCustomer(api, publishableKey, { email: "colleague@reseller.test" })
+      const stranger = await createStoreCustomer(api, publishableKey, { email: "stranger@customer.test" })
+      const { data: { reseller } } = await api.post("/admin/acronis/resellers", { customer_id: colleague.customer.id, name: "Contract Reseller Ltd" }, admin)
+      const contract = await subscribe("contract", "2026-09-01T00:00:00Z", owner, {
+        tenant_id: partner.id,
+        tenant_kind: "partner",
+        reseller_id: reseller.id,
+        commitment: { tier: 1, minimum: { currency_code: "usd", amount: 250 } },
+      })
+      const yearlyOffer = await offerFor("Acronis plan, monthly or yearly", planOffer(["month", "year"]))
+      const plan = await subscribe("prePaid", "2026-09-01T00:00:00Z", owner, { offer_id: yearlyOffer, billing_cycle: "month" })
+      await setUsage(partner.id, [{ offering_item: "pg_base_workstations", date: "2026-09-01", value: 10 }])
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      await syncDays("2026-09-01", "2026-09-10", "2026-09-15")
+      const contractChanges = `/admin/acronis/subscriptions/${contract.id}/changes`
+      const tierOf = async () => (await tenantInSandbox(partner.id)).settings.tier_level_value
+
+      at("2026-09-16T09:00:00Z")
+      await sandbox("/requests", { method: "DELETE" })
+      const ppuOffer = await answerOf(api.post(contractChanges, { type: "contract_tier", offer_id: products.ppu.offerId }, admin))
+      expect({ status: ppuOffer.status, message: ppuOffer.data.message }).toEqual({ status: 400, message: `offer_id: ${products.ppu.offerId} is a ppu offer, not a contract.` })
+      const missing = await answerOf(api.post(contractChanges, { type: "contract_tier", offer_id: "acoffer_missing" }, admin))
+      expect({ status: missing.status, message: missing.data.message }).toEqual({ status: 400, message: "offer_id: there is no Acronis offer acoffer_missing." })
+      const blank = await answerOf(api.post(contractChanges, { type: "contract_tier" }, admin))
+      expect({ status: blank.status, message: blank.data.message }).toEqual({ status: 400, message: expect.stringMatching(/'offer_id' is required/) })
+      expect((await sandbox<{ items: unknown[] }>("/requests")).items).toEqual([])
+
+      // Up to tier 3 from today: the higher minimum for the 16th to the 30th, usage at each tier's price for its days.
+      const { data: { preview: upgrade } } = await api.post(`${contractChanges}/preview`, { type: "contract_tier", offer_id: tier3 }, admin)
+      expect(upgrade.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([["2026-09", "250.00", "625.00", "375.00"]])
+      const storePreview = `/store/customers/me/acronis/subscriptions/${contract.id}/changes/preview`
+      const { data: { preview: resellers } } = await api.post(storePreview, { type: "contract_tier", offer_id: tier3 }, colleague.storeHeaders)
+      expect(resellers.months).toEqual(upgrade.months)
+      expect((await answerOf(api.post(storePreview, { type: "contract_tier", offer_id: tier3 }, stranger.storeHeaders))).status).toEqual(404)
+      const { data: upgraded } = await api.post(contractChanges, { type: "contract_tier", offer_id: tier3 }, admin)
+      expect(upgraded).toEqual(
+        expect.objectContaining({
+          outcome: "changed",
+          change: expect.objectContaining({ timing: "immediate", effective_on: "2026-09-16", description: "contract tier tier 1 → tier 3, at once (2026-09-16)" }),
+          subscription: expect.objectContaining({ offer_id: tier3, commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 1000 }, tier_applied: true }) }),
+        })
+      )
+      expect(await tierOf()).toEqual(3)
+      await sandbox("/requests", { method: "DELETE" })
+      expect((await api.post(contractChanges, { type: "contract_tier", offer_id: tier3 }, admin)).data.outcome).toEqual("unchanged")
+      expect(await writesToAcronis()).toEqual([])
+
+      // Down to tier 0 from 1 October: September is not touched, October is billed on tier 0.
+      at("2026-09-20T09:00:00Z")
+      const { data: { preview: downgrade } } = await api.post(`${contractChanges}/preview`, { type: "contract_tier", offer_id: tier0 }, admin)
+      expect(downgrade.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([
+        ["2026-09", "625.00", "625.00", "0.00"],
+        ["2026-10", "1000.00", "100.00", "-900.00"],
+      ])
+      const { data: downgraded } = await api.post(contractChanges, { type: "contract_tier", offer_id: tier0 }, admin)
+      expect(downgraded.change).toEqual(expect.objectContaining({ timing: "scheduled", effective_on: "2026-10-01", applied_at: null }))
+      expect(await tierOf()).toEqual(3)
+
+      // The plan goes yearly from 1 October: September's statement charges the first plan year in advance.
+      const planChanges = `/admin/acronis/subscriptions/${plan.id}/changes`
+      const week = await answerOf(api.post(planChanges, { type: "billing_interval", interval: "week" }, admin))
+      expect({ status: week.status, message: week.data.message }).toEqual({ status: 400, message: expect.stringMatching(/Expected: 'month, year' for field 'interval'/) })
+      const { data: { preview: toYearly } } = await api.post(`${planChanges}/preview`, { type: "billing_interval", interval: "year" }, admin)
+      expect(toYearly.months.map((m: any) => [m.period, m.without.total, m.with.total, m.difference])).toEqual([
+        ["2026-09", "70.00", "455.00", "385.00"],
+        ["2026-10", "35.00", "0.00", "-35.00"],
+      ])
+      const { data: yearly } = await api.post(planChanges, { type: "billing_interval", interval: "year" }, admin)
+      expect(yearly).toEqual(
+        expect.objectContaining({
+          outcome: "changed",
+          change: expect.objectContaining({ timing: "scheduled", effective_on: "2026-10-01", set: { billing_cycle: "year", fee_anchor: "2026-10-01" } }),
+          subscription: expect.objectContaining({ billing_cycle: "month", next_change_on: "2026-10-01" }),
+        })
+      )
+      expect((await api.post(planChanges, { type: "billing_interval", interval: "year" }, admin)).data.outcome).toEqual("unchanged")
+
+      await syncDays("2026-09-20", "2026-09-30")
+      at("2026-10-01T06:50:00Z")
+      const applied = await applyDueAcronisTermChanges(container, { now: new Date() })
+      expect(applied.applied.map((a) => a.subscription_id).sort()).toEqual([contract.id, plan.id].sort())
+      expect(await tierOf()).toEqual(0)
+      expect(await acronis.retrieveAcronisSubscription(plan.id)).toEqual(expect.objectContaining({ billing_cycle: "year", next_change_on: null }))
+      expect(await acronis.retrieveAcronisSubscription(contract.id)).toEqual(expect.objectContaining({ offer_id: tier0, next_change_on: null }))
+
+      at("2026-10-01T07:20:00Z")
+      await close(contract.id, "2026-09")
+      await close(plan.id, "2026-09")
+      const contractSeptember = await statementIn(contract.id, "2026-09")
+      // Tier 1 to the 15th: 5 × 4 and 250 × 15/30; tier 3 from the 16th: 5 × 3.5 and 1000 × 15/30.
+      expect({ total: contractSeptember.total, lines: linesOf(contractSeptember) }).toEqual({
+        total: "625.00",
+        lines: [
+          ["usage", "pg_base_workstations", "5", "20.00"],
+          ["commitment_shortfall", null, "1", "105.00"],
+          ["usage", "pg_base_workstations", "5", "17.50"],
+          ["commitment_shortfall", null, "1", "482.50"],
+        ],
+      })
+      expect(descriptionsOf(contractSeptember)).toEqual([
+        "pg_base_workstations — peak count, 15 of 30 days (2026-09-01 to 2026-09-15, tier 1)",
+        "Minimum commitment 250 USD for 15 of 30 days (125): usage 20, shortfall (2026-09-01 to 2026-09-15, tier 1)",
+        "pg_base_workstations — peak count, 15 of 30 days (2026-09-16 to 2026-09-30, tier 3)",
+        "Minimum commitment 1000 USD for 15 of 30 days (500): usage 17.5, shortfall (2026-09-16 to 2026-09-30, tier 3)",
+      ])
+      const planSeptember = await statementIn(plan.id, "2026-09")
+      expect({ total: planSeptember.total, lines: linesOf(planSeptember), descriptions: descriptionsOf(planSeptember) }).toEqual({
+        total: "455.00",
+        lines: [["seat", null, "1", "35.00"], ["seat", null, "12", "420.00"]],
+        descriptions: ["Plan fee for 2026-09", "Plan fee for the year 2026-10-01 to 2027-09-30, in advance (10 seats, yearly)"],
+      })
+
+      // October: the contract on tier 0 (10 × 4.5, then up to its 100 minimum); the plan's year is paid.
+      await syncDays("2026-10-15", "2026-10-31")
+      at("2026-11-01T07:20:00Z")
+      await close(contract.id, "2026-10")
+      await close(plan.id, "2026-10")
+      expect(linesOf(await statementIn(contract.id, "2026-10"))).toEqual([["usage", "pg_base_workstations", "10", "45.00"], ["commitment_shortfall", null, "1", "55.00"]])
+      expect(await statementIn(plan.id, "2026-10")).toEqual(expect.objectContaining({ total: "0.00", lines: [] }))
     })
   },
 })

@@ -19,6 +19,8 @@ export type UsageSnapshotInput = {
   /** Integer as a decimal string: bytes exceed 2^53. */
   value: string
   absolute_value: string
+  /** The item's Acronis edition (null for items without one); a month billed in parts bills only its parts' editions. */
+  edition?: string | null
 }
 
 export type StorageBasis = "peak" | "last_day"

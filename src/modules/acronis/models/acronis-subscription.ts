@@ -57,6 +57,13 @@ export const AcronisSubscription = model
     deletion_warned_at: model.dateTime().nullable(),
     terminated_at: model.dateTime().nullable(),
     cancelled_at: model.dateTime().nullable(),
+    /**
+     * Changes of its terms since it was bought (licensing model, tier, seats, billing interval), each with the
+     * day it takes effect: `{ initial, changes }` (`domain/term-history.ts`). Null while it never changed.
+     */
+    terms_history: model.json().nullable(),
+    /** The first day a scheduled change waits to take effect in Acronis (the term-changes job looks for it). */
+    next_change_on: model.text().index().nullable(),
     provisioning_logs: model.hasMany(() => AcronisProvisioningLog, { mappedBy: "subscription" }),
     metadata: model.json().nullable(),
   })

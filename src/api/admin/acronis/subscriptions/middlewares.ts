@@ -1,5 +1,5 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
+import { AcronisSubscriptionChange, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
 
 export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
@@ -16,5 +16,15 @@ export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/acronis/subscriptions/:id/resume",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminResumeAcronisSubscription)],
+  },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/changes",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AcronisSubscriptionChange)],
+  },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/changes/preview",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AcronisSubscriptionChange)],
   },
 ]

@@ -1,9 +1,25 @@
-import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { StoreAcronisSubscriptionChange } from "./validators"
+
+const customerOnly = authenticate("customer", ["session", "bearer"])
 
 export const storeCustomerAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/customers/me/acronis/subscriptions",
     methods: ["GET"],
-    middlewares: [authenticate("customer", ["session", "bearer"])],
+    middlewares: [customerOnly],
+  },
+  // Changes of the customer's own subscriptions: signed in first (401), then the body (400); the routes
+  // answer 404 for anyone else's.
+  { matcher: "/store/customers/me/acronis/subscriptions/:id/changes", methods: ["GET"], middlewares: [customerOnly] },
+  {
+    matcher: "/store/customers/me/acronis/subscriptions/:id/changes",
+    methods: ["POST"],
+    middlewares: [customerOnly, validateAndTransformBody(StoreAcronisSubscriptionChange)],
+  },
+  {
+    matcher: "/store/customers/me/acronis/subscriptions/:id/changes/preview",
+    methods: ["POST"],
+    middlewares: [customerOnly, validateAndTransformBody(StoreAcronisSubscriptionChange)],
   },
 ]

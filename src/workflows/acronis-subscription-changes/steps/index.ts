@@ -1,0 +1,6 @@
+export * from "./prepare-subscription-change"
+export * from "./set-seat-quotas"
+export * from "./record-subscription-change"
+export * from "./preview-subscription-change"
+export * from "./prepare-due-term-changes"
+export * from "./record-applied-term-changes"
