@@ -673,16 +673,24 @@ medusaIntegrationTestRunner({
       // December's run catches up on September, October and November at once, and bills each month once.
       at("2026-12-01T07:20:00Z")
       const caughtUp = await closeDueAcronisMonths(container, { now: new Date() })
-      expect({ closed: caughtUp.closed.length, on_hold: caughtUp.on_hold, failed: caughtUp.failed }).toEqual({ closed: 6, on_hold: [], failed: [] })
+      expect({ closed: caughtUp.closed.length, on_hold: caughtUp.on_hold, failed: caughtUp.failed }).toEqual({ closed: 7, on_hold: [], failed: [] })
       const statements = async (id: string) =>
         (await billing.listAcronisStatements({ subscription_id: id }, { relations: ["lines"], order: { period: "ASC" } })).map((st) => ({
           period: st.period,
           total: st.total,
           lines: linesOf(st).filter((l) => l[1] === "pg_base_workstations" || l[1] === null),
         }))
+      // October, with no day of service, gets an empty statement (where a pre-paid fee would come back); it
+      // is not e-mailed.
       expect(await statements(contract.id)).toEqual([
         { period: "2026-09", total: "250.00", lines: [["usage", "pg_base_workstations", "10", "40.00"], ["commitment_shortfall", null, "1", "210.00"]] },
+        { period: "2026-10", total: "0.00", lines: [] },
       ])
+      const [octoberOfContract] = await billing.listAcronisStatements({ subscription_id: contract.id, period: "2026-10" })
+      const octoberMails = await container
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ trigger_type: "acronis.statement.issued", resource_id: octoberOfContract.id })
+      expect(octoberMails).toEqual([])
       // Suspended on 11 October: billed for 1 to 10 October (3 workstations), not for the 9 of 20 October.
       expect(await statements(stopped.id)).toEqual([
         { period: "2026-09", total: "0.00", lines: [["usage", "pg_base_workstations", "0", "0.00"]] },
@@ -989,6 +997,20 @@ medusaIntegrationTestRunner({
       expect({ status: missing.status, message: missing.data.message }).toEqual({ status: 400, message: "offer_id: there is no Acronis offer acoffer_missing." })
       const blank = await answerOf(api.post(contractChanges, { type: "contract_tier" }, admin))
       expect({ status: blank.status, message: blank.data.message }).toEqual({ status: 400, message: expect.stringMatching(/'offer_id' is required/) })
+      // Another contract offer must price what this one prices, in the same currency, or usage would be billed
+      // at nothing; a customer may only move to one that is on sale.
+      const unpriced = await offerFor("Acronis CSP tier 5, negotiated", { type: "contract", contract_tier: 5, commitments: { usd: 100 } })
+      const noPrices = await answerOf(api.post(contractChanges, { type: "contract_tier", offer_id: unpriced }, admin))
+      expect({ status: noPrices.status, message: noPrices.data.message }).toEqual({ status: 400, message: `offer_id: ${unpriced} has no USD price for pg_base_workstations.` })
+      const draftProduct = await createDigitalProduct(api, admin, { title: "Acronis CSP tier 6, not for sale", prices: { usd: 0 } })
+      await api.post(`/admin/products/${draftProduct.id}`, { status: "draft" }, admin)
+      const { data: { acronis_offer: hidden } } = await api.post(
+        `/admin/products/${draftProduct.id}/acronis-offer`,
+        { type: "contract", contract_tier: 6, commitments: { usd: 2000 }, unit_prices: { pg_base_workstations: { usd: 3 } } },
+        admin
+      )
+      const notOnSale = await answerOf(api.post(`/store/customers/me/acronis/subscriptions/${contract.id}/changes`, { type: "contract_tier", offer_id: hidden.id }, colleague.storeHeaders))
+      expect({ status: notOnSale.status, message: notOnSale.data.message }).toEqual({ status: 400, message: `offer_id: ${hidden.id} is not on sale; ask us to move the contract to it.` })
       expect((await sandbox<{ items: unknown[] }>("/requests")).items).toEqual([])
 
       // Up to tier 3 from today: the higher minimum for the 16th to the 30th, usage at each tier's price for its days.

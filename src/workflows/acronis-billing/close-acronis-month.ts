@@ -94,7 +94,8 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
     })
   })
   // Workflow conditions do not nest: each `when` below stands on its own.
-  when("statement-issued", { written }, ({ written }) => written?.statement.status === "issued").then(() => {
+  // A statement with nothing on it (a month with no service day) is not e-mailed.
+  when("statement-issued", { written }, ({ written }) => written?.statement.status === "issued" && written.issued.lines.length > 0).then(() => {
     emitEventStep({ eventName: AcronisEvents.STATEMENT_ISSUED, data: transform({ written }, ({ written }) => written!.issued) })
   })
   const statement = transform({ existing, written }, ({ existing, written }) => (written?.statement ?? existing) as StatementRef)

@@ -5,7 +5,7 @@
  * ended one, never past `today`.
  */
 import { spansWithin, type ServiceSpan } from "../../acronis/domain/service-spans"
-import { nextPeriod, periodBounds, periodOf, previousPeriod, type Period } from "./period"
+import { addDays, nextPeriod, periodBounds, periodOf, previousPeriod, type Period } from "./period"
 
 export type CloseCalendarInput = {
   /** The days the service ran (`to: null` while it runs). */
@@ -16,15 +16,21 @@ export type CloseCalendarInput = {
   today: string
 }
 
-/** The ended months with at least one service day that are not settled yet, oldest first. */
+/**
+ * The ended months that are not settled yet, oldest first: those with a service day, and the month right
+ * after a service that stopped on a month's last day (a fee charged for it in advance comes back there).
+ * A month the service did not run in otherwise (suspended all through it) has nothing to bill.
+ */
 export function periodsToClose(input: CloseCalendarInput): Period[] {
   if (!input.spans.length) return []
+  const spans = [...input.spans]
   const lastEnded = previousPeriod(periodOf(input.today))
   const due: Period[] = []
-  for (let period = periodOf(input.spans[0].from); period <= lastEnded; period = nextPeriod(period)) {
+  for (let period = periodOf(spans[0].from); period <= lastEnded; period = nextPeriod(period)) {
     const { start, end } = periodBounds(period)
-    // A month the service did not run in (suspended all through it) has nothing to bill.
-    if (!input.closed.has(period) && spansWithin([...input.spans], start, end).length) due.push(period)
+    const dayBefore = addDays(start, -1)
+    const billable = spansWithin(spans, start, end).length > 0 || spansWithin(spans, dayBefore, dayBefore).length > 0
+    if (!input.closed.has(period) && billable) due.push(period)
   }
   return due
 }

@@ -13,7 +13,7 @@ import { freeMonthOf, hasFreeFirstMonth } from "../../acronis/domain/free-month"
 import { spansWithin } from "../../acronis/domain/service-spans"
 import { add, cmp, currencyDigits, formatUnits, fromDecimal, mul, ratio, roundToUnits, sub, toDecimalString, ZERO, type Ratio } from "./exact"
 import { feePeriodsIn, monthsWorth, type BillingCycle, type FeePeriod } from "./plan-fees"
-import { countDays, dayCount, FAR_FUTURE, nextPeriod, overlaps, periodBounds, withoutDays, type DayRange, type Period } from "./period"
+import { addDays, countDays, dayCount, FAR_FUTURE, nextPeriod, overlaps, periodBounds, withoutDays, type DayRange, type Period } from "./period"
 import { billingUnit, measureItem, measureUsage, peakOfSum, type ItemQuantity, type StorageBasis, type UsageSnapshotInput } from "./quantities"
 import { countedItems, partsOf, segmentsOf, type OfferTerms, type Part, type TermSegment, type Terms } from "./statement-parts"
 
@@ -95,7 +95,7 @@ type Context = {
   input: StatementInput
   money: Money
   bounds: ReturnType<typeof periodBounds>
-  /** The service days in the period; never empty. */
+  /** The service days in the period; empty only for a month whose advance fee comes back whole. */
   spans: DayRange[]
   free: DayRange | null
   /** Every segment of terms from activation (the advance fee may be on one that starts next month). */
@@ -442,6 +442,21 @@ function serviceDays(input: StatementInput, bounds: Context["bounds"]): DayRange
 }
 
 /**
+ * A month the service never ran in although the statement before charged its fee in advance (suspended on
+ * its 1st, after the month before was closed): the fee paid for it comes back, as a negative `proration`.
+ */
+function advanceReturnedLines(input: StatementInput, money: Money, bounds: Context["bounds"]): Line[] {
+  const segments = segmentsOf(input)
+  const inForce = (s: Terms) => s.from <= bounds.start && !(s.start === "immediate" && s.from >= bounds.start)
+  const carried = segments.filter(inForce).at(-1)
+  if (!carried || !prePaid(carried.offer)) return []
+  const next = segments.slice(segments.indexOf(carried) + 1).find((s) => !(s.start === "immediate" && s.from >= bounds.start))
+  const part: Part = { terms: carried, spans: [], first: bounds.start, started: false, ended: true, paid_to: next ? addDays(next.from, -1) : FAR_FUTURE }
+  const free = hasFreeFirstMonth(input.offer) ? freeMonthOf(input.activated_on) : null
+  return returnedFeeLines({ input, money, bounds, spans: [], free, segments, parts: [part] }, part)
+}
+
+/**
  * The statement for one subscription and month.
  *
  * Days. Usage is measured on the service's days (`spans`) only: the peak over span days, compute seconds
@@ -503,6 +518,8 @@ export function buildStatement(input: StatementInput): DraftStatement {
       parts: partsOf(input, segments, spans),
     })
     lines = [...charged, ...checkoutCreditLines(money, charged, input.checkout_credit)]
+  } else if (!input.in_trial && input.ran_before && input.service_ended) {
+    lines = advanceReturnedLines(input, money, bounds)
   }
   const credit = lines.find((l) => l.kind === "credit")
   return {

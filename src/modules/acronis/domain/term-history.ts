@@ -72,6 +72,10 @@ export type TermChangeRequest =
 export type OfferForTerms = {
   id: string
   type: "ppu" | "contract" | "plan"
+  unit_prices?: unknown
+  pricing_mode?: string | null
+  parent_tenant_id?: string | null
+  datacenter_url?: string | null
   protection_models?: string[] | null
   file_sync_share_models?: string[] | null
   offering_items?: unknown
@@ -204,6 +208,8 @@ export type TermChangeInput = {
   offer: OfferForTerms
   /** A contract tier change: the offer asked for, or null when it does not exist. */
   target_offer?: OfferForTerms | null
+  /** Whether that offer is on sale (a published product): customers may only move to one that is. */
+  target_offer_on_sale?: boolean
   currency_code: string
   request: TermChangeRequest
   requested_by: "admin" | "customer"
@@ -266,6 +272,7 @@ function tierTarget(input: TermChangeInput, request: Request<"contract_tier">, c
   if (minimum === undefined || minimum === null) {
     throw notAllowed(`offer_id: ${target.id} has no minimum commitment in ${currency.toUpperCase()}, the subscription's currency.`)
   }
+  if (target.id !== current.offer_id) assertSameContract(input, target, currency)
   const set = { offer_id: target.id, contract_tier: target.contract_tier, commitment_minimum: { currency_code: currency, amount: minimum } }
   if (target.id === current.offer_id) return { timing: "immediate", effective_on: today, set }
   if (target.contract_tier === current.contract_tier) {
@@ -273,6 +280,26 @@ function tierTarget(input: TermChangeInput, request: Request<"contract_tier">, c
   }
   const upgrade = target.contract_tier > (current.contract_tier ?? -1)
   return upgrade ? { timing: "immediate", effective_on: today, set } : { timing: "scheduled", effective_on: periodBounds(nextPeriod(periodOf(today))).start, set }
+}
+
+/**
+ * A tier change moves the contract to another offer, whose prices bill its days: that offer must be the same
+ * kind of contract — under the same parent tenant and datacenter, in the same pricing mode (a change never
+ * starts or ends a trial), with a price in the subscription's currency for every item the contract prices
+ * today (an item without one would be billed at nothing) — and, for a customer, one that is on sale.
+ */
+function assertSameContract(input: TermChangeInput, target: OfferForTerms, currency: string): void {
+  const { offer } = input
+  const same = (field: "parent_tenant_id" | "datacenter_url" | "pricing_mode") => (offer[field] ?? null) === (target[field] ?? null)
+  for (const field of ["parent_tenant_id", "datacenter_url", "pricing_mode"] as const) {
+    if (!same(field)) throw notAllowed(`offer_id: ${target.id} has another ${field} than the contract's offer ${offer.id}.`)
+  }
+  const prices = (o: OfferForTerms) => (o.unit_prices ?? {}) as Record<string, Record<string, number> | undefined>
+  const unpriced = Object.keys(prices(offer)).filter((item) => prices(offer)[item]?.[currency] !== undefined && prices(target)[item]?.[currency] === undefined)
+  if (unpriced.length) throw notAllowed(`offer_id: ${target.id} has no ${currency.toUpperCase()} price for ${unpriced.join(", ")}.`)
+  if (input.requested_by === "customer" && !input.target_offer_on_sale) {
+    throw notAllowed(`offer_id: ${target.id} is not on sale; ask us to move the contract to it.`)
+  }
 }
 
 function planOf(input: TermChangeInput) {

@@ -60,11 +60,15 @@ export async function planSubscriptionChange(container: MedusaContainer, context
   const offer = offerToday === context.offer.id ? context.offer : await acronis.retrieveAcronisOffer(offerToday)
   const targetId = input.change.type === "contract_tier" ? input.change.offer_id : null
   const [target] = targetId ? await acronis.listAcronisOffers({ id: targetId }) : []
+  const { data: [targetWithProduct] } = target
+    ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "acronis_offer", fields: ["id", "product.status"], filters: { id: target.id } })
+    : { data: [] }
   return planTermChange({
     subscription: context.subscription,
     history: context.history,
     offer,
     target_offer: targetId ? (target ?? null) : undefined,
+    target_offer_on_sale: (targetWithProduct as { product?: { status?: string } | null } | undefined)?.product?.status === "published",
     currency_code: context.currency_code,
     request: input.change,
     requested_by: input.requested_by,

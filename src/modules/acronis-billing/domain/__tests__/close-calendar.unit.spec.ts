@@ -14,6 +14,8 @@ describe("periodsToClose", () => {
   it("skips the months already closed, and stops at the month the service ended", () => {
     const closed = new Set(["2026-08"])
     expect(periodsToClose({ spans: [{ from: "2026-08-15", to: "2026-09-10" }], closed, today: "2027-03-01" })).toEqual(["2026-09"])
+    // Stopped on 1 October: October is closed too, where a fee paid for it in advance comes back.
+    expect(periodsToClose({ spans: [{ from: "2026-08-15", to: "2026-09-30" }], closed, today: "2027-03-01" })).toEqual(["2026-09", "2026-10"])
   })
 
   it("skips the months a suspended service did not run in, and comes back with its resume", () => {

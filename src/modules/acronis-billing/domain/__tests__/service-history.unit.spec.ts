@@ -31,4 +31,33 @@ describe("what the service did around a month, not what it does today", () => {
     const april = bill("2026-04", [{ from: "2026-04-05", to: "2026-04-30" }], { ran_before: false })
     expect(rows(april)).toEqual([["proration", "26.00"], ["seat", "30.00"]])
   })
+
+  it("gives back a month paid in advance when the service stopped on its 1st, after the month before was closed", () => {
+    // March was closed with April in advance; the tenant was disabled later on 1 April.
+    const april = bill("2026-04", [], { ran_before: true, service_ended: true })
+    expect(april.lines.map((l) => [l.kind, l.amount, l.sources.service_period])).toEqual([["proration", "-30.00", "2026-04"]])
+    // Nothing comes back for a month nobody paid for, nor on pay per use.
+    expect(bill("2026-04", [], { ran_before: false, service_ended: true }).lines).toEqual([])
+    const ppu = buildStatement({ ...{ period: "2026-04", currency_code: "usd", activated_on: "2026-01-10", snapshots: [] }, offer: { ...prePaid, type: "ppu", plan: null }, spans: [], ran_before: true, service_ended: true })
+    expect(ppu.lines).toEqual([])
+  })
+
+  it("gives back the rest of the plan year and the next year paid in advance on a yearly plan stopped on a 1st", () => {
+    const january = buildStatement({
+      period: "2027-01",
+      currency_code: "usd",
+      offer: prePaid,
+      activated_on: "2026-01-10",
+      billing_cycle: "year",
+      snapshots: [],
+      spans: [],
+      ran_before: true,
+      service_ended: true,
+    })
+    // 1 to 9 January of the first plan year (9 of its last plan month's 31 days), and the whole second year.
+    expect(january.lines.map((l) => [l.kind, l.quantity, l.amount])).toEqual([
+      ["proration", "-0.290323", "-8.71"],
+      ["proration", "-12", "-360.00"],
+    ])
+  })
 })
