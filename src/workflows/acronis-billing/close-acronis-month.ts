@@ -6,8 +6,7 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { AcronisEvents, type StatementIssuedPayload } from "../../modules/acronis/events"
-import { periodBounds } from "../../modules/acronis-billing/domain/period"
+import { AcronisEvents } from "../../modules/acronis/events"
 import { holdReasonFor, isClosed } from "../../modules/acronis-billing/domain/statement-status"
 import type { BillingOrderMode } from "../../modules/acronis-billing/service"
 import {
@@ -23,6 +22,7 @@ import {
   writeStatementStep,
   type StatementRef,
 } from "./steps"
+import { statementIssuedPayload } from "./statement-email"
 
 export type CloseAcronisMonthWorkflowInput = {
   subscription_id: string
@@ -80,16 +80,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
     )
     const statement = writeStatementStep({ subject, draft, report, hold, release_hold: input.release_hold, replaces: existing })
     return transform({ statement, existing, draft, subject }, ({ statement, existing, draft, subject }) => {
-      const { start, end } = periodBounds(subject.period)
-      const issued: StatementIssuedPayload = {
-        id: statement.id,
-        email: subject.order.email ?? subject.subscription.email,
-        period_start: start,
-        period_end: end,
-        currency_code: draft.currency_code,
-        lines: draft.lines.map((l) => ({ description: l.description, quantity: `${l.quantity} ${l.unit}`, amount: Number(l.amount) })),
-        total: Number(draft.total),
-      }
+      const issued = statementIssuedPayload({ ...statement, currency_code: draft.currency_code, total: draft.total }, draft.lines, subject)
       return { statement, created: !existing, issued }
     })
   })

@@ -3,8 +3,8 @@ import type { CreateOrderDTO } from "@medusajs/framework/types"
 import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
 import type { BillingOrderMode } from "../../../modules/acronis-billing/service"
-import { periodBounds } from "../../../modules/acronis-billing/domain/period"
 import type { StatementIssuedPayload } from "../../../modules/acronis/events"
+import { statementIssuedPayload } from "../statement-email"
 import type { StatementRef } from "./find-statement"
 import type { BillingSubject } from "./load-billing-subject"
 
@@ -55,16 +55,7 @@ export const prepareBillingOrderStep = createStep(
       items: items.map((i) => ({ ...i, requires_shipping: false, is_tax_inclusive: true })),
       metadata,
     }
-    const { start, end } = periodBounds(statement.period)
-    const issued: StatementIssuedPayload = {
-      id: statement.id,
-      email: subject.order.email ?? subject.subscription.email,
-      period_start: start,
-      period_end: end,
-      currency_code: statement.currency_code,
-      lines: lines.map((l) => ({ description: l.description, quantity: `${l.quantity} ${l.unit}`, amount: Number(l.amount) })),
-      total: Number(statement.total),
-    }
+    const issued = statementIssuedPayload(statement, lines, subject)
     return new StepResponse<BillingOrderPlan>({ mode, amount: Number(statement.total), order: order as BillingOrderPlan["order"], issued })
   }
 )
