@@ -6,6 +6,7 @@ import type AcronisModuleService from "../../../modules/acronis/service"
 import { AcronisEvents, type DeletionScheduledPayload } from "../../../modules/acronis/events"
 import { gracePeriodStage } from "../../../modules/acronis/domain/grace-period"
 import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+import { withSubscriptionLock } from "./subscription-lock"
 
 export type EndGracePeriodsOutput = {
   warned: string[]
@@ -24,7 +25,6 @@ export const endGracePeriodsStepId = "end-grace-periods"
  */
 export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (input: { now: string }, { container }) => {
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-  const locking = container.resolve(Modules.LOCKING)
   const eventBus = container.resolve(Modules.EVENT_BUS)
   const settings = await acronis.getLifecycleSettings()
   const now = new Date(input.now)
@@ -35,62 +35,57 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
   )
   for (const { id } of suspended) {
     try {
-      await locking.execute(
-        `acronis-subscription:${id}`,
-        async () => {
-          const subscription = await acronis.retrieveAcronisSubscription(id)
-          if (subscription.status !== "suspended" || !subscription.terminate_after) return
-          // A tenant another live subscription uses is kept: nothing is deleted, so nobody is warned.
-          const sharedWith = subscription.tenant_id
-            ? await acronis.listOtherTenantHolders(subscription.tenant_id, id, { includeSuspended: true })
-            : []
-          const stage = sharedWith.length
-            ? now >= new Date(subscription.terminate_after) ? "terminate" : "wait"
-            : gracePeriodStage({
-                now,
-                terminate_after: new Date(subscription.terminate_after),
-                deletion_warned_at: subscription.deletion_warned_at ? new Date(subscription.deletion_warned_at) : null,
-                warning_days: settings.deletion_warning_days,
-              })
-          if (stage === "warn") {
-            // A late warning still gives its full notice, so the deletion moves with it.
-            const deletesAt = Math.max(new Date(subscription.terminate_after).getTime(), now.getTime() + settings.deletion_warning_days * 86_400_000)
-            const payload: DeletionScheduledPayload = {
-              id: subscription.id,
-              email: subscription.email,
-              service_name: subscription.service_name,
-              deletes_at: new Date(deletesAt).toISOString(),
-              manage_url: subscription.manage_url ?? null,
-            }
-            // Sent before it is recorded: a failed send is tried again next run; a repeat is one e-mail (its key).
-            await eventBus.emit({ name: AcronisEvents.DELETION_SCHEDULED, data: payload })
-            await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
-            output.warned.push(id)
-          } else if (stage === "terminate") {
-            const client = acronis.getAcronisClient()
-            if (subscription.tenant_id && !sharedWith.length) {
-              const tenant = await client.tenants.disable(subscription.tenant_id).catch((error) => {
-                // Gone already (deleted in the Acronis console): nothing left to delete.
-                if (error instanceof AcronisApiError && error.status === 404) return null
-                throw error
-              })
-              if (tenant) await client.tenants.delete(tenant.id, tenant.version)
-            }
-            await acronis.updateAcronisSubscriptions({ id, status: "terminated", terminated_at: now })
-            await writeProvisioningLog(container, {
-              subscription_id: id,
-              attempt: subscription.attempts,
-              step: endGracePeriodsStepId,
-              outcome: "done",
-              message: sharedWith.length
-                ? `grace period over: tenant ${subscription.tenant_id} kept for ${sharedWith.join(", ")}`
-                : `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
+      await withSubscriptionLock(container, id, async (subscription) => {
+        if (subscription.status !== "suspended" || !subscription.terminate_after) return
+        // A tenant another live subscription uses is kept: nothing is deleted, so nobody is warned.
+        const sharedWith = subscription.tenant_id
+          ? await acronis.listOtherTenantHolders(subscription.tenant_id, id, { includeSuspended: true })
+          : []
+        const stage = sharedWith.length
+          ? now >= new Date(subscription.terminate_after) ? "terminate" : "wait"
+          : gracePeriodStage({
+              now,
+              terminate_after: new Date(subscription.terminate_after),
+              deletion_warned_at: subscription.deletion_warned_at ? new Date(subscription.deletion_warned_at) : null,
+              warning_days: settings.deletion_warning_days,
             })
-            output.terminated.push(id)
+        if (stage === "warn") {
+          // A late warning still gives its full notice, so the deletion moves with it.
+          const deletesAt = Math.max(new Date(subscription.terminate_after).getTime(), now.getTime() + settings.deletion_warning_days * 86_400_000)
+          const payload: DeletionScheduledPayload = {
+            id: subscription.id,
+            email: subscription.email,
+            service_name: subscription.service_name,
+            deletes_at: new Date(deletesAt).toISOString(),
+            manage_url: subscription.manage_url ?? null,
           }
-        },
-        { timeout: 30 }
-      )
+          // Sent before it is recorded: a failed send is tried again next run; a repeat is one e-mail (its key).
+          await eventBus.emit({ name: AcronisEvents.DELETION_SCHEDULED, data: payload })
+          await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
+          output.warned.push(id)
+        } else if (stage === "terminate") {
+          const client = acronis.getAcronisClient()
+          if (subscription.tenant_id && !sharedWith.length) {
+            const tenant = await client.tenants.disable(subscription.tenant_id).catch((error) => {
+              // Gone already (deleted in the Acronis console): nothing left to delete.
+              if (error instanceof AcronisApiError && error.status === 404) return null
+              throw error
+            })
+            if (tenant) await client.tenants.delete(tenant.id, tenant.version)
+          }
+          await acronis.updateAcronisSubscriptions({ id, status: "terminated", terminated_at: now })
+          await writeProvisioningLog(container, {
+            subscription_id: id,
+            attempt: subscription.attempts,
+            step: endGracePeriodsStepId,
+            outcome: "done",
+            message: sharedWith.length
+              ? `grace period over: tenant ${subscription.tenant_id} kept for ${sharedWith.join(", ")}`
+              : `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
+          })
+          output.terminated.push(id)
+        }
+      })
     } catch (error) {
       output.failed.push({ subscription_id: id, message: (error as Error).message })
     }

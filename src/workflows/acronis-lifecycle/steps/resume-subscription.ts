@@ -1,9 +1,8 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { ACRONIS_MODULE } from "../../../modules/acronis"
-import type AcronisModuleService from "../../../modules/acronis/service"
 import { assertTransition } from "../../../modules/acronis/domain/subscription-status"
 import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+import { withSubscriptionLock } from "./subscription-lock"
 
 export const resumeSubscriptionStepId = "resume-subscription"
 
@@ -16,40 +15,34 @@ export const resumeSubscriptionStepId = "resume-subscription"
 export const resumeSubscriptionStep = createStep(
   resumeSubscriptionStepId,
   async (input: { subscription_id: string }, { container }) => {
-    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
     return new StepResponse(
-      await container.resolve(Modules.LOCKING).execute(
-        `acronis-subscription:${input.subscription_id}`,
-        async () => {
-          const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
-          assertTransition(subscription.id, subscription.status, "active")
-          if (!subscription.tenant_id || !subscription.activated_at) {
-            // Cancelled while it was being provisioned: it never ran, so there is nothing to resume.
-            throw new MedusaError(
-              MedusaError.Types.NOT_ALLOWED,
-              `Acronis subscription ${subscription.id} was never provisioned to the end; place a new order instead of resuming it`
-            )
-          }
-          await acronis.getAcronisClient().tenants.enable(subscription.tenant_id)
-          const now = new Date()
-          await acronis.updateAcronisSubscriptions({
-            id: subscription.id,
-            status: "active",
-            service_spans: acronis.activationSpans(subscription, now),
-            terminate_after: null,
-            deletion_warned_at: null,
-          })
-          await writeProvisioningLog(container, {
-            subscription_id: subscription.id,
-            attempt: subscription.attempts,
-            step: resumeSubscriptionStepId,
-            outcome: "done",
-            message: `resumed: tenant ${subscription.tenant_id} enabled, billed again from ${now.toISOString().slice(0, 10)}`,
-          })
-          return { id: subscription.id }
-        },
-        { timeout: 30 }
-      )
+      await withSubscriptionLock(container, input.subscription_id, async (subscription, acronis) => {
+        assertTransition(subscription.id, subscription.status, "active")
+        if (!subscription.tenant_id || !subscription.activated_at) {
+          // Cancelled while it was being provisioned: it never ran, so there is nothing to resume.
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `Acronis subscription ${subscription.id} was never provisioned to the end; place a new order instead of resuming it`
+          )
+        }
+        await acronis.getAcronisClient().tenants.enable(subscription.tenant_id)
+        const now = new Date()
+        await acronis.updateAcronisSubscriptions({
+          id: subscription.id,
+          status: "active",
+          service_spans: acronis.activationSpans(subscription, now),
+          terminate_after: null,
+          deletion_warned_at: null,
+        })
+        await writeProvisioningLog(container, {
+          subscription_id: subscription.id,
+          attempt: subscription.attempts,
+          step: resumeSubscriptionStepId,
+          outcome: "done",
+          message: `resumed: tenant ${subscription.tenant_id} enabled, billed again from ${now.toISOString().slice(0, 10)}`,
+        })
+        return { id: subscription.id }
+      })
     )
   }
 )

@@ -1,9 +1,7 @@
-import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { ACRONIS_MODULE } from "../../../modules/acronis"
-import type AcronisModuleService from "../../../modules/acronis/service"
 import { assertTransition } from "../../../modules/acronis/domain/subscription-status"
 import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
+import { withSubscriptionLock } from "./subscription-lock"
 
 export const suspendSubscriptionStepId = "suspend-subscription"
 
@@ -15,32 +13,26 @@ export const suspendSubscriptionStepId = "suspend-subscription"
 export const suspendSubscriptionStep = createStep(
   suspendSubscriptionStepId,
   async (input: { subscription_id: string; reason?: string | null }, { container }) => {
-    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
     return new StepResponse(
-      await container.resolve(Modules.LOCKING).execute(
-        `acronis-subscription:${input.subscription_id}`,
-        async () => {
-          const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
-          assertTransition(subscription.id, subscription.status, "suspended")
-          const sharedWith = await acronis.listOtherTenantHolders(subscription.tenant_id!, subscription.id)
-          if (!sharedWith.length) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id!)
-          const fields = await acronis.suspensionFields(subscription, new Date())
-          await acronis.updateAcronisSubscriptions({ id: subscription.id, ...fields })
-          await writeProvisioningLog(container, {
-            subscription_id: subscription.id,
-            attempt: subscription.attempts,
-            step: suspendSubscriptionStepId,
-            outcome: "suspended",
-            message: `suspended by staff${input.reason ? `: ${input.reason}` : ""}; ${
-              sharedWith.length
-                ? `tenant ${subscription.tenant_id} kept enabled for ${sharedWith.join(", ")}`
-                : `tenant ${subscription.tenant_id} disabled, deleted after ${fields.terminate_after.toISOString()} unless resumed`
-            }`,
-          })
-          return { id: subscription.id, terminate_after: fields.terminate_after.toISOString() }
-        },
-        { timeout: 30 }
-      )
+      await withSubscriptionLock(container, input.subscription_id, async (subscription, acronis) => {
+        assertTransition(subscription.id, subscription.status, "suspended")
+        const sharedWith = await acronis.listOtherTenantHolders(subscription.tenant_id!, subscription.id)
+        if (!sharedWith.length) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id!)
+        const fields = await acronis.suspensionFields(subscription, new Date())
+        await acronis.updateAcronisSubscriptions({ id: subscription.id, ...fields })
+        await writeProvisioningLog(container, {
+          subscription_id: subscription.id,
+          attempt: subscription.attempts,
+          step: suspendSubscriptionStepId,
+          outcome: "suspended",
+          message: `suspended by staff${input.reason ? `: ${input.reason}` : ""}; ${
+            sharedWith.length
+              ? `tenant ${subscription.tenant_id} kept enabled for ${sharedWith.join(", ")}`
+              : `tenant ${subscription.tenant_id} disabled, deleted after ${fields.terminate_after.toISOString()} unless resumed`
+          }`,
+        })
+        return { id: subscription.id, terminate_after: fields.terminate_after.toISOString() }
+      })
     )
   }
 )
