@@ -624,6 +624,10 @@ medusaIntegrationTestRunner({
       await syncOn("2026-10-15")
 
       at("2026-10-20T09:00:00Z")
+      const badResume = await api.post(`/admin/acronis/subscriptions/${resumed.id}/resume`, { from: "2026-10-01" }, admin).catch((e: any) => e.response)
+      expect({ status: badResume.status, message: badResume.data.message }).toEqual({ status: 400, message: expect.stringMatching(/from/) })
+      expect((await acronis.retrieveAcronisSubscription(resumed.id)).status).toEqual("suspended")
+      expect(await tenant(resumed.tenantId)).toEqual(expect.objectContaining({ enabled: false }))
       const { data: back } = await api.post(`/admin/acronis/subscriptions/${resumed.id}/resume`, {}, admin)
       expect(back.subscription).toEqual(
         expect.objectContaining({
