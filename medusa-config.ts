@@ -56,6 +56,34 @@ const nodemailerOptions = {
     : { outboxDir: process.env.NOTIFICATION_OUTBOX_DIR || ".data/outbox" }),
 }
 
+/**
+ * With REDIS_URL set, the host runs on Medusa's distributed modules, so a server and any number of workers
+ * share events, workflow state, scheduled jobs, locks and caches; without it everything stays in memory in
+ * one process (`npm run dev`: no Redis needed). A scheduled job then runs once per tick across all workers,
+ * a subscriber once per event, and the provisioning claim's lock holds across processes.
+ */
+const redisUrl = process.env.REDIS_URL || undefined
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "server" | "worker"
+const distributedModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
 // Unset keys must not reach the options validator as explicit `undefined`s that hide its defaults.
 const definedOnly = <T extends object>(value: T): T =>
   JSON.parse(JSON.stringify(value)) as T
@@ -63,6 +91,8 @@ const definedOnly = <T extends object>(value: T): T =>
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -92,5 +122,6 @@ module.exports = defineConfig({
         ],
       },
     },
+    ...distributedModules,
   ],
 })
