@@ -4,9 +4,10 @@
 // staff would. Process logs go to .data/multiprocess/; this prints a short summary and exits non-zero on the
 // first failed check. Needs PostgreSQL (DB_HOST, DB_USERNAME, DB_PASSWORD) and Redis (REDIS_URL, default
 // redis://127.0.0.1:6379).
+import { existsSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { root, startCluster } from "./lib/cluster.mjs"
-import { createShop, placeOrders, readyPayPerUseCart, waitFor } from "./lib/storefront.mjs"
+import { createShop, mapLimit, placeOrders, readyPayPerUseCart, waitFor } from "./lib/storefront.mjs"
 
 const TIME_BOUND_MS = Number(process.env.MULTIPROCESS_TIME_BOUND_MS || 20 * 60_000)
 const ORDERS = 50
@@ -17,9 +18,10 @@ const say = (message) => console.log(`[multiprocess ${elapsed()}] ${message}`)
 
 class CheckFailed extends Error {}
 const failures = []
+let passed = 0
 /** A failed check is recorded and the run goes on to the next scenario; the exit code reports it. */
 function check(condition, message) {
-  if (condition) return true
+  if (condition) return ++passed > 0
   failures.push(message)
   console.log(`[multiprocess ${elapsed()}] FAILED: ${message}`)
   return false
@@ -31,6 +33,7 @@ function require_(condition, message) {
 const duplicatesOf = (values) => values.filter((value, index) => values.indexOf(value) !== index)
 
 let cluster
+let shop
 const timer = setTimeout(async () => {
   console.error(`[multiprocess] FAILED: the run took longer than ${TIME_BOUND_MS / 1000} s; logs in ${runDir}`)
   await cluster?.stop()
@@ -55,14 +58,17 @@ try {
       // Recovery picks up what a killed worker left, every minute instead of every ten.
       ACRONIS_RECOVERY_SCHEDULE: "* * * * *",
       ACRONIS_PROVISIONING_STALE_AFTER_MS: "20000",
+      // The workers close due months every minute too, alongside the two close processes of scenario 3.
+      ACRONIS_MONTHLY_CLOSE_SCHEDULE: "* * * * *",
     },
   })
-  const shop = await createShop(cluster)
-  say(`shop ready: admin, region, pay-per-use product, ${ORDERS} customers`)
+  shop = await createShop(cluster)
+  say("shop ready: admin, region, pay-per-use product")
 
   // 1. Fifty storefront orders at once; one worker is SIGKILLed while it provisions, then restarted.
   const customers = await shop.customers(ORDERS, "buyer")
-  const carts = await Promise.all(customers.map((customer, i) => readyPayPerUseCart(shop, customer, `buyer${i + 1}`)))
+  const carts = await mapLimit(customers, 10, (customer, i) => readyPayPerUseCart(shop, customer, `buyer${i + 1}`))
+  say(`${ORDERS} customers with a paid pay-per-use cart each`)
   const placedAt = Date.now()
   const completions = await placeOrders(shop, carts)
   require_(
@@ -115,6 +121,22 @@ try {
     "each active subscription has its own tenant, and it exists in Acronis"
   )
   say(`orders: ${active.length} active, ${tenants.length} tenants, ${users.length} users, ${activations.length} activation e-mails`)
+
+  // 2. One customer completes two pay-per-use carts at once: one pay-per-use subscription, whichever wins.
+  const [twoCarts] = await shop.customers(1, "twocarts")
+  const bothCarts = [await readyPayPerUseCart(shop, twoCarts, "twocarts1"), await readyPayPerUseCart(shop, twoCarts, "twocarts2")]
+  const answers = await placeOrders(shop, bothCarts)
+  const settled = await waitFor("the two carts' subscriptions to settle", 3 * 60_000, async () => {
+    const mine = (await shop.subscriptions()).filter((s) => s.customer_id === twoCarts.id)
+    return mine.length && mine.every((s) => ["active", "failed", "cancelled"].includes(s.status)) ? mine : null
+  }).catch(async () => (await shop.subscriptions()).filter((s) => s.customer_id === twoCarts.id))
+  const livePayPerUse = settled.filter((s) => s.type === "ppu" && s.status !== "cancelled")
+  say(`two carts at once: answers ${answers.map((a) => a.type + (a.status ? ` ${a.status}` : "")).join(" and ")}; subscriptions ${JSON.stringify(countBy(settled, "status"))}`)
+  check(livePayPerUse.length === 1, `one customer's two carts at once give exactly one pay-per-use subscription (got ${livePayPerUse.length})`)
+  check(answers.some((a) => a.type === "order"), "one of the two carts becomes an order")
+
+  // 3. The same month closed by several processes at once: one statement and one order per subscription.
+  await closeFromSeveralProcesses(active)
 } catch (error) {
   failures.push(error instanceof CheckFailed ? error.message : `${error.stack ?? error}`)
   console.log(`[multiprocess ${elapsed()}] FAILED: ${failures.at(-1)}`)
@@ -123,13 +145,66 @@ try {
   await cluster?.stop()
 }
 
+/**
+ * The 50 subscriptions are moved back to have run all of last month, with 20 workstations on its last day (in
+ * Medusa's synced usage and in Acronis), so last month is due and billable. Then two processes run the
+ * monthly close job at the same moment (a barrier lines them up), staff ask for the same close on the server,
+ * and the workers run the job every minute as well.
+ */
+async function closeFromSeveralProcesses(subscriptions) {
+  const now = new Date()
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0))
+  const period = first.toISOString().slice(0, 7)
+  const day = (date) => date.toISOString().slice(0, 10)
+  const ids = subscriptions.map((s) => s.id)
+  await cluster.sql(
+    `UPDATE acronis_subscription SET activated_at = $2, service_spans = $3::jsonb WHERE id = ANY($1)`,
+    [ids, first.toISOString(), JSON.stringify([{ from: day(first), to: null }])]
+  )
+  for (const s of subscriptions) {
+    await cluster.sql(
+      `INSERT INTO acronis_usage_snapshot (id, subscription_id, tenant_id, offering_item, edition, infra_id, measurement_unit, day, value, absolute_value, synced_at)
+       VALUES ($1, $2, $3, 'pw_base_workstations', 'pck_per_workload', '', 'quantity', $4, '20', '20', $5)`,
+      [`acusage_mp_${s.id}`, s.id, s.tenant_id, day(last), `${day(last)}T23:00:00Z`]
+    )
+  }
+  await shop.sandboxUsages(subscriptions.map((s) => ({ tenant_id: s.tenant_id, offering_item: "pw_base_workstations", edition: "pck_per_workload", date: day(last), value: 20 })))
+
+  const barrier = join(runDir, "close-barrier")
+  const closers = ["close-1", "close-2"].map((name) =>
+    cluster.runMedusa(name, ["exec", "scripts/lib/monthly-close.ts"], { MULTIPROCESS_CLOSE_BARRIER: barrier, MULTIPROCESS_CLOSE_PROCESSES: "2" })
+  )
+  const staffClose = waitFor("two close processes at the barrier", 180_000, () => existsSync(barrier) && readdirSync(barrier).length >= 2, 20).then(() =>
+    shop.api("POST", "/admin/acronis/billing/close", { headers: shop.admin, body: { period } })
+  )
+  const [closeResults, staff] = await Promise.all([Promise.allSettled(closers), staffClose.catch((error) => ({ error }))])
+  check(closeResults.every((r) => r.status === "fulfilled"), `both close processes finish (${closeResults.filter((r) => r.status === "rejected").map((r) => r.reason.message).join("; ")})`)
+  check(!staff.error, `staff's close of ${period} on the server answers (${staff.error?.message})`)
+
+  const statements = await waitFor(`${ids.length} billed statements for ${period}`, 3 * 60_000, async () => {
+    const rows = await cluster.sql(`SELECT subscription_id, status, total FROM acronis_statement WHERE period = $1 AND deleted_at IS NULL AND subscription_id = ANY($2)`, [period, ids])
+    return rows.length >= ids.length && rows.every((r) => r.status === "billed") ? rows : null
+  }).catch(() => cluster.sql(`SELECT subscription_id, status, total FROM acronis_statement WHERE period = $1 AND deleted_at IS NULL AND subscription_id = ANY($2)`, [period, ids]))
+  const orders = await cluster.sql(
+    `SELECT metadata->>'acronis_subscription_id' AS subscription_id FROM "order" WHERE metadata->>'acronis_period' = $1 AND deleted_at IS NULL`,
+    [period]
+  )
+  const statementsPer = countBy(statements, "subscription_id")
+  const ordersPer = countBy(orders, "subscription_id")
+  say(`close of ${period}: ${statements.length} statements (${JSON.stringify(countBy(statements, "status"))}), ${orders.length} orders`)
+  check(ids.every((id) => statementsPer[id] === 1), `one statement per subscription for ${period} (${statements.length} for ${ids.length}; more than one: ${Object.keys(statementsPer).filter((id) => statementsPer[id] > 1).length})`)
+  check(statements.every((s) => s.status === "billed" && Number(s.total) > 0), `every statement billed with a positive total (${JSON.stringify(countBy(statements, "status"))})`)
+  check(ids.every((id) => ordersPer[id] === 1), `one order per subscription for ${period} (${orders.length} for ${ids.length}; more than one: ${Object.keys(ordersPer).filter((id) => ordersPer[id] > 1).length})`)
+}
+
 function countBy(rows, key) {
   return rows.reduce((counts, row) => ({ ...counts, [row[key]]: (counts[row[key]] ?? 0) + 1 }), {})
 }
 
 if (failures.length) {
   console.log(`[multiprocess] ${failures.length} check(s) failed; process logs in ${runDir}`)
-  console.log(`0 passed, ${failures.length} failed`)
+  console.log(`${passed} passed, ${failures.length} failed`)
   process.exit(1)
 }
-console.log("[multiprocess] all checks passed")
+console.log(`${passed} passed, 0 failed`)

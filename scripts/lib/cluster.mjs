@@ -175,10 +175,12 @@ export async function startCluster({ workers = 2, runDir, env: extraEnv = {}, lo
     }
     delete env.SMTP_HOST
 
-    const runCli = async (name, args) => {
-      const { code } = await startProcess(name, process.execPath, [medusaCli, ...args], env).exited
+    /** Runs a medusa command to its end (`medusa exec`, migrations); rejects unless it exits 0. */
+    const runCli = async (name, args, more = {}) => {
+      const { code } = await startProcess(name, process.execPath, [medusaCli, ...args], { ...env, ...more }).exited
       if (code !== 0) throw new Error(`medusa ${args[0]} failed (${code}); see ${runDir}/${name}.log`)
     }
+    cluster.runMedusa = runCli
     const started = Date.now()
     await runCli("migrate", ["db:migrate"])
     log(`migrations in ${((Date.now() - started) / 1000).toFixed(1)} s`)

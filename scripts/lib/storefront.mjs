@@ -2,7 +2,12 @@
 // HTTP suites (integration-tests/http/checkout.spec.ts), without a test runner.
 const TERMS_VERSION = "2024-01"
 const PPU_SETTINGS = { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" }
-const PPU_OFFER = { type: "ppu", protection_models: ["per_gigabyte", "per_workload"], file_sync_share_models: ["per_user", "per_workload"] }
+const PPU_OFFER = {
+  type: "ppu",
+  protection_models: ["per_gigabyte", "per_workload"],
+  file_sync_share_models: ["per_user", "per_workload"],
+  unit_prices: { pw_base_workstations: { usd: 5 } },
+}
 const BILLING_ADDRESS = {
   first_name: "John",
   last_name: "Doe",
@@ -117,6 +122,8 @@ export async function createShop(cluster) {
     },
     sandboxState: () => sandbox("GET", "/state"),
     sandboxEmails: async () => (await sandbox("GET", "/emails")).items,
+    /** Sets days' usage in Acronis: `[{ tenant_id, offering_item, edition, date, value }]`. */
+    sandboxUsages: (items) => sandbox("PUT", "/usages", { body: { items } }),
   }
 }
 
