@@ -4,7 +4,7 @@
 // staff would. Process logs go to .data/multiprocess/; this prints a short summary and exits non-zero on the
 // first failed check. Needs PostgreSQL (DB_HOST, DB_USERNAME, DB_PASSWORD) and Redis (REDIS_URL, default
 // redis://127.0.0.1:6379).
-import { existsSync, readdirSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { root, startCluster } from "./lib/cluster.mjs"
 import { createShop, mapLimit, placeOrders, readyPayPerUseCart, waitFor } from "./lib/storefront.mjs"
@@ -78,13 +78,14 @@ try {
   const customerIds = new Set(customers.map((c) => c.id))
   const subscriptionsOfBuyers = async () => (await shop.subscriptions()).filter((s) => customerIds.has(s.customer_id))
 
-  // Kill worker-1 once Acronis has tenants being made for these orders and the work is not done.
-  const underWay = await waitFor("provisioning to start", 120_000, async () => {
+  // Kill worker-1 once it has taken provisioning runs (its log says so) and Acronis has tenants being made.
+  const victim = cluster.workers[0]
+  const underWay = await waitFor("worker-1 to provision", 120_000, async () => {
+    if (!readFileSync(join(runDir, `${victim.name}.log`), "utf8").includes("acronis.provisioning.requested")) return null
     const state = await shop.sandboxState()
     const made = state.tenants.filter((t) => t.id !== state.root_tenant_id).length
     return made > 0 && made < ORDERS ? made : null
-  })
-  const victim = cluster.workers[0]
+  }, 50)
   victim.kill("SIGKILL")
   await victim.exited
   const activeAtKill = (await subscriptionsOfBuyers()).filter((s) => s.status === "active").length
