@@ -36,6 +36,7 @@ const acronisOptions = {
   provisioning: {
     attempts: numberFromEnv("ACRONIS_PROVISIONING_ATTEMPTS"),
     retryBaseDelayMs: numberFromEnv("ACRONIS_PROVISIONING_RETRY_DELAY_MS"),
+    staleAfterSeconds: numberFromEnv("ACRONIS_PROVISIONING_STALE_AFTER_SECONDS"),
   },
 }
 

@@ -276,6 +276,46 @@ medusaIntegrationTestRunner({
         expect(refused.data.message).toMatch(new RegExp(`${first.id}|acsub_`))
         expect((await orders()).length).toEqual(1)
       })
+      it("of three pay-per-use carts of one customer completed at once, completes one; the others get a 400 saying why and no order", async () => {
+        const carts = [await readyPayPerUseCart(john.store), await readyPayPerUseCart(john.store), await readyPayPerUseCart(john.store)]
+        const answers = await Promise.all(carts.map((cartId) => complete(cartId, john.store).catch((error: ErrorAnswer) => error.response)))
+
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400])
+        const refused = answers.filter((answer) => answer.status === 400)
+        for (const answer of refused) {
+          expect((answer.data as { message: string }).message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+        }
+        expect(await orders()).toHaveLength(1)
+        const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
+        expect(holds).toEqual([expect.objectContaining({ consumer_key: `customer:${john.id}` })])
+
+        // A refused cart tried again later meets the rule itself: the first order is there now.
+        const again = await failure(complete(carts[answers.findIndex((answer) => answer.status === 400)], john.store))
+        expect(again.status).toEqual(400)
+        expect(again.data.message).toMatch(/You already have a pay-per-use Acronis subscription/)
+        expect(await orders()).toHaveLength(1)
+      })
+
+      it("gives the pay-per-use hold of a checkout that never became an order to the next cart", async () => {
+        const stuck = await readyPayPerUseCart(john.store)
+        // A completion that got past the rules and died before the order: its hold stays, its cart open.
+        await records().createAcronisPayPerUseHolds({ consumer_key: `customer:${john.id}`, cart_id: stuck })
+        const next = await readyPayPerUseCart(john.store)
+        const busy = await failure(complete(next, john.store))
+        expect(busy.status).toEqual(400)
+        expect(busy.data.message).toMatch(/being placed right now/)
+        expect(await orders()).toHaveLength(0)
+
+        // Ten minutes on, it has given up: the next cart completes and takes the hold.
+        await container
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`update acronis_pay_per_use_hold set created_at = now() - interval '11 minutes' where cart_id = ?`, [stuck])
+        const order = await placedOrder(await complete(next, john.store))
+        const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
+        expect(holds).toEqual([expect.objectContaining({ cart_id: next })])
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect((await records().listAcronisPayPerUseHolds({ released_at: null }))[0].order_id).toEqual(order.id)
+      })
     })
 
     describe("seed 002: a reseller orders a CSP contract for its own use", () => {

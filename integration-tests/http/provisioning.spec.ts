@@ -12,7 +12,12 @@ import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
 import { syncAcronisUsageWorkflow } from "../../src/workflows/acronis-billing"
-import { endAcronisFreeMonthsWorkflow, recoverAcronisProvisioning } from "../../src/workflows/acronis-provisioning"
+import {
+  claimAcronisSubscriptionWorkflow,
+  createAcronisOrderSubscriptionsWorkflow,
+  endAcronisFreeMonthsWorkflow,
+  recoverAcronisProvisioning,
+} from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
@@ -157,6 +162,7 @@ medusaIntegrationTestRunner({
     }
 
     const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+    const failureOrAnswer = (request: Promise<any>) => request.catch((error: { response: any }) => error.response)
 
     const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
     const GRACE_MS = 30 * 86_400_000
@@ -317,6 +323,62 @@ medusaIntegrationTestRunner({
         const requests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants")).toHaveLength(1)
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/users")).toHaveLength(1)
+      })
+    })
+
+    describe("exactly once across processes", () => {
+      it("lets one of five claims racing on the same row own the run: the database decides, not a lock", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer, storefront: false })
+        const { result } = await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
+        const [pending] = result.subscriptions
+        // Five processes read the same pending row and claim it; no lock is taken on the way.
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => claimAcronisSubscriptionWorkflow(container).run({ input: { subscription_id: pending.id, trigger: "execute" } }))
+        )
+        const won = claims.filter(({ result }) => result.claimed)
+        expect(won).toHaveLength(1)
+        expect(claims.filter(({ result }) => !result.claimed).map(({ result }) => result.reason)).toEqual(
+          Array(4).fill(expect.stringMatching(/another provisioning run claimed it first|already provisioning|it is provisioning/))
+        )
+        const [claimed] = await subscriptionsOf(order.id)
+        expect(claimed).toEqual(expect.objectContaining({ status: "provisioning", attempts: 1, heartbeat_at: expect.any(Date) }))
+        expect((await logOf(claimed.id)).filter((line) => line.outcome === "claimed")).toHaveLength(1)
+      })
+
+      it("refuses a staff pay-per-use order for a customer who has one, and of two at once lets one through with a 400 for the other", async () => {
+        const customer = await newCustomer()
+        const wizard = (reference: string) =>
+          api.post(
+            "/admin/acronis/customer-orders",
+            {
+              customer_id: customer.id,
+              product_id: ppu.id,
+              billing_interval: "month",
+              reference,
+              login: `staff-${customer.id}-${reference}`,
+              protection_licensing_model: "per_gigabyte",
+              file_sync_share_licensing_model: "per_user",
+              execute: true,
+            },
+            admin
+          )
+        const ordersBefore = (await api.get("/admin/orders?fields=id", admin)).data.count
+        const [first, second] = await Promise.all([failureOrAnswer(wizard("a")), failureOrAnswer(wizard("b"))])
+        expect([first.status, second.status].sort()).toEqual([201, 400])
+        const refusedAtOnce = first.status === 400 ? first : second
+        expect(refusedAtOnce.data.message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toEqual(ordersBefore + 1)
+
+        const third = await failureOrAnswer(wizard("c"))
+        expect(third.status).toEqual(400)
+        expect(third.data.message).toMatch(/already have a pay-per-use Acronis subscription/)
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toEqual(ordersBefore + 1)
+        const created = first.status === 201 ? first : second
+        expect(await acronis.listAcronisSubscriptions({ customer_id: customer.id, type: "ppu" })).toEqual([
+          expect.objectContaining({ order_id: created.data.order.id }),
+        ])
+        await waitForStatus(created.data.order.id, ["active"])
       })
     })
 
@@ -673,11 +735,14 @@ medusaIntegrationTestRunner({
         expect(first.requested).toEqual([active.id])
         expect((await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)).toHaveLength(1)
 
-        // A run that claimed the subscription and then died: `provisioning`, untouched for 20 minutes.
+        // A slow run: untouched for 20 minutes, but its process still writes the heartbeat. Left alone.
         await acronis.updateAcronisSubscriptions({ id: active.id, status: "provisioning" })
-        await container
-          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
-          .raw(`update acronis_subscription set updated_at = now() - interval '20 minutes' where id = ?`, [active.id])
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(`update acronis_subscription set updated_at = now() - interval '20 minutes', heartbeat_at = now() - interval '10 seconds' where id = ?`, [active.id])
+        expect((await recoverAcronisProvisioning(container)).requested).toEqual([])
+
+        // A run whose process died: no heartbeat for longer than provisioning.staleAfterSeconds (120 s).
+        await pg.raw(`update acronis_subscription set heartbeat_at = now() - interval '130 seconds' where id = ?`, [active.id])
 
         const second = await recoverAcronisProvisioning(container)
 
@@ -690,6 +755,37 @@ medusaIntegrationTestRunner({
 
         // Nothing left to pick up.
         expect((await recoverAcronisProvisioning(container)).requested).toEqual([])
+      })
+    })
+
+    describe("recovery of a lost order-received e-mail", () => {
+      it("sends the order-received e-mail a crash lost, once, when the order is older than the stale time", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        await waitForStatus(order.id, ["active"])
+        await settle()
+        const receivedMails = async () => (await outbox()).filter((mail) => mail.to && JSON.stringify(mail.to).includes(customer.email) && /received/i.test(mail.subject ?? ""))
+        expect(await receivedMails()).toHaveLength(1)
+
+        // The process died between saving the subscriptions and sending the e-mail: no notification, no mail.
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(`delete from notification where trigger_type = 'acronis.order.received' and resource_id = ?`, [order.id])
+        await rm(outboxDir, { recursive: true, force: true })
+
+        // Too early: an order placed seconds ago may still be on its way.
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([])
+        await pg.raw(`update "order" set created_at = now() - interval '5 minutes' where id = ?`, [order.id])
+
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([order.id])
+        await settle()
+        expect(await receivedMails()).toHaveLength(1)
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([])
+        await settle()
+        expect(await receivedMails()).toHaveLength(1)
+        // Nothing was provisioned twice on the way.
+        expect((await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)).toHaveLength(1)
+        expect(await activationEmails()).toHaveLength(1)
       })
     })
 

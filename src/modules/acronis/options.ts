@@ -33,14 +33,19 @@ const optionsObject = z
       })
       .strict()
       .default({ timeoutMs: 30_000, maxRetries: 3, retryBaseDelayMs: 500 }),
-    /** Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`. */
+    /**
+     * Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`;
+     * and how long a run may go without a heartbeat before it counts as dead (its process crashed) and the
+     * recovery job starts it again. A live run beats every quarter of that, however slow Acronis is.
+     */
     provisioning: z
       .object({
         attempts: z.number().int().min(1).max(20).default(5),
         retryBaseDelayMs: z.number().int().min(0).max(600_000).default(2_000),
+        staleAfterSeconds: z.number().int().min(4).max(86_400).default(120),
       })
       .strict()
-      .default({ attempts: 5, retryBaseDelayMs: 2_000 }),
+      .default({ attempts: 5, retryBaseDelayMs: 2_000, staleAfterSeconds: 120 }),
     /**
      * The end of a subscription: a cancelled one's tenant is disabled at once and deleted after
      * `gracePeriodDays` (Acronis's own advice: disable, then delete after 30 days), with a warning e-mail
