@@ -121,6 +121,15 @@ try {
     new Set(active.map((s) => s.tenant_id)).size === active.length && active.every((s) => tenants.some((t) => t.id === s.tenant_id)),
     "each active subscription has its own tenant, and it exists in Acronis"
   )
+  // Our own e-mails (the outbox): one "order received" and one "service is ready" per buyer.
+  const buyerMails = await waitFor("the buyers' e-mails", 60_000, () => {
+    const mails = outbox().filter((m) => /^buyer\d+@/.test(m.to))
+    return mails.filter((m) => m.subject.startsWith("Your Acronis service is ready")).length >= ORDERS ? mails : null
+  }).catch(() => outbox().filter((m) => /^buyer\d+@/.test(m.to)))
+  for (const kind of ["We have received your order", "Your Acronis service is ready"]) {
+    const sent = buyerMails.filter((m) => m.subject.startsWith(kind))
+    check(sent.length === ORDERS && new Set(sent.map((m) => m.to)).size === ORDERS, `one "${kind}" e-mail per buyer (got ${sent.length} to ${new Set(sent.map((m) => m.to)).size} buyers)`)
+  }
   say(`orders: ${active.length} active, ${tenants.length} tenants, ${users.length} users, ${activations.length} activation e-mails`)
 
   // 2. One customer completes two pay-per-use carts at once: one pay-per-use subscription, whichever wins.
@@ -138,6 +147,10 @@ try {
 
   // 3. The same month closed by several processes at once: one statement and one order per subscription.
   await closeFromSeveralProcesses(active)
+
+  const mails = outbox()
+  const twice = duplicatesOf(mails.map((m) => `${m.to} | ${m.subject}`))
+  check(!twice.length, `no e-mail sent twice (${mails.length} sent; twice: ${twice.slice(0, 3).join("; ")})`)
 } catch (error) {
   failures.push(error instanceof CheckFailed ? error.message : `${error.stack ?? error}`)
   console.log(`[multiprocess ${elapsed()}] FAILED: ${failures.at(-1)}`)
@@ -197,6 +210,18 @@ async function closeFromSeveralProcesses(subscriptions) {
   check(ids.every((id) => statementsPer[id] === 1), `one statement per subscription for ${period} (${statements.length} for ${ids.length}; more than one: ${Object.keys(statementsPer).filter((id) => statementsPer[id] > 1).length})`)
   check(statements.every((s) => s.status === "billed" && Number(s.total) > 0), `every statement billed with a positive total (${JSON.stringify(countBy(statements, "status"))})`)
   check(ids.every((id) => ordersPer[id] === 1), `one order per subscription for ${period} (${orders.length} for ${ids.length}; more than one: ${Object.keys(ordersPer).filter((id) => ordersPer[id] > 1).length})`)
+}
+
+/** The e-mails the nodemailer provider wrote to the outbox: recipient and subject (as encoded) of each. */
+function outbox() {
+  if (!existsSync(cluster.outboxDir)) return []
+  return readdirSync(cluster.outboxDir)
+    .filter((name) => name.endsWith(".eml"))
+    .map((name) => {
+      const headers = readFileSync(join(cluster.outboxDir, name), "utf8").split(/\r?\n\r?\n/)[0]
+      const header = (key) => headers.match(new RegExp(`^${key}: (.*)$`, "mi"))?.[1].trim() ?? ""
+      return { to: header("To"), subject: header("Subject") }
+    })
 }
 
 function countBy(rows, key) {
