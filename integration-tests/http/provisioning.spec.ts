@@ -351,6 +351,10 @@ medusaIntegrationTestRunner({
         const [claimed] = await subscriptionsOf(order.id)
         expect(claimed).toEqual(expect.objectContaining({ status: "provisioning", attempts: 1, heartbeat_at: expect.any(Date) }))
         expect((await logOf(claimed.id)).filter((line) => line.outcome === "claimed")).toHaveLength(1)
+
+        // A cancellation that read the row before the claim writes nothing: the claim moved it on.
+        expect(await acronis.updateSubscriptionIfUnchanged(pending.id, { status: "pending", attempts: 0 }, { status: "cancelled" })).toBe(false)
+        expect((await subscriptionsOf(order.id))[0].status).toEqual("provisioning")
       })
 
       it("saves an order's subscriptions once when two processes handle its order.placed at once, with no lock between them", async () => {
