@@ -12,8 +12,10 @@ import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
 import { syncAcronisUsageWorkflow } from "../../src/workflows/acronis-billing"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   claimAcronisSubscriptionWorkflow,
+  createOrderSubscriptionsStep,
   createAcronisOrderSubscriptionsWorkflow,
   endAcronisFreeMonthsWorkflow,
   recoverAcronisProvisioning,
@@ -23,6 +25,11 @@ import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
 
 jest.setTimeout(240 * 1000)
+
+// The order.placed step alone, without the workflow's lock: what a second process does when locks do not hold.
+const saveSubscriptionsWithoutLock = createWorkflow("test-save-order-subscriptions-without-lock", (input: { order_id: string }) =>
+  new WorkflowResponse(createOrderSubscriptionsStep(input))
+)
 
 const outboxDir = path.join(mkdtempSync(path.join(os.tmpdir(), "acronis-provisioning-")), "outbox")
 // Read by medusa-config.ts when the runner loads it, so they must be set before the suite starts.
@@ -344,6 +351,19 @@ medusaIntegrationTestRunner({
         const [claimed] = await subscriptionsOf(order.id)
         expect(claimed).toEqual(expect.objectContaining({ status: "provisioning", attempts: 1, heartbeat_at: expect.any(Date) }))
         expect((await logOf(claimed.id)).filter((line) => line.outcome === "claimed")).toHaveLength(1)
+
+        // A cancellation that read the row before the claim writes nothing: the claim moved it on.
+        expect(await acronis.updateSubscriptionIfUnchanged(pending.id, { status: "pending", attempts: 0 }, { status: "cancelled" })).toBe(false)
+        expect((await subscriptionsOf(order.id))[0].status).toEqual("provisioning")
+      })
+
+      it("saves an order's subscriptions once when two processes handle its order.placed at once, with no lock between them", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        const runs = await Promise.all([1, 2].map(() => saveSubscriptionsWithoutLock(container).run({ input: { order_id: order.id } })))
+        expect(runs.map(({ result }) => result.created_ids.length).sort()).toEqual([0, 1])
+        expect(runs.map(({ result }) => result.subscriptions.length)).toEqual([1, 1])
+        expect(await subscriptionsOf(order.id)).toHaveLength(1)
       })
 
       it("refuses a staff pay-per-use order for a customer who has one, and of two at once lets one through with a 400 for the other", async () => {

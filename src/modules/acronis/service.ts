@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { pluginPackage } from "../../lib/plugin-package"
 import type { AcronisClient, OfferingItem, TenantKind } from "../../lib/acronis"
@@ -171,23 +171,24 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
   }
 
   /**
-   * Moves a subscription to `to` only if it is still as the caller read it (`status` and `attempts`), for
-   * changes that race a provisioning claim (an order cancelled while a run starts). True when it moved.
+   * Writes `data` to a subscription only if it is still as the caller read it (`status` and `attempts`), in
+   * one transaction that holds the row: for changes that race a provisioning claim in another process (an
+   * order cancelled while a run starts). Nobody sees the row half-changed. True when it was written.
    */
-  @InjectManager()
-  async moveSubscriptionIfUnchanged(
+  @InjectTransactionManager()
+  async updateSubscriptionIfUnchanged(
     id: string,
     expected: { status: SubscriptionStatus; attempts: number },
-    to: SubscriptionStatus,
+    data: Omit<Parameters<AcronisModuleService["updateAcronisSubscriptions"]>[0] & { id?: string }, "id">,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<boolean> {
-    const rows: unknown[] = await sharedContext.manager!.execute(
-      `UPDATE acronis_subscription SET status = ?, updated_at = now()
-        WHERE id = ? AND status = ? AND attempts = ? AND deleted_at IS NULL
-    RETURNING id`,
-      [to, id, expected.status, expected.attempts]
+    const [row]: { status: string; attempts: number }[] = await sharedContext.transactionManager!.execute(
+      `SELECT status, attempts FROM acronis_subscription WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
     )
-    return rows.length > 0
+    if (!row || row.status !== expected.status || row.attempts !== expected.attempts) return false
+    await this.updateAcronisSubscriptions({ id, ...data } as never, sharedContext)
+    return true
   }
 
   /**

@@ -63,13 +63,15 @@ export const cancelOrderSubscriptionsStep = createStep(
         assertTransition(id, from, to)
         const sharedWith = subscription.tenant_id ? await acronis.listOtherTenantHolders(subscription.tenant_id, id) : []
         if (subscription.tenant_id && !sharedWith.length) await acronis.getAcronisClient().tenants.disable(subscription.tenant_id)
+        const now = new Date()
         // A run claiming it at this very moment (another process) wins or loses here, not on the lock: if the
         // run won, its last step sees the cancelled order and suspends.
-        if (!(await acronis.moveSubscriptionIfUnchanged(id, { status: from, attempts: subscription.attempts }, to))) return null
-        const now = new Date()
-        await acronis.updateAcronisSubscriptions(
-          to === "suspended" ? { id, ...(await acronis.suspensionFields(subscription, now)) } : { id, status: to, cancelled_at: now }
+        const ended = await acronis.updateSubscriptionIfUnchanged(
+          id,
+          { status: from, attempts: subscription.attempts },
+          to === "suspended" ? await acronis.suspensionFields(subscription, now) : { status: to, cancelled_at: now }
         )
+        if (!ended) return null
         await writeProvisioningLog(container, {
           subscription_id: id,
           attempt: subscription.attempts,
