@@ -6,7 +6,7 @@
 // redis://127.0.0.1:6379).
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { root, startCluster } from "./lib/cluster.mjs"
+import { root, startCluster, stopAllClusters } from "./lib/cluster.mjs"
 import { createShop, mapLimit, placeOrders, readyPayPerUseCart, waitFor } from "./lib/storefront.mjs"
 
 const TIME_BOUND_MS = Number(process.env.MULTIPROCESS_TIME_BOUND_MS || 20 * 60_000)
@@ -37,15 +37,17 @@ let cluster
 let shop
 const timer = setTimeout(async () => {
   console.error(`[multiprocess] FAILED: the run took longer than ${TIME_BOUND_MS / 1000} s; logs in ${runDir}`)
-  await cluster?.stop()
+  await stopAllClusters()
   process.exit(1)
 }, TIME_BOUND_MS)
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, async () => {
-    await cluster?.stop()
-    process.exit(1)
-  })
+const abort = async () => {
+  await stopAllClusters()
+  process.exit(1)
 }
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, abort)
+// `npm run test:multiprocess` killed: its processes run in groups of their own, so nothing else would stop them.
+const parent = process.ppid
+setInterval(() => process.ppid !== parent && abort(), 500).unref()
 
 try {
   cluster = await startCluster({

@@ -66,6 +66,13 @@ async function withAdminDb(fn) {
   }
 }
 
+const running = new Set()
+
+/** Stops every cluster this process started or is starting (a signal may come in the middle of a boot). */
+export async function stopAllClusters() {
+  await Promise.all([...running].map((cluster) => cluster.stop()))
+}
+
 /**
  * Starts the cluster. `env` adds to every Medusa process's environment (job schedules, recovery settings).
  * Returns handles to the processes, their URLs, a SQL helper on the run's database, and `stop()`.
@@ -84,6 +91,7 @@ export async function startCluster({ workers = 2, runDir, env: extraEnv = {}, lo
     processes,
     /** Stops every process it started (its whole group) and drops the database. */
     async stop() {
+      running.delete(cluster)
       for (const handle of [...processes]) handle.kill("SIGKILL")
       await db?.end().catch(() => {})
       if (databaseCreated) {
@@ -127,6 +135,7 @@ export async function startCluster({ workers = 2, runDir, env: extraEnv = {}, lo
   }
   cluster.startProcess = startProcess
 
+  running.add(cluster)
   try {
     // The Acronis sandbox: one process that every Medusa process talks to, as they would to Acronis.
     const sandboxPort = await freePort()
