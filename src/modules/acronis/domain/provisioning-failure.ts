@@ -30,13 +30,19 @@ const RACE_STATUSES = new Set([409, 426])
 // MedusaErrors that a person must look at: bad order data, a tenant deleted by hand, a taken login.
 const PERMANENT_MEDUSA_TYPES = new Set(["not_found", "invalid_data", "not_allowed", "conflict", "duplicate_error", "unauthorized"])
 
+// Medusa's acquireLockStep. Its lock is held by another run, or by a run whose process died: a shared (Redis)
+// lock then lives until its TTL, so a later run gets it; that is no conflict for a person to look at.
+const ACQUIRE_LOCK_STEP = "acquire-lock-step"
+
 export function describeProvisioningFailure(step: string, error: unknown): ProvisioningFailure {
   const e = (error ?? {}) as ErrorLike
   const isAcronis = e.name === "AcronisApiError"
   const status = isAcronis && e.status ? e.status : null
-  const transient = isAcronis
-    ? !!e.retryable || e.kind === "network" || e.kind === "timeout" || (status !== null && (status >= 500 || RACE_STATUSES.has(status)))
-    : !PERMANENT_MEDUSA_TYPES.has(String(e.type ?? ""))
+  const transient =
+    step === ACQUIRE_LOCK_STEP ||
+    (isAcronis
+      ? !!e.retryable || e.kind === "network" || e.kind === "timeout" || (status !== null && (status >= 500 || RACE_STATUSES.has(status)))
+      : !PERMANENT_MEDUSA_TYPES.has(String(e.type ?? "")))
   return {
     step,
     message: e.message ?? String(error),
