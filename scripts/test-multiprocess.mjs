@@ -81,18 +81,18 @@ try {
   const customerIds = new Set(customers.map((c) => c.id))
   const subscriptionsOfBuyers = async () => (await shop.subscriptions()).filter((s) => customerIds.has(s.customer_id))
 
-  // Kill worker-1 once it has taken provisioning runs (its log says so) and Acronis has tenants being made.
+  // Kill worker-1 in the middle of a provisioning run: it has taken runs (its log says so) and two runs are in
+  // flight. A worker handles one event at a time and the server none, so one of the two is worker-1's.
   const victim = cluster.workers[0]
-  const underWay = await waitFor("worker-1 to provision", 120_000, async () => {
+  const underWay = await waitFor("worker-1 to be in the middle of a provisioning run", 150_000, async () => {
     if (!readFileSync(join(runDir, `${victim.name}.log`), "utf8").includes("acronis.provisioning.requested")) return null
-    const state = await shop.sandboxState()
-    const made = state.tenants.filter((t) => t.id !== state.root_tenant_id).length
-    return made > 0 && made < ORDERS ? made : null
-  }, 50)
+    const [{ running }] = await cluster.sql(`SELECT count(*)::int AS running FROM acronis_subscription WHERE status = 'provisioning' AND deleted_at IS NULL`)
+    return running >= 2 ? running : null
+  }, 25)
   victim.kill("SIGKILL")
   await victim.exited
   const activeAtKill = (await subscriptionsOfBuyers()).filter((s) => s.status === "active").length
-  say(`SIGKILLed ${victim.name} with ${underWay} tenant(s) made in Acronis, ${activeAtKill}/${ORDERS} subscriptions active`)
+  say(`SIGKILLed ${victim.name} with ${underWay} provisioning runs in flight, ${activeAtKill}/${ORDERS} subscriptions active`)
   mustHold(activeAtKill < ORDERS, "worker-1 was killed before every subscription was active (nothing was in flight)")
   cluster.workers[0] = await cluster.startMedusa(victim.name, "worker")
   say(`${victim.name} restarted`)
