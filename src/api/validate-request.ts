@@ -36,8 +36,25 @@ export function describeIssues(issues: Issue[], root: "body" | "query"): string 
 const fieldName = (path: PropertyKey[]) =>
   path.map((segment) => (/^[\w$-]+$/.test(String(segment)) ? String(segment) : JSON.stringify(String(segment)))).join(".")
 
+/**
+ * Whether each part of a refusal names its field: Medusa's own wording (`… for field 'type', but got: 'bundle'`,
+ * `Unrecognized fields: 'a'`) or ours (`type: …`). Medusa's is kept where it does: it shows what was sent.
+ */
+export function refusalNamesItsFields(message: string): boolean {
+  const body = message.replace(/^Invalid request:\s*/, "")
+  return body
+    .split("; ")
+    .every(
+      (part) =>
+        /field '[^']+'/i.test(part) ||
+        /^Unrecognized fields: '[^']+'/.test(part) ||
+        /^\s*(\((body|query)\)|(?:[\w$-]+|"(?:[^"\\]|\\.)*")(?:\.(?:[\w$-]+|"(?:[^"\\]|\\.)*"))*): \S/.test(part)
+    )
+}
+
 async function namedRefusal(error: unknown, schema: Schema, input: unknown, root: "body" | "query"): Promise<unknown> {
   if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.INVALID_DATA) return error
+  if (refusalNamesItsFields(error.message)) return error
   // Parsed again as Medusa parses it (strict where the schema can be), to read the issues Medusa's message drops.
   const strict = typeof schema.strict === "function" ? schema.strict() : schema
   const result = await strict.safeParseAsync(input)
@@ -83,14 +100,13 @@ function normalizedQuery(query: Record<string, unknown>): Record<string, unknown
 
 const MAX_DEPTH = 32
 
-/** The dotted path of the first string (or key) holding a NUL character, or null. */
-export function findNulCharacter(value: unknown, path = "", depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path || "(body)" : null
+/** The field name of the first string (or key) holding a NUL character, or null. */
+export function findNulCharacter(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? (path.length ? fieldName(path) : "(body)") : null
   if (!value || typeof value !== "object" || depth > MAX_DEPTH) return null
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const itemPath = path ? `${path}.${key}` : key
-    if (key.includes("\u0000")) return itemPath
-    const found = findNulCharacter(item, itemPath, depth + 1)
+    if (key.includes("\u0000")) return fieldName([...path, key])
+    const found = findNulCharacter(item, [...path, key], depth + 1)
     if (found) return found
   }
   return null
@@ -109,7 +125,7 @@ export function refuseUnreadableInput(req: MedusaRequest, _res: MedusaResponse, 
   } catch {
     return next(new MedusaError(MedusaError.Types.INVALID_DATA, `path: "${rawPath}" is not valid percent-encoding`))
   }
-  const field = path.includes("\u0000") ? "path" : (findNulCharacter(req.query, "") ?? findNulCharacter(req.body, ""))
+  const field = path.includes("\u0000") ? "path" : (findNulCharacter(req.query) ?? findNulCharacter(req.body))
   if (field) return next(new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: must not contain a NUL character`))
   next()
 }

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { describeIssues, findNulCharacter } from "../validate-request"
+import { describeIssues, findNulCharacter, refusalNamesItsFields } from "../validate-request"
 
 describe("refusals of the plugin's routes", () => {
   const issuesOf = (schema: z.ZodType, input: unknown) => {
@@ -23,9 +23,19 @@ describe("refusals of the plugin's routes", () => {
     )
   })
 
+  it("are told apart: Medusa's wording that names the field is kept, one that does not is not", () => {
+    expect(refusalNamesItsFields("Invalid request: Expected: 'ppu, contract, plan' for field 'type', but got: 'bundle'")).toBe(true)
+    expect(refusalNamesItsFields("Invalid request: Unrecognized fields: 'x'; Field 'name' is required")).toBe(true)
+    expect(refusalNamesItsFields("Invalid request: users.0.email: Invalid email address")).toBe(true)
+    expect(refusalNamesItsFields("Invalid request: Invalid UUID")).toBe(false)
+    expect(refusalNamesItsFields("Invalid request: Field '' is required")).toBe(false)
+    expect(refusalNamesItsFields("Invalid request: must be a month as YYYY-MM")).toBe(false)
+  })
+
   it("find a NUL character in any string or key, however deep", () => {
     expect(findNulCharacter({ users: [{ first_name: "Jo\u0000hn" }] })).toEqual("users.0.first_name")
-    expect(findNulCharacter({ ["k\u0000"]: 1 })).toEqual("k\u0000")
+    expect(findNulCharacter({ ["k\u0000"]: 1 })).toEqual('"k\\u0000"')
+    expect(findNulCharacter({ login: { "a~b": ["x", "y\u0000"] } })).toEqual('login."a~b".1')
     expect(findNulCharacter({ name: "Contoso", tags: ["a", "b"], n: 1, ok: null })).toBeNull()
   })
 })
