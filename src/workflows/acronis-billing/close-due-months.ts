@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { Period } from "../../modules/acronis-billing/domain/period"
 import { listDueCloses } from "./billable-subscriptions"
 import { closeAcronisMonthWorkflow } from "./close-acronis-month"
@@ -10,6 +11,8 @@ export type CloseDueMonthsResult = {
   closed: { subscription_id: string; period: Period; statement_id: string }[]
   on_hold: { subscription_id: string; period: Period; statement_id: string }[]
   failed: { subscription_id: string; period: Period; message: string }[]
+  /** Months another run (another process) was closing at the same time: left to it. */
+  skipped: { subscription_id: string; period: Period }[]
 }
 
 /**
@@ -19,7 +22,7 @@ export type CloseDueMonthsResult = {
  * per statement.
  */
 export async function closeDueAcronisMonths(container: MedusaContainer, { now }: { now: Date }): Promise<CloseDueMonthsResult> {
-  const result: CloseDueMonthsResult = { closed: [], on_hold: [], failed: [] }
+  const result: CloseDueMonthsResult = { closed: [], on_hold: [], failed: [], skipped: [] }
   const reports = new Map<Period, Promise<MonthUsageReport>>()
   const reportFor = (period: Period) => {
     if (!reports.has(period)) reports.set(period, ensureMonthUsageReport(container, period))
@@ -42,6 +45,10 @@ export async function closeDueAcronisMonths(container: MedusaContainer, { now }:
           }
           result.closed.push(entry)
         } catch (error) {
+          if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.CONFLICT) {
+            result.skipped.push({ subscription_id, period })
+            break
+          }
           result.failed.push({ subscription_id, period, message: (error as Error).message })
           break
         }
