@@ -434,8 +434,13 @@ medusaIntegrationTestRunner({
       const released = jest.spyOn(locking, "release").mockResolvedValue(true as never)
       try {
         at("2026-10-01T07:20:00Z")
+        const reportReads = jest.spyOn(billing, "listAcronisUsageReports")
         const runs = await Promise.all([closeDueAcronisMonths(container, { now: new Date() }), closeDueAcronisMonths(container, { now: new Date() })])
         expect(runs.flatMap((r) => r.failed)).toEqual([])
+        // Each run read the month's report rows once, not once per statement.
+        const rowReads = reportReads.mock.calls.filter(([, config]) => !config?.select || (config.select as string[]).includes("rows"))
+        reportReads.mockRestore()
+        expect(rowReads).toHaveLength(2)
         expect(granted).toHaveBeenCalled()
         for (const sub of subs) {
           // Each month was closed by one run or by both (the second finding it closed), never left out.

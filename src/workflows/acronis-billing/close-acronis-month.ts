@@ -24,6 +24,7 @@ import {
   validateEarlierMonthsClosedStep,
   writeStatementStep,
   type StatementRef,
+  type UsageReportForTenant,
 } from "./steps"
 import { statementIssuedPayload } from "./statement-email"
 
@@ -39,6 +40,8 @@ export type CloseAcronisMonthWorkflowInput = {
    */
   fetch_report?: boolean
   report_error?: string | null
+  /** The tenant's part of the month's report, read once by a caller that closes many statements (`usageReportByTenant`). */
+  usage_report?: UsageReportForTenant | null
   /** Staff issue a statement that would be on hold (missing usage or report); the reason stays on it. */
   release_hold?: boolean
 }
@@ -79,6 +82,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
       tenant_id: subject.subscription.tenant_id,
       fetch: input.fetch_report,
       report_error: input.report_error,
+      known: input.usage_report,
     })
     const hold = transform({ draft, subject, report }, ({ draft, subject, report }) =>
       holdReasonFor({
