@@ -435,12 +435,16 @@ medusaIntegrationTestRunner({
       try {
         at("2026-10-01T07:20:00Z")
         const reportReads = jest.spyOn(billing, "listAcronisUsageReports")
+        const orderSearches = jest.spyOn(container.resolve(Modules.ORDER), "listOrders")
+        const searchesByStatement = () => orderSearches.mock.calls.filter(([filters]) => (filters as any)?.metadata?.acronis_statement_id).length
         const runs = await Promise.all([closeDueAcronisMonths(container, { now: new Date() }), closeDueAcronisMonths(container, { now: new Date() })])
         expect(runs.flatMap((r) => r.failed)).toEqual([])
         // Each run read the month's report rows once, not once per statement.
         const rowReads = reportReads.mock.calls.filter(([, config]) => !config?.select || (config.select as string[]).includes("rows"))
         reportReads.mockRestore()
         expect(rowReads).toHaveLength(2)
+        // No run had tried to bill these statements: none searched every order for one.
+        expect(searchesByStatement()).toEqual(0)
         expect(granted).toHaveBeenCalled()
         for (const sub of subs) {
           // Each month was closed by one run or by both (the second finding it closed), never left out.
@@ -474,6 +478,9 @@ medusaIntegrationTestRunner({
         await billing.updateAcronisStatements({ id: statement.id, status: "issued", draft_order_id: null })
         const [a, b] = await Promise.all([close(first.id), close(first.id)])
         expect([a.result.billed_order_id, b.result.billed_order_id].filter(Boolean)).toHaveLength(1)
+        // This one was billed before: the run that claimed it looked for the order first.
+        expect(searchesByStatement()).toEqual(1)
+        orderSearches.mockRestore()
         await billedOnce()
       } finally {
         granted.mockRestore()

@@ -64,6 +64,28 @@ export default class AcronisBillingModuleService extends MedusaService({
     return rows.length === 1
   }
 
+  /**
+   * `claimStatement` for making the issued statement's order. `order_may_exist` tells whether a run claimed
+   * it for that before (and may have made the order, then stopped before recording it).
+   */
+  @InjectTransactionManager()
+  async claimStatementBilling(
+    id: string,
+    token: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ won: boolean; order_may_exist: boolean }> {
+    const rows = await (sharedContext.transactionManager as SqlManager).execute(
+      `with "before" as (select "id", "order_attempted_at" from "acronis_statement" where "id" = ? for update)
+       update "acronis_statement" s set "claim_token" = ?, "claimed_at" = now(), "order_attempted_at" = coalesce(s."order_attempted_at", now())
+         from "before"
+        where s."id" = "before"."id" and s."deleted_at" is null and s."status" = 'issued' and s."order_id" is null and s."draft_order_id" is null
+          and (s."claim_token" is null or s."claim_token" = ? or coalesce(s."claimed_at", s."updated_at") < now() - make_interval(mins => ?))
+        returning "before"."order_attempted_at" as "attempted_before"`,
+      [id, token, token, STATEMENT_CLAIM_MINUTES]
+    )
+    return { won: rows.length === 1, order_may_exist: rows.length === 1 && rows[0].attempted_before !== null }
+  }
+
   /** Gives up the run's claim on the statement; a claim another run took since is left alone. */
   @InjectTransactionManager()
   async releaseStatementClaim(id: string, token: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {

@@ -112,7 +112,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
     claimStatementBillingStep({ statement_id: statement.id, token })
   )
   // Only the run that claimed the statement looks for its order and makes it; another leaves it to that run.
-  const found = when("statement-claimed-for-billing", { claim }, ({ claim }) => !!claim?.won).then(() =>
+  const found = when("statement-claimed-for-billing", { claim }, ({ claim }) => !!claim?.won && claim.order_may_exist).then(() =>
     findBillingOrderStep({ statement_id: statement.id })
   )
   const created = when("no-billing-order-yet", { claim, found }, ({ claim, found }) => !!claim?.won && !found).then(() => {

@@ -34,6 +34,11 @@ export const AcronisStatement = model
      */
     claim_token: model.text().nullable(),
     claimed_at: model.dateTime().nullable(),
+    /**
+     * When a run first claimed the statement to make its order. Until then no order of it can exist, so the
+     * close does not search Medusa's orders for one (a search by metadata reads every order).
+     */
+    order_attempted_at: model.dateTime().nullable(),
     lines: model.hasMany(() => AcronisStatementLine, { mappedBy: "statement" }),
   })
   .indexes([{ on: ["subscription_id", "period"], unique: true }])
