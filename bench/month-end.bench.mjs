@@ -62,7 +62,6 @@ async function medusaApp(databaseUrl, sandbox) {
     ACRONIS_CLIENT_SECRET: sandbox.clientSecret,
     MEDUSA_ADMIN_DISABLED: "true",
     LOG_LEVEL: process.env.LOG_LEVEL || "error",
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-old-space-size=2048"].filter(Boolean).join(" "),
   }
   const exec = async (...args) => {
     const { status, stdout } = await run(medusa, args, { cwd: root, env, capture: true })
