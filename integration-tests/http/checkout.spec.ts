@@ -289,8 +289,12 @@ medusaIntegrationTestRunner({
 
         expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400])
         const refused = answers.filter((answer) => answer.status === 400)
+        // Each refusal says why: the order being placed at that moment, or (when one completion finished before
+        // another began, as on a loaded machine) the pay-per-use order that now exists.
         for (const answer of refused) {
-          expect((answer.data as { message: string }).message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+          expect((answer.data as { message: string }).message).toMatch(
+            /Another pay-per-use order for this account is being placed right now|You already have a pay-per-use Acronis subscription/
+          )
         }
         expect(await orders()).toHaveLength(1)
         const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
