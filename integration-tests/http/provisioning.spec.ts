@@ -739,7 +739,7 @@ medusaIntegrationTestRunner({
     describe("faults", () => {
       const CALLS: [string, string][] = [
         ["GET", "/api/2/clients/*"],
-        ["GET", "/api/2/tenants"],
+        ["GET", "/api/2/search"],
         ["POST", "/api/2/tenants"],
         ["GET", "/api/2/applications"],
         ["GET", "/api/2/tenants/*/offering_items/available_for_child"],
@@ -783,9 +783,9 @@ medusaIntegrationTestRunner({
 
       it("finds the tenant again after a crash between its creation and storing its id", async () => {
         // The tenant is created, the answer is lost, and the search that follows fails too: the run dies
-        // without the tenant's id. The next run finds it among the root's children by our reference.
+        // without the tenant's id. The next run finds it under the root by its name and our reference.
         await fault({ method: "POST", path: "/api/2/tenants", kind: "drop", after: true })
-        await fault({ method: "GET", path: "/api/2/tenants", status: 500, times: 3 })
+        await fault({ method: "GET", path: "/api/2/search", status: 500, times: 3 })
         const customer = await newCustomer()
         const order = await createOrder({ customer })
         await placeOrder(order.id)
@@ -799,6 +799,47 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/acronis/subscriptions/${subscription.id}`, admin)
         const lines = data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)
         expect(lines).toEqual(expect.arrayContaining(["find-or-create-subscription-tenant:retrying", "find-or-create-tenant:found"]))
+      })
+
+      it("takes the tenant a concurrent run made with our reference between the search and the create, instead of making a second one named (2)", async () => {
+        const customer = await newCustomer({ company_name: "Co 4" })
+        const order = await createOrder({ customer })
+        // The run's create is held back; meanwhile another run (as with a lock that did not hold) creates our tenant.
+        await fault({ method: "POST", path: "/api/2/tenants", latencyMs: 300 })
+        await placeOrder(order.id)
+        const deadline = Date.now() + 10_000
+        const createSent = async () =>
+          (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.some((r) => r.method === "POST" && r.path === "/api/2/tenants")
+        while (!(await createSent())) {
+          if (Date.now() > deadline) throw new Error("the run never sent its create")
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        }
+        const { root_tenant_id } = await state()
+        const theirs = await acronis.getAcronisClient().tenants.create({
+          name: "Co 4",
+          kind: "customer",
+          parent_id: root_tenant_id,
+          customer_id: customer.id,
+          internal_tag: customer.id,
+        })
+
+        const subscription = await waitForStatus(order.id, ["active"])
+        expect(subscription.tenant_id).toEqual(theirs.id)
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id).map((tenant) => tenant.name)).toEqual(["Co 4"])
+        expect((await logOf(subscription.id)).map((line) => `${line.step}:${line.outcome}`)).toContain("find-or-create-tenant:found")
+      })
+
+      it("still names a tenant ' (2)' when the sibling with its name is someone else's", async () => {
+        const { root_tenant_id } = await state()
+        const other = await newCustomer()
+        await acronis.getAcronisClient().tenants.create({ name: "Co 5", kind: "customer", parent_id: root_tenant_id, customer_id: other.id, internal_tag: other.id })
+        const customer = await newCustomer({ company_name: "Co 5" })
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active"])
+        const tenants = (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)
+        expect(tenants.map((tenant) => `${tenant.name} / ${tenant.customer_id}`).sort()).toEqual([`Co 5 (2) / ${customer.id}`, `Co 5 / ${other.id}`])
+        expect(tenants.find((tenant) => tenant.name === "Co 5 (2)")!.id).toEqual(subscription.tenant_id)
       })
 
       it("marks the subscription failed and tells operations when Acronis keeps failing, and a retry after recovery makes it active", async () => {

@@ -5,6 +5,7 @@ import { TokenManager } from "./auth"
 import { ClientsResource } from "./clients"
 import { OfferingItemsResource } from "./offering-items"
 import { ReportsResource } from "./reports"
+import { SearchResource } from "./search"
 import { z } from "zod"
 import { AcronisHttp, type CallSpec, type Logger } from "./request"
 import { TenantsResource } from "./tenants"
@@ -39,6 +40,7 @@ export class AcronisClient {
   readonly users: UsersResource
   readonly usages: UsagesResource
   readonly reports: ReportsResource
+  readonly search: SearchResource
   private readonly http: AcronisHttp
 
   constructor(options: AcronisClientOptions) {
@@ -63,10 +65,11 @@ export class AcronisClient {
     this.users = new UsersResource(http)
     this.usages = new UsagesResource(http)
     this.reports = new ReportsResource(http)
+    this.search = new SearchResource(http)
   }
 
   /**
-   * For endpoints without a wrapper (MFA, search, …): same auth, retries and errors. `path` is below
+   * For endpoints without a wrapper (MFA, brands, …): same auth, retries and errors. `path` is below
    * `/api/2` and already encoded. Without a schema the JSON body is returned unchecked (undefined for 204).
    */
   request<S extends z.ZodType>(spec: CallSpec, schema: S): Promise<z.output<S>>
