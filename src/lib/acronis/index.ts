@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { ApplicationsResource } from "./applications"
 import { TokenManager } from "./auth"
+import { ReadCache } from "./cache"
 import { ClientsResource } from "./clients"
 import { OfferingItemsResource } from "./offering-items"
 import { ReportsResource } from "./reports"
@@ -42,6 +43,7 @@ export class AcronisClient {
   readonly reports: ReportsResource
   readonly search: SearchResource
   private readonly http: AcronisHttp
+  private readonly readCache = new ReadCache()
 
   constructor(options: AcronisClientOptions) {
     if (!options.baseUrl) throw new Error("AcronisClient: baseUrl is required")
@@ -60,12 +62,17 @@ export class AcronisClient {
     this.http = http
     this.clients = new ClientsResource(http, options.clientId)
     this.tenants = new TenantsResource(http)
-    this.applications = new ApplicationsResource(http)
-    this.offeringItems = new OfferingItemsResource(http)
+    this.applications = new ApplicationsResource(http, this.readCache)
+    this.offeringItems = new OfferingItemsResource(http, this.readCache)
     this.users = new UsersResource(http)
     this.usages = new UsagesResource(http)
     this.reports = new ReportsResource(http)
     this.search = new SearchResource(http)
+  }
+
+  /** Forgets every answer kept for callers that passed `maxAgeMs`. */
+  forgetCachedReads(): void {
+    this.readCache.clear()
   }
 
   /**
