@@ -9,7 +9,7 @@ import type { SandboxContext } from "../context"
 import { malformed } from "../errors"
 import type { Router } from "../http"
 import type { TenantRecord, UserRecord } from "../state"
-import { getTenant } from "../tenancy"
+import { allTenants, getTenant } from "../tenancy"
 import { requireInteger } from "../validation"
 
 /** The spec's default; it gives no maximum. */
@@ -44,12 +44,12 @@ export function searchRoutes(router: Router, ctx: SandboxContext): void {
     const needle = text.toLowerCase()
 
     const items: Record<string, unknown>[] = []
-    const tenants = Object.values(ctx.state.tenants)
+    const tenants = allTenants(ctx)
       .filter((t) => t.id !== root.id && (allowDeleted || !t.deleted_at))
+      .filter((t) => contains(needle, t.name, t.contact.firstname, t.contact.lastname, t.contact.email))
       .sort((a, b) => a.number - b.number)
     for (const tenant of tenants) {
       if (items.length >= limit) break
-      if (!contains(needle, tenant.name, tenant.contact.firstname, tenant.contact.lastname, tenant.contact.email)) continue
       const path = pathFrom(ctx, root.id, tenant.parent_id)
       if (!path) continue
       items.push({
