@@ -233,8 +233,15 @@ medusaIntegrationTestRunner({
         expect(reservation).toEqual(expect.objectContaining({ cart_id: cartId, order_id: order.id }))
 
         // The reserved login is no longer available to anyone else.
-        const later = await api.get("/store/acronis/logins/availability?login=JOHNDOE", guestStore)
+        const later = await api.get("/store/acronis/logins/availability?login=JOHNDOE", rita.store)
         expect(later.data).toEqual({ login: "johndoe", available: false, reason: expect.stringMatching(/already taken/) })
+
+        // Once provisioning made the Acronis user, the reservation is released: Acronis itself refuses the login now.
+        const released = async () => (await records().listAcronisLoginReservations({ login: "johndoe" }))[0].released_at
+        for (let wait = 0; wait < 100 && !(await released()); wait++) await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(await released()).toEqual(expect.any(Date))
+        const afterRelease = await api.get("/store/acronis/logins/availability?login=johndoe", rita.store)
+        expect(afterRelease.data).toEqual({ login: "johndoe", available: false, reason: expect.stringMatching(/already taken in Acronis/) })
       })
 
       it("a later order by a customer who has an Acronis tenant skips service details", async () => {
@@ -275,6 +282,46 @@ medusaIntegrationTestRunner({
         expect(refused.data.message).toMatch(/You already have a pay-per-use Acronis subscription/)
         expect(refused.data.message).toMatch(new RegExp(`${first.id}|acsub_`))
         expect((await orders()).length).toEqual(1)
+      })
+      it("of three pay-per-use carts of one customer completed at once, completes one; the others get a 400 saying why and no order", async () => {
+        const carts = [await readyPayPerUseCart(john.store), await readyPayPerUseCart(john.store), await readyPayPerUseCart(john.store)]
+        const answers = await Promise.all(carts.map((cartId) => complete(cartId, john.store).catch((error: ErrorAnswer) => error.response)))
+
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400])
+        const refused = answers.filter((answer) => answer.status === 400)
+        for (const answer of refused) {
+          expect((answer.data as { message: string }).message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+        }
+        expect(await orders()).toHaveLength(1)
+        const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
+        expect(holds).toEqual([expect.objectContaining({ consumer_key: `customer:${john.id}` })])
+
+        // A refused cart tried again later meets the rule itself: the first order is there now.
+        const again = await failure(complete(carts[answers.findIndex((answer) => answer.status === 400)], john.store))
+        expect(again.status).toEqual(400)
+        expect(again.data.message).toMatch(/You already have a pay-per-use Acronis subscription/)
+        expect(await orders()).toHaveLength(1)
+      })
+
+      it("gives the pay-per-use hold of a checkout that never became an order to the next cart", async () => {
+        const stuck = await readyPayPerUseCart(john.store)
+        // A completion that got past the rules and died before the order: its hold stays, its cart open.
+        await records().createAcronisPayPerUseHolds({ consumer_key: `customer:${john.id}`, cart_id: stuck })
+        const next = await readyPayPerUseCart(john.store)
+        const busy = await failure(complete(next, john.store))
+        expect(busy.status).toEqual(400)
+        expect(busy.data.message).toMatch(/being placed right now/)
+        expect(await orders()).toHaveLength(0)
+
+        // Ten minutes on, it has given up: the next cart completes and takes the hold.
+        await container
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`update acronis_pay_per_use_hold set created_at = now() - interval '11 minutes' where cart_id = ?`, [stuck])
+        const order = await placedOrder(await complete(next, john.store))
+        const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
+        expect(holds).toEqual([expect.objectContaining({ cart_id: next })])
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect((await records().listAcronisPayPerUseHolds({ released_at: null }))[0].order_id).toEqual(order.id)
       })
     })
 
@@ -492,6 +539,27 @@ medusaIntegrationTestRunner({
         expect(await records().listAcronisTermsConsents({})).toEqual([])
       })
 
+      it("answers login availability to signed-in customers only, 30 times a minute each", async () => {
+        const guest = await failure(api.get("/store/acronis/logins/availability?login=someone", guestStore))
+        expect(guest.status).toEqual(401)
+
+        const key = guestStore.headers["x-publishable-api-key"]
+        const { storeHeaders } = await createStoreCustomer(api, key, { email: "typist@example.com", first_name: "Ty", last_name: "Pist" })
+        const checkLogin = async () => (await sandbox("/requests")).json().then((body: { items: { path: string }[] }) =>
+          body.items.filter((request) => request.path === "/api/2/users/check_login").length)
+        const before = await checkLogin()
+        for (let i = 0; i < 30; i++) {
+          const answer = await api.get(`/store/acronis/logins/availability?login=typist${i}`, storeHeaders)
+          expect(answer.data.available).toEqual(true)
+        }
+        const limited = await failure(api.get("/store/acronis/logins/availability?login=typist99", storeHeaders))
+        expect(limited.status).toEqual(429)
+        expect(limited.data.message).toMatch(/Too many requests: at most 30 every 60 s/)
+        expect(await checkLogin()).toEqual(before + 30)
+        // Another customer has a budget of its own.
+        expect((await api.get("/store/acronis/logins/availability?login=typist99", john.store)).data.available).toEqual(true)
+      })
+
       it("a login taken in Acronis, or reserved by another open cart, is refused", async () => {
         const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
         await acronis.getAcronisClient().users.create({
@@ -499,9 +567,9 @@ medusaIntegrationTestRunner({
           login: "TakenUser",
           contact: { email: "taken@example.com", firstname: "Taken", lastname: "User" },
         } as never)
-        const availability = await api.get("/store/acronis/logins/availability?login=takenuser", guestStore)
+        const availability = await api.get("/store/acronis/logins/availability?login=takenuser", john.store)
         expect(availability.data).toEqual({ login: "takenuser", available: false, reason: expect.stringMatching(/already taken in Acronis/) })
-        const malformed = await api.get("/store/acronis/logins/availability?login=" + encodeURIComponent("no spaces allowed"), guestStore)
+        const malformed = await api.get("/store/acronis/logins/availability?login=" + encodeURIComponent("no spaces allowed"), john.store)
         expect(malformed.data).toEqual(expect.objectContaining({ available: false, reason: expect.stringMatching(/neither a username/) }))
 
         const cartId = await newCart(john.store)
@@ -519,7 +587,7 @@ medusaIntegrationTestRunner({
 
         // The cart that holds it can change its mind: the old login is released.
         await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "JohnDoe2", email: "john@doe.example" }, john.store)
-        const freed = await api.get(`/store/acronis/logins/availability?login=johndoe`, guestStore)
+        const freed = await api.get(`/store/acronis/logins/availability?login=johndoe`, rita.store)
         expect(freed.data.available).toEqual(true)
 
         // A basket abandoned for more than a week no longer holds its login.

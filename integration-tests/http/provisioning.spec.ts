@@ -12,12 +12,24 @@ import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
 import { syncAcronisUsageWorkflow } from "../../src/workflows/acronis-billing"
-import { endAcronisFreeMonthsWorkflow, recoverAcronisProvisioning } from "../../src/workflows/acronis-provisioning"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  claimAcronisSubscriptionWorkflow,
+  createOrderSubscriptionsStep,
+  createAcronisOrderSubscriptionsWorkflow,
+  endAcronisFreeMonthsWorkflow,
+  recoverAcronisProvisioning,
+} from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
 
 jest.setTimeout(240 * 1000)
+
+// The order.placed step alone, without the workflow's lock: what a second process does when locks do not hold.
+const saveSubscriptionsWithoutLock = createWorkflow("test-save-order-subscriptions-without-lock", (input: { order_id: string }) =>
+  new WorkflowResponse(createOrderSubscriptionsStep(input))
+)
 
 const outboxDir = path.join(mkdtempSync(path.join(os.tmpdir(), "acronis-provisioning-")), "outbox")
 // Read by medusa-config.ts when the runner loads it, so they must be set before the suite starts.
@@ -157,6 +169,7 @@ medusaIntegrationTestRunner({
     }
 
     const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+    const failureOrAnswer = (request: Promise<any>) => request.catch((error: { response: any }) => error.response)
 
     const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
     const GRACE_MS = 30 * 86_400_000
@@ -355,6 +368,75 @@ medusaIntegrationTestRunner({
         const requests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants")).toHaveLength(1)
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/users")).toHaveLength(1)
+      })
+    })
+
+    describe("exactly once across processes", () => {
+      it("lets one of five claims racing on the same row own the run: the database decides, not a lock", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer, storefront: false })
+        const { result } = await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: order.id } })
+        const [pending] = result.subscriptions
+        // Five processes read the same pending row and claim it; no lock is taken on the way.
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => claimAcronisSubscriptionWorkflow(container).run({ input: { subscription_id: pending.id, trigger: "execute" } }))
+        )
+        const won = claims.filter(({ result }) => result.claimed)
+        expect(won).toHaveLength(1)
+        expect(claims.filter(({ result }) => !result.claimed).map(({ result }) => result.reason)).toEqual(
+          Array(4).fill(expect.stringMatching(/another provisioning run claimed it first|already provisioning|it is provisioning/))
+        )
+        const [claimed] = await subscriptionsOf(order.id)
+        expect(claimed).toEqual(expect.objectContaining({ status: "provisioning", attempts: 1, heartbeat_at: expect.any(Date) }))
+        expect((await logOf(claimed.id)).filter((line) => line.outcome === "claimed")).toHaveLength(1)
+
+        // A cancellation that read the row before the claim writes nothing: the claim moved it on.
+        expect(await acronis.updateSubscriptionIfUnchanged(pending.id, { status: "pending", attempts: 0 }, { status: "cancelled" })).toBe(false)
+        expect((await subscriptionsOf(order.id))[0].status).toEqual("provisioning")
+      })
+
+      it("saves an order's subscriptions once when two processes handle its order.placed at once, with no lock between them", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        const runs = await Promise.all([1, 2].map(() => saveSubscriptionsWithoutLock(container).run({ input: { order_id: order.id } })))
+        expect(runs.map(({ result }) => result.created_ids.length).sort()).toEqual([0, 1])
+        expect(runs.map(({ result }) => result.subscriptions.length)).toEqual([1, 1])
+        expect(await subscriptionsOf(order.id)).toHaveLength(1)
+      })
+
+      it("refuses a staff pay-per-use order for a customer who has one, and of two at once lets one through with a 400 for the other", async () => {
+        const customer = await newCustomer()
+        const wizard = (reference: string) =>
+          api.post(
+            "/admin/acronis/customer-orders",
+            {
+              customer_id: customer.id,
+              product_id: ppu.id,
+              billing_interval: "month",
+              reference,
+              login: `staff-${customer.id}-${reference}`,
+              protection_licensing_model: "per_gigabyte",
+              file_sync_share_licensing_model: "per_user",
+              execute: true,
+            },
+            admin
+          )
+        const ordersBefore = (await api.get("/admin/orders?fields=id", admin)).data.count
+        const [first, second] = await Promise.all([failureOrAnswer(wizard("a")), failureOrAnswer(wizard("b"))])
+        expect([first.status, second.status].sort()).toEqual([201, 400])
+        const refusedAtOnce = first.status === 400 ? first : second
+        expect(refusedAtOnce.data.message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toEqual(ordersBefore + 1)
+
+        const third = await failureOrAnswer(wizard("c"))
+        expect(third.status).toEqual(400)
+        expect(third.data.message).toMatch(/already have a pay-per-use Acronis subscription/)
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toEqual(ordersBefore + 1)
+        const created = first.status === 201 ? first : second
+        expect(await acronis.listAcronisSubscriptions({ customer_id: customer.id, type: "ppu" })).toEqual([
+          expect.objectContaining({ order_id: created.data.order.id }),
+        ])
+        await waitForStatus(created.data.order.id, ["active"])
       })
     })
 
@@ -711,11 +793,14 @@ medusaIntegrationTestRunner({
         expect(first.requested).toEqual([active.id])
         expect((await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)).toHaveLength(1)
 
-        // A run that claimed the subscription and then died: `provisioning`, untouched for 20 minutes.
+        // A slow run: untouched for 20 minutes, but its process still writes the heartbeat. Left alone.
         await acronis.updateAcronisSubscriptions({ id: active.id, status: "provisioning" })
-        await container
-          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
-          .raw(`update acronis_subscription set updated_at = now() - interval '20 minutes' where id = ?`, [active.id])
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(`update acronis_subscription set updated_at = now() - interval '20 minutes', heartbeat_at = now() - interval '10 seconds' where id = ?`, [active.id])
+        expect((await recoverAcronisProvisioning(container)).requested).toEqual([])
+
+        // A run whose process died: no heartbeat for longer than provisioning.staleAfterSeconds (120 s).
+        await pg.raw(`update acronis_subscription set heartbeat_at = now() - interval '130 seconds' where id = ?`, [active.id])
 
         const second = await recoverAcronisProvisioning(container)
 
@@ -728,6 +813,37 @@ medusaIntegrationTestRunner({
 
         // Nothing left to pick up.
         expect((await recoverAcronisProvisioning(container)).requested).toEqual([])
+      })
+    })
+
+    describe("recovery of a lost order-received e-mail", () => {
+      it("sends the order-received e-mail a crash lost, once, when the order is older than the stale time", async () => {
+        const customer = await newCustomer()
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        await waitForStatus(order.id, ["active"])
+        await settle()
+        const receivedMails = async () => (await outbox()).filter((mail) => mail.to && JSON.stringify(mail.to).includes(customer.email) && /received/i.test(mail.subject ?? ""))
+        expect(await receivedMails()).toHaveLength(1)
+
+        // The process died between saving the subscriptions and sending the e-mail: no notification, no mail.
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(`delete from notification where trigger_type = 'acronis.order.received' and resource_id = ?`, [order.id])
+        await rm(outboxDir, { recursive: true, force: true })
+
+        // Too early: an order placed seconds ago may still be on its way.
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([])
+        await pg.raw(`update "order" set created_at = now() - interval '5 minutes' where id = ?`, [order.id])
+
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([order.id])
+        await settle()
+        expect(await receivedMails()).toHaveLength(1)
+        expect((await recoverAcronisProvisioning(container)).emailed).toEqual([])
+        await settle()
+        expect(await receivedMails()).toHaveLength(1)
+        // Nothing was provisioned twice on the way.
+        expect((await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)).toHaveLength(1)
+        expect(await activationEmails()).toHaveLength(1)
       })
     })
 

@@ -1,5 +1,9 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { AcronisLoginReservation, AcronisTermsConsent } from "./models"
+import { AcronisLoginReservation, AcronisPayPerUseHold, AcronisTermsConsent } from "./models"
 
-/** Checkout records of Acronis carts: terms consents and login reservations. */
-export default class AcronisCheckoutModuleService extends MedusaService({ AcronisTermsConsent, AcronisLoginReservation }) {}
+/** Checkout records of Acronis orders: terms consents, login reservations and pay-per-use holds. */
+export default class AcronisCheckoutModuleService extends MedusaService({
+  AcronisTermsConsent,
+  AcronisLoginReservation,
+  AcronisPayPerUseHold,
+}) {}

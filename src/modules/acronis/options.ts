@@ -19,9 +19,11 @@ const optionsObject = z
       .object({
         port: z.number().int().min(0).max(65535).default(0),
         statePath: z.string().min(1).optional(),
+        /** The sandbox's `/__sandbox` control API (state, faults, clock): for tests and demos only, on loopback. */
+        controlApi: z.boolean().default(false),
       })
       .strict()
-      .default({ port: 0 }),
+      .default({ port: 0, controlApi: false }),
     /** Where provisioning failures are e-mailed. */
     operationsEmail: z.email().optional(),
     /** The Acronis API client: time allowed per HTTP attempt, and its own retries of calls that are safe to repeat. */
@@ -33,14 +35,19 @@ const optionsObject = z
       })
       .strict()
       .default({ timeoutMs: 30_000, maxRetries: 3, retryBaseDelayMs: 500 }),
-    /** Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`. */
+    /**
+     * Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`;
+     * and how long a run may go without a heartbeat before it counts as dead (its process crashed) and the
+     * recovery job starts it again. A live run beats every quarter of that, however slow Acronis is.
+     */
     provisioning: z
       .object({
         attempts: z.number().int().min(1).max(20).default(5),
         retryBaseDelayMs: z.number().int().min(0).max(600_000).default(2_000),
+        staleAfterSeconds: z.number().int().min(4).max(86_400).default(120),
       })
       .strict()
-      .default({ attempts: 5, retryBaseDelayMs: 2_000 }),
+      .default({ attempts: 5, retryBaseDelayMs: 2_000, staleAfterSeconds: 120 }),
     /**
      * The end of a subscription: a cancelled one's tenant is disabled at once and deleted after
      * `gracePeriodDays` (Acronis's own advice: disable, then delete after 30 days), with a warning e-mail
@@ -71,6 +78,16 @@ const optionsObject = z
 export const acronisOptionsSchema = optionsObject
   .superRefine((options, ctx) => {
     const mode = options.mode ?? (options.clientId || options.clientSecret ? "live" : "sandbox")
+    // A store in production must never sell against the fake by accident: the sandbox is then a choice.
+    if (mode === "sandbox" && !options.mode && process.env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mode"],
+        message:
+          'is not set and no Acronis credentials are, while NODE_ENV is "production": set datacenterUrl, clientId and ' +
+          'clientSecret for your Acronis datacenter, or mode: "sandbox" to run on the built-in fake Acronis on purpose',
+      })
+    }
     if (mode !== "live") {
       return
     }

@@ -1,4 +1,6 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { pluginPackage } from "../../lib/plugin-package"
 import type { AcronisClient, OfferingItem, TenantKind } from "../../lib/acronis"
 import type { AcronisConnection } from "./loaders/connect-acronis"
@@ -6,6 +8,15 @@ import { AcronisOffer, AcronisProvisioningLog, AcronisSubscription } from "./mod
 import { AcronisOptions } from "./options"
 import type { AcronisEmailSettings } from "./emails/by-event"
 import { closeSpan, openSpan, serviceSpansOf, type ServiceSpan } from "./domain/service-spans"
+import type { SubscriptionStatus } from "./domain/subscription-status"
+
+export type ProvisioningSettings = {
+  attempts: number
+  retry_base_delay_ms: number
+  /** A `provisioning` run whose heartbeat is older than this has died. */
+  stale_after_ms: number
+  portal_login_url: string
+}
 
 type InjectedDependencies = {
   acronisOptions: AcronisOptions
@@ -127,13 +138,72 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     return { url: this.options_.termsOfUseUrl, version: this.options_.termsOfUseVersion }
   }
 
-  /** How provisioning retries, and where customers sign in to Acronis ("Manage your service"). */
-  async getProvisioningSettings(): Promise<{ attempts: number; retry_base_delay_ms: number; portal_login_url: string }> {
+  /** How provisioning retries, when a run counts as dead, and where customers sign in to Acronis ("Manage your service"). */
+  async getProvisioningSettings(): Promise<ProvisioningSettings> {
     return {
       attempts: this.options_.provisioning.attempts,
       retry_base_delay_ms: this.options_.provisioning.retryBaseDelayMs,
+      stale_after_ms: this.options_.provisioning.staleAfterSeconds * 1000,
       portal_login_url: `${this.connection_.baseUrl.replace(/\/+$/, "")}/login`,
     }
+  }
+
+  /**
+   * Makes a new provisioning run the owner of a subscription, if the row is still as the caller read it
+   * (`status` and `attempts`): one conditional UPDATE, so of two processes that read the same row only one
+   * gets a row back, whatever a lock did or did not hold. Returns the run's attempt number, or null when
+   * another run got there first.
+   */
+  @InjectManager()
+  async claimProvisioningRun(
+    id: string,
+    expected: { status: SubscriptionStatus; attempts: number },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<number | null> {
+    const rows: { attempts: number }[] = await sharedContext.manager!.execute(
+      `UPDATE acronis_subscription
+          SET status = 'provisioning', attempts = attempts + 1, heartbeat_at = now(), updated_at = now()
+        WHERE id = ? AND status = ? AND attempts = ? AND deleted_at IS NULL
+    RETURNING attempts`,
+      [id, expected.status, expected.attempts]
+    )
+    return rows[0]?.attempts ?? null
+  }
+
+  /**
+   * Writes `data` to a subscription only if it is still as the caller read it (`status` and `attempts`), in
+   * one transaction that holds the row: for changes that race a provisioning claim in another process (an
+   * order cancelled while a run starts). Nobody sees the row half-changed. True when it was written.
+   */
+  @InjectTransactionManager()
+  async updateSubscriptionIfUnchanged(
+    id: string,
+    expected: { status: SubscriptionStatus; attempts: number },
+    data: Omit<Parameters<AcronisModuleService["updateAcronisSubscriptions"]>[0] & { id?: string }, "id">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<boolean> {
+    const [row]: { status: string; attempts: number }[] = await sharedContext.transactionManager!.execute(
+      `SELECT status, attempts FROM acronis_subscription WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    if (!row || row.status !== expected.status || row.attempts !== expected.attempts) return false
+    await this.updateAcronisSubscriptions({ id, ...data } as never, sharedContext)
+    return true
+  }
+
+  /**
+   * The heartbeat of run `attempt`: true while that run still owns the subscription. False once the run is
+   * over (the row left `provisioning`) or another run claimed it after this one was taken for dead.
+   */
+  @InjectManager()
+  async beatProvisioningRun(id: string, attempt: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<boolean> {
+    const rows: unknown[] = await sharedContext.manager!.execute(
+      `UPDATE acronis_subscription SET heartbeat_at = now()
+        WHERE id = ? AND status = 'provisioning' AND attempts = ? AND deleted_at IS NULL
+    RETURNING id`,
+      [id, attempt]
+    )
+    return rows.length > 0
   }
 
   /** How long a suspended subscription's tenant is kept, and when its customer is warned before it is deleted. */

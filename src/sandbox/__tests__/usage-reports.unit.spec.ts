@@ -91,9 +91,11 @@ describe("Acronis sandbox: usage and reports", () => {
     expect((await http.api("GET", "/tenants/usages")).status).toBe(400)
   })
 
-  // Only `Date` is faked, so the sandbox's HTTP server and timers keep running.
-  const atUtc = (instant: string) => {
+  // Only `Date` is faked, so the sandbox's HTTP server and timers keep running. The token is issued again under
+  // the faked clock: one from the real clock is expired (or not yet valid) at a faked instant hours away.
+  const atUtc = async (instant: string) => {
     jest.useFakeTimers({ now: new Date(instant), doNotFake: ["nextTick", "setImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"] })
+    await http.getToken()
   }
   afterEach(async () => {
     jest.useRealTimers()
@@ -109,20 +111,20 @@ describe("Acronis sandbox: usage and reports", () => {
         result_action: "save",
         recipients: [],
       })
-    atUtc("2026-10-01T03:00:00Z")
+    await atUtc("2026-10-01T03:00:00Z")
     const early = await report("2026-09-01", "2026-09-30")
     expect(early.status).toBe(400)
     expect(early.body.error.message).toMatch(/not ready/)
     // An older month is ready, and so is the month that just ended after 6 am.
     expect((await report("2026-08-01", "2026-08-31")).status).toBe(200)
-    atUtc("2026-10-01T06:00:00Z")
+    await atUtc("2026-10-01T06:00:00Z")
     expect((await report("2026-09-01", "2026-09-30")).status).toBe(200)
-    atUtc("2026-10-01T00:30:00Z")
+    await atUtc("2026-10-01T00:30:00Z")
     expect((await report("2026-09-01", "2026-09-30")).status).toBe(200)
   })
 
   it("creates a usage_summary report, shows it in progress, then saved, and serves it as JSON or gzip", async () => {
-    atUtc(`${day(0)}T12:00:00Z`)
+    await atUtc(`${day(0)}T12:00:00Z`)
     await http.control("PUT", "/usages", {
       items: [{ tenant_id: tenant.id, offering_item: "pw_base_workstations", date: day(-1), value: 3 }],
     })

@@ -92,3 +92,14 @@ export function consumerOf(buyer: AcronisBuyer): AcronisConsumer | null {
   }
   return { kind: "customer", customer_ids: buyer.reseller?.customer_ids ?? [buyer.customer_id] }
 }
+
+/**
+ * Whose pay-per-use service an order is, as one key: a sub-account, a reseller buying for itself (whichever
+ * of its customers signs in), or a customer. At most one pay-per-use order per key is open at a time.
+ */
+export function payPerUseConsumerKey(buyer: AcronisBuyer): string | null {
+  const consumer = consumerOf(buyer)
+  if (!consumer) return null
+  if (consumer.kind === "sub_account") return `sub_account:${consumer.sub_account_id}`
+  return buyer.reseller ? `reseller:${buyer.reseller.id}` : `customer:${buyer.customer_id}`
+}

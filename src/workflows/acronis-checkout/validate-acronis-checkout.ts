@@ -1,7 +1,7 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { AcronisSettings, CheckoutOffer } from "./acronis-lines"
 import type { AcronisCheckoutState, CheckoutCart } from "./checkout-state"
-import { loadAcronisCheckoutStep, validateAcronisCheckoutStepsStep, validateAcronisOrderRulesStep } from "./steps"
+import { holdPayPerUseStep, loadAcronisCheckoutStep, validateAcronisCheckoutStepsStep, validateAcronisOrderRulesStep } from "./steps"
 
 export const validateAcronisCheckoutWorkflowId = "validate-acronis-checkout"
 
@@ -20,7 +20,8 @@ export type ValidateAcronisCheckoutHookInput = {
  * Run by the complete-cart `validate` hook for carts with Acronis items, before the order exists and before
  * payment is authorized: the ordering rules, then every required checkout step, then the
  * `validateAcronisCheckout` hook, where a shop adds its own rules (throw a `MedusaError` to refuse; the
- * storefront gets a 400 with its message and no order is created).
+ * storefront gets a 400 with its message and no order is created), then the consumer's pay-per-use hold
+ * (`holdPayPerUseStep`: of two pay-per-use checkouts completing at once, the second gets a 400).
  */
 export const validateAcronisCheckoutWorkflow = createWorkflow(
   validateAcronisCheckoutWorkflowId,
@@ -40,6 +41,10 @@ export const validateAcronisCheckoutWorkflow = createWorkflow(
       checkout: state,
     }))
     const validateAcronisCheckout = createHook("validateAcronisCheckout", hookInput)
+
+    // Last, once every rule passed: the one pay-per-use order of this consumer that may complete now.
+    const hold = transform({ state }, ({ state }) => ({ lines: state.lines, buyer: state.buyer, cart_id: state.cart.id }))
+    holdPayPerUseStep(hold)
 
     return new WorkflowResponse(state, { hooks: [validateAcronisCheckout] })
   }

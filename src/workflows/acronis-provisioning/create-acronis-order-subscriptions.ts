@@ -10,9 +10,10 @@ export const createAcronisOrderSubscriptionsWorkflowId = "create-acronis-order-s
 
 /**
  * What `order.placed` does for Acronis: under a lock on the order, saves one `pending` subscription per
- * Acronis line (once — lines seen before are skipped), tells the customer the order was received (first
- * time only), and asks for provisioning of the storefront order's pending subscriptions. Staff orders stop
- * here until `POST /admin/acronis/orders/:id/execute`.
+ * Acronis line (once — lines seen before are skipped), tells the customer the order was received, and asks
+ * for provisioning of the storefront order's pending subscriptions. Staff orders stop here until
+ * `POST /admin/acronis/orders/:id/execute`. Safe to run again: the e-mail goes once per order (the e-mail
+ * workflow skips one already sent), so the recovery job runs it again for an order whose e-mail a crash lost.
  */
 export const createAcronisOrderSubscriptionsWorkflow = createWorkflow(
   createAcronisOrderSubscriptionsWorkflowId,
@@ -23,7 +24,7 @@ export const createAcronisOrderSubscriptionsWorkflow = createWorkflow(
     releaseLockStep({ key: lockKey })
 
     const received = transform({ saved }, ({ saved }): OrderReceivedPayload | null =>
-      saved.created_ids.length && saved.order.email && !saved.order.staff_order
+      saved.subscriptions.length && saved.order.email && !saved.order.staff_order
         ? {
             id: saved.order.id,
             order_display_id: saved.order.display_id,

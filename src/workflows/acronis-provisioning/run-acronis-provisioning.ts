@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACRONIS_MODULE } from "../../modules/acronis"
 import type AcronisModuleService from "../../modules/acronis/service"
 import { describeProvisioningFailure } from "../../modules/acronis/domain/provisioning-failure"
@@ -32,8 +33,9 @@ const MAX_DELAY_MS = 5 * 60 * 1000
  *
  * The back-off lives here, in-process, rather than in step `retryInterval`s: Medusa's default in-memory
  * workflow engine keeps scheduled retries only in memory, so they would vanish on restart without a trace,
- * whereas every run here leaves its state in our tables. A crash mid-run leaves the subscription
- * `provisioning`; after `STALE_PROVISIONING_MS` the retry route accepts it.
+ * whereas every run here leaves its state in our tables. While it works, the run writes a heartbeat; a crash
+ * mid-run leaves the subscription `provisioning` with a heartbeat that stops, and once it is older than
+ * `provisioning.staleAfterSeconds` the recovery job (and the retry route) start a new run.
  */
 export async function runAcronisProvisioning(
   container: MedusaContainer,
@@ -45,24 +47,49 @@ export async function runAcronisProvisioning(
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
   const settings = await acronis.getProvisioningSettings()
   const { line_item_id } = await acronis.retrieveAcronisSubscription(request.subscription_id, { select: ["line_item_id"] })
+  const heartbeat = startHeartbeat(container, acronis, request.subscription_id, claim.attempt, settings.stale_after_ms / 4)
+  try {
+    for (let run = 1; ; run++) {
+      const { result, errors } = await provisionAcronisSubscriptionWorkflow(container).run({
+        input: { subscription_id: request.subscription_id, attempt: claim.attempt },
+        context: { transactionId: provisionAcronisSubscriptionTransactionId(line_item_id) },
+        throwOnError: false,
+      })
+      if (!errors?.length) return { outcome: result.status, runs: run }
+      // Taken for dead and claimed by another run (this process stalled past the stale time): that run goes on.
+      if (!heartbeat.owned()) return { outcome: "skipped", reason: "another provisioning run took it over" }
 
-  for (let run = 1; ; run++) {
-    const { result, errors } = await provisionAcronisSubscriptionWorkflow(container).run({
-      input: { subscription_id: request.subscription_id, attempt: claim.attempt },
-      context: { transactionId: provisionAcronisSubscriptionTransactionId(line_item_id) },
-      throwOnError: false,
-    })
-    if (!errors?.length) return { outcome: result.status, runs: run }
+      const first = errors.find((error) => error.handlerType === "invoke") ?? errors[0]
+      const failure = describeProvisioningFailure(first.action ?? "unknown", first.error)
+      const final = !failure.transient || run >= settings.attempts
+      await recordAcronisProvisioningFailureWorkflow(container).run({
+        input: { subscription_id: request.subscription_id, attempt: claim.attempt, failure, final },
+      })
+      if (final) return { outcome: "failed", runs: run, step: failure.step, message: failure.message }
 
-    const first = errors.find((error) => error.handlerType === "invoke") ?? errors[0]
-    const failure = describeProvisioningFailure(first.action ?? "unknown", first.error)
-    const final = !failure.transient || run >= settings.attempts
-    await recordAcronisProvisioningFailureWorkflow(container).run({
-      input: { subscription_id: request.subscription_id, attempt: claim.attempt, failure, final },
-    })
-    if (final) return { outcome: "failed", runs: run, step: failure.step, message: failure.message }
-
-    const backoff = Math.min(MAX_DELAY_MS, settings.retry_base_delay_ms * 2 ** (run - 1))
-    await new Promise((resolve) => setTimeout(resolve, Math.max(backoff, failure.retry_after_ms ?? 0)))
+      const backoff = Math.min(MAX_DELAY_MS, settings.retry_base_delay_ms * 2 ** (run - 1))
+      await new Promise((resolve) => setTimeout(resolve, Math.max(backoff, failure.retry_after_ms ?? 0)))
+    }
+  } finally {
+    heartbeat.stop()
   }
+}
+
+/**
+ * Writes the run's heartbeat every `intervalMs` while this process works on it, through back-offs too, so
+ * the recovery job tells a slow run (beating) from a dead one (`isDeadRun`) without waiting long.
+ */
+function startHeartbeat(container: MedusaContainer, acronis: AcronisModuleService, subscriptionId: string, attempt: number, intervalMs: number) {
+  let owned = true
+  const timer = setInterval(() => {
+    acronis.beatProvisioningRun(subscriptionId, attempt).then(
+      (stillOwned) => {
+        // The row leaves `provisioning` when the run ends; only another run's claim means it was taken over.
+        if (!stillOwned) owned = false
+      },
+      (error: Error) => container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Acronis subscription ${subscriptionId}: heartbeat not written: ${error.message}`)
+    )
+  }, Math.max(1000, intervalMs))
+  timer.unref()
+  return { owned: () => owned, stop: () => clearInterval(timer) }
 }

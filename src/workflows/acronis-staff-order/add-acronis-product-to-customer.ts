@@ -1,19 +1,29 @@
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { attachPayPerUseHoldStep, holdPayPerUseStep } from "../acronis-checkout/steps"
 import { PrepareAcronisStaffOrderInput, prepareAcronisStaffOrderStep } from "./steps/prepare-acronis-staff-order"
 
 export const addAcronisProductToCustomerWorkflowId = "add-acronis-product-to-customer"
 
 /**
  * The admin's "add product to customer" (seed 000): an order an account manager places for a customer. Like
- * every staff order it waits until it is executed; the route executes it at once when asked to.
+ * every staff order it waits until it is executed; the route executes it at once when asked to. A
+ * pay-per-use order takes the customer's pay-per-use hold first, as a storefront checkout does, so a staff
+ * order and a checkout (or two staff orders) at once never give a customer two pay-per-use subscriptions.
  */
 export const addAcronisProductToCustomerWorkflow = createWorkflow(
   addAcronisProductToCustomerWorkflowId,
   (input: PrepareAcronisStaffOrderInput) => {
     const prepared = prepareAcronisStaffOrderStep(input)
-    const orderInput = transform({ prepared }, ({ prepared }) => ({ ...prepared, status: "pending" as const }))
+    const holdInput = transform({ prepared }, ({ prepared }) => ({ ...prepared.pay_per_use, cart_id: null }))
+    const holdId = holdPayPerUseStep(holdInput)
+    const orderInput = transform({ prepared }, ({ prepared }) => {
+      const { pay_per_use: _, ...order } = prepared
+      return { ...order, status: "pending" as const }
+    })
     const order = createOrderWorkflow.runAsStep({ input: orderInput as never })
+    const attach = transform({ holdId, order }, ({ holdId, order }) => ({ hold_id: holdId, order_id: order.id }))
+    attachPayPerUseHoldStep(attach)
     return new WorkflowResponse(order)
   }
 )

@@ -44,8 +44,18 @@ export const TENANT_HOLDING_STATUSES = ["active", "suspended"] as const satisfie
 /** What starts a provisioning run, and from which statuses it may claim the subscription. */
 export type ProvisioningTrigger = "order_placed" | "execute" | "retry"
 
-/** A `provisioning` subscription whose run stopped answering (a crash) can be retried after this long. */
-export const STALE_PROVISIONING_MS = 15 * 60 * 1000
+type RunState = { status: string; heartbeat_at?: Date | string | null; updated_at?: Date | string | null }
+
+/**
+ * Whether a `provisioning` subscription's run has died: its process stopped writing the heartbeat (a live run
+ * writes it every quarter of `staleAfterMs`, however long Acronis takes). Rows from before heartbeats count
+ * from their last update.
+ */
+export function isDeadRun(subscription: RunState, staleAfterMs: number, now = Date.now()): boolean {
+  if (subscription.status !== "provisioning") return false
+  const lastSign = subscription.heartbeat_at ?? subscription.updated_at
+  return !!lastSign && now - new Date(lastSign).getTime() > staleAfterMs
+}
 
 export function canTransition(from: SubscriptionStatus, to: SubscriptionStatus): boolean {
   return SUBSCRIPTION_TRANSITIONS[from].includes(to)
@@ -60,14 +70,19 @@ export function assertTransition(id: string, from: SubscriptionStatus, to: Subsc
   }
 }
 
-type Claimable = { status: SubscriptionStatus; execution: "automatic" | "manual"; updated_at?: Date | string | null }
+type Claimable = RunState & { status: SubscriptionStatus; execution: "automatic" | "manual" }
 
 /**
  * Whether `trigger` may start a run on the subscription now: storefront orders start on `order.placed`, staff
- * orders only when executed, failed ones (or a run that crashed long ago) only on retry. Returns the reason
- * when it may not, for the admin routes' answers.
+ * orders only when executed, failed ones (or a run whose process died, see `isDeadRun`) only on retry.
+ * Returns the reason when it may not, for the admin routes' answers.
  */
-export function provisioningRefusal(subscription: Claimable, trigger: ProvisioningTrigger, now = Date.now()): string | null {
+export function provisioningRefusal(
+  subscription: Claimable,
+  trigger: ProvisioningTrigger,
+  staleAfterMs: number,
+  now = Date.now()
+): string | null {
   const { status, execution } = subscription
   if (trigger === "order_placed") {
     if (status !== "pending") return `it is already ${status}`
@@ -75,8 +90,7 @@ export function provisioningRefusal(subscription: Claimable, trigger: Provisioni
   }
   if (trigger === "execute") return status === "pending" ? null : `it is ${status}, not pending`
   if (status === "failed") return null
-  const updatedAt = subscription.updated_at ? new Date(subscription.updated_at).getTime() : now
-  if (status === "provisioning" && now - updatedAt > STALE_PROVISIONING_MS) return null
+  if (isDeadRun(subscription, staleAfterMs, now)) return null
   return status === "provisioning"
     ? "a provisioning run is under way; retry when it has failed"
     : `it is ${status}; only failed subscriptions are retried`

@@ -45,8 +45,10 @@ export const AcronisSubscription = model
     manage_url: model.text().nullable(),
     /** The error that stopped the last run: `{ step, message, http_status, code, kind }`. */
     last_error: model.json().nullable(),
-    /** Provisioning runs so far. */
+    /** Provisioning runs so far; a claim moves it on by one, only if it is still what the claimer read. */
     attempts: model.number().default(0),
+    /** Written every few seconds by the process running provisioning: a run that stops beating has died. */
+    heartbeat_at: model.dateTime().nullable(),
     activated_at: model.dateTime().nullable(),
     /** The days its service ran, as `[{ from, to }]` (UTC days, `to: null` while running): what billing may bill. */
     service_spans: model.json().nullable(),

@@ -1,5 +1,7 @@
 export * from "./attach-order-to-checkout-records"
+export * from "./attach-pay-per-use-hold"
 export * from "./create-terms-consent"
+export * from "./hold-pay-per-use"
 export * from "./load-acronis-checkout"
 export * from "./reserve-login"
 export * from "./validate-acronis-checkout-steps"

@@ -141,7 +141,7 @@ export const createOrderSubscriptionsStep = createStep(
         }
       })
 
-    const created = toCreate.length ? await acronis.createAcronisSubscriptions(toCreate) : []
+    const created = toCreate.length ? await createUnlessSaved(acronis, toCreate) : []
     if (created.length) {
       const link = container.resolve(ContainerRegistrationKeys.LINK)
       await link.create(
@@ -179,3 +179,16 @@ export const createOrderSubscriptionsStep = createStep(
     await container.resolve<AcronisModuleService>(ACRONIS_MODULE).deleteAcronisSubscriptions(compensation.ids)
   }
 )
+
+/**
+ * Saves the subscriptions, or none when another process saved this order's just now (the unique line item id
+ * decides, should the lock on the order not have held): that process then links them and asks for provisioning.
+ */
+async function createUnlessSaved(acronis: AcronisModuleService, rows: Parameters<AcronisModuleService["createAcronisSubscriptions"]>[0] & unknown[]) {
+  try {
+    return await acronis.createAcronisSubscriptions(rows)
+  } catch (error) {
+    if (/unique|duplicate|already exists/i.test((error as Error).message) && /line_item_id/i.test((error as Error).message)) return []
+    throw error
+  }
+}

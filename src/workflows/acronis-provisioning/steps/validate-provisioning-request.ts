@@ -18,6 +18,7 @@ export const validateProvisioningRequestStep = createStep(
   validateProvisioningRequestStepId,
   async (input: ValidateProvisioningRequestInput, { container }) => {
     const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    const { stale_after_ms } = await acronis.getProvisioningSettings()
     const subscriptions = input.subscription_ids.length
       ? await acronis.listAcronisSubscriptions({ id: input.subscription_ids })
       : []
@@ -31,7 +32,7 @@ export const validateProvisioningRequestStep = createStep(
     const cancelled = new Set(orders.filter((order) => order.status === "canceled").map((order) => order.id))
     const refusals = subscriptions
       .map((subscription) => {
-        const reason = cancelled.has(subscription.order_id) ? "its order is cancelled" : provisioningRefusal(subscription, input.trigger)
+        const reason = cancelled.has(subscription.order_id) ? "its order is cancelled" : provisioningRefusal(subscription, input.trigger, stale_after_ms)
         return reason ? `${subscription.id}: ${reason}` : null
       })
       .filter((reason): reason is string => !!reason)

@@ -3,6 +3,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import AcronisModuleService from "../../../modules/acronis/service"
 import { billingIntervalsOf } from "../../acronis-provisioning/steps/create-order-subscriptions"
+import type { AcronisLine } from "../../acronis-checkout/acronis-lines"
+import { loadBuyer } from "../../acronis-checkout/buyer"
+import { assertNoOpenPayPerUse } from "../../acronis-checkout/rules"
 
 export type PrepareAcronisStaffOrderInput = {
   customer_id: string
@@ -32,7 +35,7 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
  * Checks what the account manager entered against the customer, the product's offer and Acronis (the login
  * must be free; a plan's billing interval must be one it is sold by), and turns it into the order a
  * storefront checkout would have produced: licensing models and a plan's `billing_interval` on the line's
- * `metadata.acronis`. Reads only.
+ * `metadata.acronis`. A customer with an open pay-per-use subscription gets no second one. Reads only.
  */
 export const prepareAcronisStaffOrderStep = createStep(
   prepareAcronisStaffOrderStepId,
@@ -92,6 +95,10 @@ export const prepareAcronisStaffOrderStep = createStep(
       }
       settings = { protection_licensing_model: protection, file_sync_share_licensing_model: fileSyncShare }
     }
+    // One pay-per-use subscription per customer, as in the storefront; the workflow then takes the hold.
+    const buyer = await loadBuyer(container, { customer_id: customer.id, sub_account_id: null })
+    const lines = [{ offer: { type: offer.type } }] as AcronisLine[]
+    await assertNoOpenPayPerUse(container, lines, buyer)
     const intervals = billingIntervalsOf(offer)
     if (!intervals.includes(input.billing_interval)) {
       throw invalid(`billing_interval: ${product.title} is sold by ${intervals.join(" or ")}`)
@@ -111,6 +118,7 @@ export const prepareAcronisStaffOrderStep = createStep(
     }
 
     return new StepResponse({
+      pay_per_use: { lines, buyer },
       region_id: priced.region.id,
       currency_code: priced.region.currency_code,
       customer_id: customer.id,

@@ -1,6 +1,6 @@
 import { gracePeriodStage } from "../grace-period"
 import { closeSpan, openSpan, serviceEndedOn, serviceSpansOf, spansWithin } from "../service-spans"
-import { canTransition } from "../subscription-status"
+import { canTransition, isDeadRun, provisioningRefusal } from "../subscription-status"
 
 describe("service spans", () => {
   it("end the day before a suspension and start again on the day of a resume", () => {
@@ -53,5 +53,31 @@ describe("subscription statuses", () => {
     expect(canTransition("suspended", "terminated")).toBe(true)
     expect(canTransition("terminated", "active")).toBe(false)
     expect(canTransition("active", "terminated")).toBe(false)
+  })
+})
+
+describe("provisioning runs", () => {
+  const now = Date.parse("2026-12-07T12:00:00Z")
+  const secondsAgo = (seconds: number) => new Date(now - seconds * 1000)
+  const STALE_MS = 120_000
+
+  it("count as dead once the heartbeat is older than the stale time, however recent the last update", () => {
+    expect(isDeadRun({ status: "provisioning", heartbeat_at: secondsAgo(121), updated_at: secondsAgo(1) }, STALE_MS, now)).toBe(true)
+    expect(isDeadRun({ status: "provisioning", heartbeat_at: secondsAgo(119), updated_at: secondsAgo(3600) }, STALE_MS, now)).toBe(false)
+    // Rows from before heartbeats count from their last update.
+    expect(isDeadRun({ status: "provisioning", heartbeat_at: null, updated_at: secondsAgo(121) }, STALE_MS, now)).toBe(true)
+    expect(isDeadRun({ status: "active", heartbeat_at: secondsAgo(9999) }, STALE_MS, now)).toBe(false)
+  })
+
+  it("may be retried when failed or dead, never while one beats", () => {
+    const run = (heartbeatSecondsAgo: number) => ({
+      status: "provisioning" as const,
+      execution: "automatic" as const,
+      heartbeat_at: secondsAgo(heartbeatSecondsAgo),
+    })
+    expect(provisioningRefusal(run(10), "retry", STALE_MS, now)).toMatch(/a provisioning run is under way/)
+    expect(provisioningRefusal(run(200), "retry", STALE_MS, now)).toBeNull()
+    expect(provisioningRefusal({ status: "failed", execution: "automatic" }, "retry", STALE_MS, now)).toBeNull()
+    expect(provisioningRefusal(run(200), "order_placed", STALE_MS, now)).toMatch(/already provisioning/)
   })
 })

@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+jest.setTimeout(60 * 1000)
+
+const fixture = path.join(__dirname, "fixtures", "supervised-tree.mjs")
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 20_000) {
+  for (const deadline = Date.now() + timeoutMs; !condition(); await sleep(50)) {
+    if (Date.now() > deadline) throw new Error("timed out")
+  }
+}
+
+// `npm run dev` runs `medusa develop` under scripts/lib/supervise.mjs; these run the same with a stand-in tree.
+describe("npm run dev's supervisor", () => {
+  let dir: string
+  let record: string
+  const read = () =>
+    readFileSync(record, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  const pids = () => read().find((entry) => entry.child) as { child: number; grandchild: number }
+  const stopped = () => read().some((entry) => entry.stopped)
+  const cleanUp = () => {
+    for (const pid of Object.values(pids() ?? {})) if (alive(pid)) process.kill(pid, "SIGKILL")
+  }
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "supervise-"))
+    record = path.join(dir, "record.jsonl")
+  })
+  afterEach(() => {
+    try {
+      cleanUp()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("stops the command and what it started on %s, then runs its own clean-up", async (signal) => {
+    const supervisor = spawn(process.execPath, [fixture, record], { stdio: "ignore", detached: true })
+    await until(() => { try { return !!pids() } catch { return false } })
+    const { child, grandchild } = pids()
+    expect(alive(child) && alive(grandchild)).toBe(true)
+
+    process.kill(supervisor.pid!, signal)
+
+    await until(() => { try { return stopped() } catch { return false } })
+    await until(() => supervisor.exitCode !== null)
+    expect(alive(child)).toBe(false)
+    expect(alive(grandchild)).toBe(false)
+  })
+
+  it("stops everything when its own parent is killed (npm run dev killed with SIGKILL)", async () => {
+    const parent = spawn("sh", ["-c", `"${process.execPath}" "${fixture}" "${record}"; true`], { stdio: "ignore", detached: true })
+    await until(() => { try { return !!pids() } catch { return false } })
+    const { child, grandchild } = pids()
+
+    process.kill(parent.pid!, "SIGKILL")
+
+    await until(() => { try { return stopped() } catch { return false } })
+    await until(() => !alive(child) && !alive(grandchild))
+  })
+})
