@@ -2,14 +2,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AcronisApiError, AcronisErrorCode, type AcronisClient, type ContactInput, type Tenant, type TenantKind } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
-import { isTenantNameAttempt, MAX_TENANT_NAME_ATTEMPTS, tenantNameAttempt } from "../../../modules/acronis/domain/tenant-names"
+import { isTenantNameAttempt, TENANT_NAME_ATTEMPTS, tenantNameAttempt } from "../../../modules/acronis/domain/tenant-names"
 import type AcronisModuleService from "../../../modules/acronis/service"
 
 export type FindOrCreateTenantInput = {
   /** Where the tenant belongs; the MSP's root partner tenant when omitted. */
   parent_tenant_id?: string | null
   kind: Extract<TenantKind, "partner" | "folder" | "customer">
-  /** Wanted name; a sibling with the same name gets " (2)", " (3)", … appended. */
+  /** Wanted name; a sibling with the same name gets " (2)" … " (10)", then the end of `reference_id`, appended. */
   name: string
   /** Our id for what the tenant stands for (reseller, sub-account, order…): stored in `customer_id` and `internal_tag`. */
   reference_id: string
@@ -57,7 +57,7 @@ export async function findChildByReference(
 ): Promise<Tenant | undefined> {
   const hits = await client.search.find(parentId, name, { limit: SEARCH_LIMIT })
   const candidates = hits.filter(
-    (hit) => hit.obj_type === "tenant" && hit.parent_id === parentId && !hit.deleted_at && isTenantNameAttempt(hit.name ?? "", name)
+    (hit) => hit.obj_type === "tenant" && hit.parent_id === parentId && !hit.deleted_at && isTenantNameAttempt(hit.name ?? "", name, referenceId)
   )
   const ours = (tenant: Tenant) =>
     tenant.parent_id === parentId && !tenant.deleted_at && (tenant.customer_id === referenceId || tenant.internal_tag === referenceId)
@@ -85,10 +85,10 @@ export async function findOrCreateChildTenant(
   const found = await findOurs()
   if (found) return { tenant: found, outcome: "found" }
 
-  for (let attempt = 1; attempt <= MAX_TENANT_NAME_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= TENANT_NAME_ATTEMPTS; attempt++) {
     try {
       const tenant = await client.tenants.create({
-        name: tenantNameAttempt(input.name, attempt),
+        name: tenantNameAttempt(input.name, attempt, input.reference_id),
         kind: input.kind,
         parent_id: parentId,
         customer_id: input.reference_id,
@@ -110,7 +110,7 @@ export async function findOrCreateChildTenant(
   }
   throw new MedusaError(
     MedusaError.Types.CONFLICT,
-    `Acronis already has tenants named "${input.name}" to "${tenantNameAttempt(input.name, MAX_TENANT_NAME_ATTEMPTS)}" under ${parentId}; rename the account and retry.`
+    `Acronis already has tenants named "${input.name}" to "${tenantNameAttempt(input.name, TENANT_NAME_ATTEMPTS, input.reference_id)}" under ${parentId}; rename the account and retry.`
   )
 }
 

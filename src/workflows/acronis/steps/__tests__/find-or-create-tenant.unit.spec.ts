@@ -45,4 +45,17 @@ describe("findOrCreateChildTenant against the sandbox", () => {
     expect([outcome, tenant.id]).toEqual(["found", ours.id])
     expect((await requests()).map((request) => `${request.method} ${request.path}`)).toEqual(["GET /api/2/search", "GET /api/2/tenants"])
   })
+
+  it("provisions the eleventh customer of the same name, and finds each again by reference", async () => {
+    const made = []
+    for (let i = 1; i <= 12; i++) made.push((await findOrCreateChildTenant(client, input("Bea's Bakery", `cus_01BAKERY00000000000000000${String(i).padStart(2, "0")}`))).tenant)
+    expect(made.map((tenant) => tenant.name)).toEqual([
+      "Bea's Bakery",
+      ...Array.from({ length: 9 }, (_, i) => `Bea's Bakery (${i + 2})`),
+      "Bea's Bakery (00000011)",
+      "Bea's Bakery (00000012)",
+    ])
+    const again = await findOrCreateChildTenant(client, input("Bea's Bakery", "cus_01BAKERY0000000000000000011"))
+    expect([again.outcome, again.tenant.id]).toEqual(["found", made[10].id])
+  })
 })
