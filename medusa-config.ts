@@ -1,6 +1,22 @@
+import { randomBytes } from "node:crypto"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The JWT and cookie secrets: from the environment, always outside development and tests; there a random one
+ * for this process (`npm run dev` keeps its own in .data/, so sessions survive a restart). A well-known default
+ * would let anyone forge an admin token.
+ */
+function secretFromEnv(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
+  const value = process.env[name]
+  if (value) return value
+  const env = process.env.NODE_ENV || "development"
+  if (env !== "development" && env !== "test") {
+    throw new Error(`${name} must be set (NODE_ENV is "${env}"): a long random string, the same for every server process.`)
+  }
+  return randomBytes(32).toString("hex")
+}
 
 function numberFromEnv(name: string): number | undefined {
   return process.env[name] ? Number(process.env[name]) : undefined
@@ -22,6 +38,7 @@ const acronisOptions = {
   sandbox: {
     port: process.env.ACRONIS_SANDBOX_PORT ? Number(process.env.ACRONIS_SANDBOX_PORT) : 0,
     statePath: process.env.ACRONIS_SANDBOX_STATE || undefined,
+    controlApi: process.env.ACRONIS_SANDBOX_CONTROL_API === "true" || undefined,
   },
   operationsEmail: process.env.ACRONIS_OPERATIONS_EMAIL || undefined,
   acronisClient: {
@@ -98,8 +115,8 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret: secretFromEnv("JWT_SECRET"),
+      cookieSecret: secretFromEnv("COOKIE_SECRET"),
     },
   },
   admin: {

@@ -8,3 +8,6 @@ MetadataStorage.clear()
 for (const name of ["ACRONIS_MONTHLY_CLOSE_SCHEDULE", "ACRONIS_USAGE_SYNC_SCHEDULE", "ACRONIS_SUBSCRIPTION_LIFECYCLE_SCHEDULE", "ACRONIS_TERM_CHANGES_SCHEDULE", "ACRONIS_PROVISIONING_RECOVERY_SCHEDULE"]) {
   process.env[name] ??= "30 0 * * *"
 }
+
+// The suites read Acronis's state through the in-process sandbox's control API, which is off unless asked for.
+process.env.ACRONIS_SANDBOX_CONTROL_API ??= "true"

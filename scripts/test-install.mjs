@@ -95,7 +95,7 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "host-secret", cookieSecret: "host-secret" },
   },
-  plugins: [{ resolve: "medusa-plugin-acronis", options: { shopName: "Host Shop" } }],
+  plugins: [{ resolve: "medusa-plugin-acronis", options: { shopName: "Host Shop", sandbox: { controlApi: true } } }],
   // As the README's "E-mail" section tells merchants to.
   modules: [
     {

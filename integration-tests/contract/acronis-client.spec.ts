@@ -256,6 +256,16 @@ describe("tenants", () => {
     expect(batch.map((t) => t.id).sort()).toEqual([kids[0].id, kids[2].id].sort())
   })
 
+  it("search: finds tenants below the given one by name, case-insensitively, with parent and path", async () => {
+    const partner = await createTenant("search-partner", "partner")
+    const kid = await createTenant("search-kid", "customer", partner.id)
+    const hits = await acronis.search.find(partner.id, kid.name.toUpperCase(), { limit: 5 })
+    expect(lastStatus("GET", "/search")).toBe(200)
+    expect(hits).toEqual([expect.objectContaining({ obj_type: "tenant", id: kid.id, parent_id: partner.id, name: kid.name, kind: "customer" })])
+    expect(hits[0].path).toEqual(expect.arrayContaining([partner.name]))
+    expect(await acronis.search.find(partner.id, `${RUN} nobody has this name`)).toEqual([])
+  })
+
   billableIt("pricing: trial → production, never back", async () => {
     const trial = await acronis.tenants.getPricing(customer.id)
     expect(trial.mode).toBe("trial")
@@ -277,6 +287,27 @@ describe("applications", () => {
     const types = apps.map((a) => a.type)
     for (const type of ["backup", "files_cloud", "physical_data_shipping", "notary", "platform"]) expect(types).toContain(type)
     expect(apps.find((a) => a.type === "backup")?.id).toBe(BACKUP_APP_ID)
+  })
+
+  sandboxIt("reuses the services list and available_for_child only for a caller that passes maxAgeMs", async () => {
+    const cached = makeClient()
+    await control.clearRequests()
+    await cached.applications.list({ maxAgeMs: 60_000 })
+    await cached.applications.list({ maxAgeMs: 60_000 })
+    await cached.offeringItems.availableForChild(rootTenantId, { kind: "customer", maxAgeMs: 60_000 })
+    await cached.offeringItems.availableForChild(rootTenantId, { kind: "customer", maxAgeMs: 60_000 })
+    await cached.offeringItems.availableForChild(rootTenantId, { kind: "partner", maxAgeMs: 60_000 })
+    await cached.applications.list()
+    cached.forgetCachedReads()
+    await cached.applications.list({ maxAgeMs: 60_000 })
+    const paths = (await control.requests()).map((r) => r.path).filter((path) => path !== "/api/2/idp/token")
+    expect(paths).toEqual([
+      "/api/2/applications",
+      `/api/2/tenants/${rootTenantId}/offering_items/available_for_child`,
+      `/api/2/tenants/${rootTenantId}/offering_items/available_for_child`,
+      "/api/2/applications",
+      "/api/2/applications",
+    ])
   })
 
   it("enables and disables a service for a tenant (204 each)", async () => {

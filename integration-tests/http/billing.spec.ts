@@ -414,6 +414,80 @@ medusaIntegrationTestRunner({
       expect(statementMails.filter((n) => n.channel === "email")).toHaveLength(1)
     })
 
+    it("closes a month once when two processes close it at the same time and their locks do not hold", async () => {
+      const subs: ({ workstations: number } & Awaited<ReturnType<typeof subscribe>>)[] = []
+      for (const workstations of [3, 5, 7, 9]) subs.push({ workstations, ...(await subscribe("ppu", "2026-09-01T00:00:00Z")) })
+      for (const sub of subs) {
+        await setUsage(sub.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-09-01", value: sub.workstations }])
+      }
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      at("2026-09-30T10:00:00Z")
+      await sync()
+      // Every month waits on hold for Acronis's report: the racing runs below rewrite statements on hold.
+      at("2026-10-01T03:20:00Z")
+      const held = await closeDueAcronisMonths(container, { now: new Date() })
+      expect({ on_hold: held.on_hold.length, failed: held.failed }).toEqual({ on_hold: subs.length, failed: [] })
+
+      // Two processes whose locks expired (or a Redis that lost them): every lock is granted to both.
+      const locking = container.resolve(Modules.LOCKING)
+      const granted = jest.spyOn(locking, "acquire").mockResolvedValue(undefined as never)
+      const released = jest.spyOn(locking, "release").mockResolvedValue(true as never)
+      try {
+        at("2026-10-01T07:20:00Z")
+        const reportReads = jest.spyOn(billing, "listAcronisUsageReports")
+        const orderSearches = jest.spyOn(container.resolve(Modules.ORDER), "listOrders")
+        const searchesByStatement = () => orderSearches.mock.calls.filter(([filters]) => (filters as any)?.metadata?.acronis_statement_id).length
+        const runs = await Promise.all([closeDueAcronisMonths(container, { now: new Date() }), closeDueAcronisMonths(container, { now: new Date() })])
+        expect(runs.flatMap((r) => r.failed)).toEqual([])
+        // Each run read the month's report rows once, not once per statement.
+        const rowReads = reportReads.mock.calls.filter(([, config]) => !config?.select || (config.select as string[]).includes("rows"))
+        reportReads.mockRestore()
+        expect(rowReads).toHaveLength(2)
+        // No run had tried to bill these statements: none searched every order for one.
+        expect(searchesByStatement()).toEqual(0)
+        expect(granted).toHaveBeenCalled()
+        for (const sub of subs) {
+          // Each month was closed by one run or by both (the second finding it closed), never left out.
+          expect(runs.some((r) => r.closed.some((c) => c.subscription_id === sub.id))).toBe(true)
+        }
+        const billedOnce = async () => {
+          for (const sub of subs) {
+            const statements = await billing.listAcronisStatements({ subscription_id: sub.id }, { relations: ["lines"] })
+            expect(statements).toHaveLength(1)
+            const [statement] = statements
+            const total = (sub.workstations * 4).toFixed(2)
+            expect({ status: statement.status, total: statement.total, lines: linesOf(statement), claim: statement.claim_token }).toEqual({
+              status: "billed",
+              total,
+              lines: [["usage", "pg_base_storage", "0", "0.00"], ["usage", "pg_base_workstations", String(sub.workstations), total]],
+              claim: null,
+            })
+            const { data: orders } = await container
+              .resolve(ContainerRegistrationKeys.QUERY)
+              .graph({ entity: "order", fields: ["id", "total", "metadata"], filters: { id: { $ne: sub.orderId } } })
+            const billed = orders.filter((o: any) => o.metadata?.acronis_statement_id === statement.id)
+            expect(billed.map((o: any) => [o.id, Number(o.total)])).toEqual([[statement.draft_order_id, Number(total)]])
+          }
+        }
+        await billedOnce()
+
+        // A statement issued whose order was never made: two runs of its close at once make one order.
+        const [first] = subs
+        const statement = await statementOf(first.id)
+        await container.resolve(Modules.ORDER).deleteOrders([statement.draft_order_id!])
+        await billing.updateAcronisStatements({ id: statement.id, status: "issued", draft_order_id: null })
+        const [a, b] = await Promise.all([close(first.id), close(first.id)])
+        expect([a.result.billed_order_id, b.result.billed_order_id].filter(Boolean)).toHaveLength(1)
+        // This one was billed before: the run that claimed it looked for the order first.
+        expect(searchesByStatement()).toEqual(1)
+        orderSearches.mockRestore()
+        await billedOnce()
+      } finally {
+        granted.mockRestore()
+        released.mockRestore()
+      }
+    })
+
     it("shows customers their own usage and statements, lets the admin dry-run a close, and isolates a failing tenant", async () => {
       const mine = await subscribe("ppu", "2026-10-20T08:00:00Z")
       const stranger = await createStoreCustomer(api, publishableKey, { email: "stranger@customer.test" })

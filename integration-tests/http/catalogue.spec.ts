@@ -329,6 +329,13 @@ medusaIntegrationTestRunner({
         const plain = await createDigitalProduct(api, admin, { title: "T-shirt", salesChannelId: store.salesChannelId })
         const notAcronis = await failure(api.get(`/store/products/${plain.id}/acronis-offer`, store))
         expect(notAcronis.status).toEqual(404)
+
+        // Another storefront's key sees neither the product nor its offer, as with Medusa's own product route.
+        const otherStore = await createStoreChannel(getContainer())
+        expect((await failure(api.get(`/store/products/${product.id}`, otherStore))).status).toEqual(404)
+        const elsewhere = await failure(api.get(`/store/products/${product.id}/acronis-offer`, otherStore))
+        expect(elsewhere.status).toEqual(404)
+        expect((await api.get("/store/acronis/offers", otherStore)).data.count).toEqual(0)
       })
     })
 

@@ -233,8 +233,15 @@ medusaIntegrationTestRunner({
         expect(reservation).toEqual(expect.objectContaining({ cart_id: cartId, order_id: order.id }))
 
         // The reserved login is no longer available to anyone else.
-        const later = await api.get("/store/acronis/logins/availability?login=JOHNDOE", guestStore)
+        const later = await api.get("/store/acronis/logins/availability?login=JOHNDOE", rita.store)
         expect(later.data).toEqual({ login: "johndoe", available: false, reason: expect.stringMatching(/already taken/) })
+
+        // Once provisioning made the Acronis user, the reservation is released: Acronis itself refuses the login now.
+        const released = async () => (await records().listAcronisLoginReservations({ login: "johndoe" }))[0].released_at
+        for (let wait = 0; wait < 100 && !(await released()); wait++) await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(await released()).toEqual(expect.any(Date))
+        const afterRelease = await api.get("/store/acronis/logins/availability?login=johndoe", rita.store)
+        expect(afterRelease.data).toEqual({ login: "johndoe", available: false, reason: expect.stringMatching(/already taken in Acronis/) })
       })
 
       it("a later order by a customer who has an Acronis tenant skips service details", async () => {
@@ -282,8 +289,12 @@ medusaIntegrationTestRunner({
 
         expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400])
         const refused = answers.filter((answer) => answer.status === 400)
+        // Each refusal says why: the order being placed at that moment, or (when one completion finished before
+        // another began, as on a loaded machine) the pay-per-use order that now exists.
         for (const answer of refused) {
-          expect((answer.data as { message: string }).message).toMatch(/Another pay-per-use order for this account is being placed right now/)
+          expect((answer.data as { message: string }).message).toMatch(
+            /Another pay-per-use order for this account is being placed right now|You already have a pay-per-use Acronis subscription/
+          )
         }
         expect(await orders()).toHaveLength(1)
         const holds = await records().listAcronisPayPerUseHolds({ released_at: null })
@@ -532,6 +543,27 @@ medusaIntegrationTestRunner({
         expect(await records().listAcronisTermsConsents({})).toEqual([])
       })
 
+      it("answers login availability to signed-in customers only, 30 times a minute each", async () => {
+        const guest = await failure(api.get("/store/acronis/logins/availability?login=someone", guestStore))
+        expect(guest.status).toEqual(401)
+
+        const key = guestStore.headers["x-publishable-api-key"]
+        const { storeHeaders } = await createStoreCustomer(api, key, { email: "typist@example.com", first_name: "Ty", last_name: "Pist" })
+        const checkLogin = async () => (await sandbox("/requests")).json().then((body: { items: { path: string }[] }) =>
+          body.items.filter((request) => request.path === "/api/2/users/check_login").length)
+        const before = await checkLogin()
+        for (let i = 0; i < 30; i++) {
+          const answer = await api.get(`/store/acronis/logins/availability?login=typist${i}`, storeHeaders)
+          expect(answer.data.available).toEqual(true)
+        }
+        const limited = await failure(api.get("/store/acronis/logins/availability?login=typist99", storeHeaders))
+        expect(limited.status).toEqual(429)
+        expect(limited.data.message).toMatch(/Too many requests: at most 30 every 60 s/)
+        expect(await checkLogin()).toEqual(before + 30)
+        // Another customer has a budget of its own.
+        expect((await api.get("/store/acronis/logins/availability?login=typist99", john.store)).data.available).toEqual(true)
+      })
+
       it("a login taken in Acronis, or reserved by another open cart, is refused", async () => {
         const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
         await acronis.getAcronisClient().users.create({
@@ -539,9 +571,9 @@ medusaIntegrationTestRunner({
           login: "TakenUser",
           contact: { email: "taken@example.com", firstname: "Taken", lastname: "User" },
         } as never)
-        const availability = await api.get("/store/acronis/logins/availability?login=takenuser", guestStore)
+        const availability = await api.get("/store/acronis/logins/availability?login=takenuser", john.store)
         expect(availability.data).toEqual({ login: "takenuser", available: false, reason: expect.stringMatching(/already taken in Acronis/) })
-        const malformed = await api.get("/store/acronis/logins/availability?login=" + encodeURIComponent("no spaces allowed"), guestStore)
+        const malformed = await api.get("/store/acronis/logins/availability?login=" + encodeURIComponent("no spaces allowed"), john.store)
         expect(malformed.data).toEqual(expect.objectContaining({ available: false, reason: expect.stringMatching(/neither a username/) }))
 
         const cartId = await newCart(john.store)
@@ -559,7 +591,7 @@ medusaIntegrationTestRunner({
 
         // The cart that holds it can change its mind: the old login is released.
         await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "JohnDoe2", email: "john@doe.example" }, john.store)
-        const freed = await api.get(`/store/acronis/logins/availability?login=johndoe`, guestStore)
+        const freed = await api.get(`/store/acronis/logins/availability?login=johndoe`, rita.store)
         expect(freed.data.available).toEqual(true)
 
         // A basket abandoned for more than a week no longer holds its login.

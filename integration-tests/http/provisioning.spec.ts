@@ -281,7 +281,9 @@ medusaIntegrationTestRunner({
 
         // The admin sees the log; the store shows the customer its own subscription only.
         const detail = await api.get(`/admin/acronis/subscriptions/${subscription.id}`, admin)
-        expect(detail.data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)).toEqual([
+        const lines = detail.data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)
+        // Items and pricing are set at the same time: their two lines come in either order.
+        expect([...lines.slice(0, 2), ...lines.slice(2, 4).sort(), ...lines.slice(4)]).toEqual([
           "claim-subscription:claimed",
           "find-or-create-tenant:created",
           "configure-tenant-offering-items:done",
@@ -312,6 +314,42 @@ medusaIntegrationTestRunner({
           .get("/store/customers/me/acronis/subscriptions", { headers: { "x-publishable-api-key": publishableKey } })
           .catch((error: { response: any }) => error.response)
         expect(anonymous.status).toEqual(401)
+      })
+
+      it("provisions an order in 14 Acronis calls: a search instead of listing the root's children, no check_login, services and the root's offering from the cache", async () => {
+        // 200 customers already under the root, none found by name: provisioning must not read them.
+        const client = acronis.getAcronisClient()
+        const { root_tenant_id } = await state()
+        for (let i = 0; i < 200; i++) await client.tenants.create({ name: `Existing ${i}`, kind: "customer", parent_id: root_tenant_id })
+        // A first order fills the caches (token, root tenant, services, the root's offering).
+        const first = await createOrder({ customer: await newCustomer({ company_name: "Warm Up" }) })
+        await placeOrder(first.id)
+        await waitForStatus(first.id, ["active"])
+        await sandbox("/requests", { method: "DELETE" })
+
+        const order = await createOrder({ customer: await newCustomer({ company_name: "Counted" }) })
+        await placeOrder(order.id)
+        await waitForStatus(order.id, ["active"])
+        const requests = (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items
+        const calls = requests
+          .map(({ method, path }) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "*")}`)
+          .sort()
+        expect(calls).toEqual(
+          [
+            "GET /api/2/search",
+            "POST /api/2/tenants",
+            "GET /api/2/tenants/*/applications",
+            "GET /api/2/tenants/*/offering_items",
+            // Backup, File Sync & Share, Physical Data Shipping, Notary.
+            ...Array.from({ length: 4 }, () => "POST /api/2/applications/*/bindings/tenants/*"),
+            "PUT /api/2/tenants/*/offering_items",
+            "GET /api/2/tenants/*/pricing",
+            "PUT /api/2/tenants/*/pricing",
+            "POST /api/2/users",
+            "PUT /api/2/users/*/access_policies",
+            "POST /api/2/users/*/send-activation-email",
+          ].sort()
+        )
       })
 
       it("provisions once when order.placed arrives twice", async () => {
@@ -855,7 +893,7 @@ medusaIntegrationTestRunner({
     describe("faults", () => {
       const CALLS: [string, string][] = [
         ["GET", "/api/2/clients/*"],
-        ["GET", "/api/2/tenants"],
+        ["GET", "/api/2/search"],
         ["POST", "/api/2/tenants"],
         ["GET", "/api/2/applications"],
         ["GET", "/api/2/tenants/*/offering_items/available_for_child"],
@@ -864,7 +902,6 @@ medusaIntegrationTestRunner({
         ["PUT", "/api/2/tenants/*/offering_items"],
         ["GET", "/api/2/tenants/*/pricing"],
         ["PUT", "/api/2/tenants/*/pricing"],
-        ["GET", "/api/2/users/check_login"],
         ["POST", "/api/2/users"],
         ["PUT", "/api/2/users/*/access_policies"],
         ["POST", "/api/2/users/*/send-activation-email"],
@@ -882,6 +919,8 @@ medusaIntegrationTestRunner({
           await sandbox("/reset", { method: "POST" })
           // The root tenant id is cached after the first read: forget it so its call is exercised too.
           ;(acronis as any).connection_.rootTenantId = undefined
+          // So are the services and the root's offering: forget them so their calls are exercised too.
+          acronis.getAcronisClient().forgetCachedReads()
           // Twice: more than the client's own retry, so the failure reaches the workflow's retry loop.
           await fault({ method, path: callPath, times: 2, ...kind })
           const customer = await newCustomer()
@@ -899,9 +938,9 @@ medusaIntegrationTestRunner({
 
       it("finds the tenant again after a crash between its creation and storing its id", async () => {
         // The tenant is created, the answer is lost, and the search that follows fails too: the run dies
-        // without the tenant's id. The next run finds it among the root's children by our reference.
+        // without the tenant's id. The next run finds it under the root by its name and our reference.
         await fault({ method: "POST", path: "/api/2/tenants", kind: "drop", after: true })
-        await fault({ method: "GET", path: "/api/2/tenants", status: 500, times: 3 })
+        await fault({ method: "GET", path: "/api/2/search", status: 500, times: 3 })
         const customer = await newCustomer()
         const order = await createOrder({ customer })
         await placeOrder(order.id)
@@ -915,6 +954,47 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/acronis/subscriptions/${subscription.id}`, admin)
         const lines = data.subscription.provisioning_log.map((line: { step: string; outcome: string }) => `${line.step}:${line.outcome}`)
         expect(lines).toEqual(expect.arrayContaining(["find-or-create-subscription-tenant:retrying", "find-or-create-tenant:found"]))
+      })
+
+      it("takes the tenant a concurrent run made with our reference between the search and the create, instead of making a second one named (2)", async () => {
+        const customer = await newCustomer({ company_name: "Co 4" })
+        const order = await createOrder({ customer })
+        // The run's create is held back; meanwhile another run (as with a lock that did not hold) creates our tenant.
+        await fault({ method: "POST", path: "/api/2/tenants", latencyMs: 300 })
+        await placeOrder(order.id)
+        const deadline = Date.now() + 10_000
+        const createSent = async () =>
+          (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.some((r) => r.method === "POST" && r.path === "/api/2/tenants")
+        while (!(await createSent())) {
+          if (Date.now() > deadline) throw new Error("the run never sent its create")
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        }
+        const { root_tenant_id } = await state()
+        const theirs = await acronis.getAcronisClient().tenants.create({
+          name: "Co 4",
+          kind: "customer",
+          parent_id: root_tenant_id,
+          customer_id: customer.id,
+          internal_tag: customer.id,
+        })
+
+        const subscription = await waitForStatus(order.id, ["active"])
+        expect(subscription.tenant_id).toEqual(theirs.id)
+        expect((await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id).map((tenant) => tenant.name)).toEqual(["Co 4"])
+        expect((await logOf(subscription.id)).map((line) => `${line.step}:${line.outcome}`)).toContain("find-or-create-tenant:found")
+      })
+
+      it("still names a tenant ' (2)' when the sibling with its name is someone else's", async () => {
+        const { root_tenant_id } = await state()
+        const other = await newCustomer()
+        await acronis.getAcronisClient().tenants.create({ name: "Co 5", kind: "customer", parent_id: root_tenant_id, customer_id: other.id, internal_tag: other.id })
+        const customer = await newCustomer({ company_name: "Co 5" })
+        const order = await createOrder({ customer })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active"])
+        const tenants = (await liveTenants()).filter((tenant) => tenant.id !== root_tenant_id)
+        expect(tenants.map((tenant) => `${tenant.name} / ${tenant.customer_id}`).sort()).toEqual([`Co 5 (2) / ${customer.id}`, `Co 5 / ${other.id}`])
+        expect(tenants.find((tenant) => tenant.name === "Co 5 (2)")!.id).toEqual(subscription.tenant_id)
       })
 
       it("marks the subscription failed and tells operations when Acronis keeps failing, and a retry after recovery makes it active", async () => {

@@ -18,11 +18,17 @@ export async function prepareDevEnvironment() {
   state.postgresPassword ??= randomBytes(12).toString("hex")
   state.adminEmail ??= "admin@acronis.local"
   state.adminPassword ??= randomBytes(9).toString("base64url")
+  state.jwtSecret ??= randomBytes(32).toString("hex")
+  state.cookieSecret ??= randomBytes(32).toString("hex")
   const save = () => writeFileSync(statePath, JSON.stringify(state, null, 2), { mode: 0o600 })
   save()
 
   const env = {
     ...process.env,
+    // This machine only, unless HOST says otherwise; and secrets of its own, kept in .data/.
+    HOST: process.env.HOST ?? "localhost",
+    JWT_SECRET: process.env.JWT_SECRET ?? state.jwtSecret,
+    COOKIE_SECRET: process.env.COOKIE_SECRET ?? state.cookieSecret,
     ACRONIS_SANDBOX_STATE: process.env.ACRONIS_SANDBOX_STATE ?? join(dataDir, "acronis-sandbox.json"),
     NOTIFICATION_OUTBOX_DIR: process.env.NOTIFICATION_OUTBOX_DIR ?? join(dataDir, "outbox"),
   }

@@ -10,12 +10,17 @@ const asAcronisFailure = (error: unknown): AcronisFailure | undefined =>
     : undefined
 
 /**
- * Medusa's error handler, plus one case: when Acronis itself failed (down, slow, refusing), the answer is a
+ * Medusa's error handler, plus two cases: a path Express cannot decode is a 400; and when Acronis itself failed (down, slow, refusing), the answer is a
  * 502 that says so, instead of Medusa's opaque 500. The client's messages never carry secrets.
  */
 export function acronisAwareErrorHandler(): MedusaErrorHandlerFunction {
   const core = errorHandler()
   return (error, req, res, next) => {
+    // Express could not decode a path parameter (a bare "%"): the client's mistake, not the server's.
+    if (error instanceof URIError) {
+      res.status(400).json({ type: "invalid_data", message: `path: "${req.path}" is not valid percent-encoding` })
+      return
+    }
     const acronis = asAcronisFailure(error)
     if (!acronis) {
       return core(error, req, res, next)

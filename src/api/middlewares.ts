@@ -1,5 +1,6 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { defineMiddlewares, type MiddlewareRoute } from "@medusajs/framework/http"
 import { acronisAwareErrorHandler } from "./acronis-error-handler"
+import { refuseUnreadableInput } from "./validate-request"
 import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
 import { adminAcronisCustomerOrderMiddlewares } from "./admin/acronis/customer-orders/middlewares"
@@ -12,8 +13,19 @@ import { storeCustomerAcronisSubscriptionMiddlewares } from "./store/customers/m
 import { adminAcronisBillingMiddlewares } from "./admin/acronis/billing/middlewares"
 import { storeCustomerAcronisBillingMiddlewares } from "./store/customers/me/acronis/middlewares"
 
+// Every plugin route, first: input no field may hold is refused before validators and routes see it.
+const pluginRoutes = [
+  "/admin/acronis*",
+  "/admin/products/:id/acronis-offer",
+  "/store/acronis*",
+  "/store/carts/:id/acronis*",
+  "/store/customers/me/acronis*",
+  "/store/products/:id/acronis-offer",
+]
+const inputGuards: MiddlewareRoute[] = pluginRoutes.map((matcher) => ({ matcher, middlewares: [refuseUnreadableInput] }))
+
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
   errorHandler: acronisAwareErrorHandler(),
-  routes: [...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
+  routes: [...inputGuards, ...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
 })

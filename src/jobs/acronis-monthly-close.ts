@@ -12,12 +12,14 @@ import { closeDueAcronisMonths } from "../workflows/acronis-billing"
  */
 export default async function acronisMonthlyClose(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { closed, on_hold, failed } = await closeDueAcronisMonths(container, { now: new Date() })
+  const { closed, on_hold, failed, skipped } = await closeDueAcronisMonths(container, { now: new Date() })
   for (const failure of failed) {
     logger.warn(`Acronis monthly close ${failure.period} failed for ${failure.subscription_id}: ${failure.message}`)
   }
-  if (closed.length || on_hold.length || failed.length) {
-    logger.info(`Acronis monthly close: ${closed.length} closed, ${on_hold.length} on hold, ${failed.length} failed`)
+  if (closed.length || on_hold.length || failed.length || skipped.length) {
+    logger.info(
+      `Acronis monthly close: ${closed.length} closed, ${on_hold.length} on hold, ${failed.length} failed, ${skipped.length} left to another worker closing them`
+    )
   }
 }
 

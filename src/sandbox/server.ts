@@ -15,6 +15,7 @@ import { idpRoutes } from "./routes/idp"
 import { offeringItemRoutes } from "./routes/offering-items"
 import { pricingRoutes } from "./routes/pricing"
 import { reportRoutes } from "./routes/reports"
+import { searchRoutes } from "./routes/search"
 import { tenantRoutes } from "./routes/tenants"
 import { usageRoutes } from "./routes/usages"
 import { userRoutes } from "./routes/users"
@@ -31,7 +32,7 @@ export interface SandboxServer {
 
 export function createSandboxServer(ctx: SandboxContext, options: { controlApi: boolean; onMutation: () => void }): SandboxServer {
   const api = new Router(API_PREFIX)
-  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, settingRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes]) {
+  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, settingRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes, searchRoutes]) {
     register(api, ctx)
   }
   // The control API is for tests and demos on localhost: no auth, JSON bodies whatever their content type.

@@ -1,13 +1,22 @@
+import type { ReadCache } from "./cache"
 import { enc, type AcronisHttp } from "./request"
 import { applicationListSchema, applicationSettingSchema, uuidListSchema } from "./schemas"
 import type { Application } from "./types"
 
 export class ApplicationsResource {
-  constructor(private readonly http: AcronisHttp) {}
+  constructor(
+    private readonly http: AcronisHttp,
+    private readonly cache: ReadCache
+  ) {}
 
-  /** `GET /applications`: every service of the datacenter. Resolve ids by `type`, not by hard-coded uuid. */
-  async list(): Promise<Application[]> {
-    return (await this.http.json({ method: "GET", path: "/applications" }, applicationListSchema)).items
+  /**
+   * `GET /applications`: every service of the datacenter. Resolve ids by `type`, not by hard-coded uuid.
+   * With `maxAgeMs`, an answer read that recently (by this client) is reused.
+   */
+  list(options: { maxAgeMs?: number } = {}): Promise<Application[]> {
+    return this.cache.get("applications", options.maxAgeMs, async () =>
+      (await this.http.json({ method: "GET", path: "/applications" }, applicationListSchema)).items
+    )
   }
 
   /** `GET /tenants/{id}/applications`: ids of the services enabled for the tenant. */

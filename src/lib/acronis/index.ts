@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { ApplicationsResource } from "./applications"
 import { TokenManager } from "./auth"
+import { ReadCache } from "./cache"
 import { ClientsResource } from "./clients"
 import { OfferingItemsResource } from "./offering-items"
 import { ReportsResource } from "./reports"
+import { SearchResource } from "./search"
 import { z } from "zod"
 import { AcronisHttp, type CallSpec, type Logger } from "./request"
 import { TenantsResource } from "./tenants"
@@ -39,7 +41,9 @@ export class AcronisClient {
   readonly users: UsersResource
   readonly usages: UsagesResource
   readonly reports: ReportsResource
+  readonly search: SearchResource
   private readonly http: AcronisHttp
+  private readonly readCache = new ReadCache()
 
   constructor(options: AcronisClientOptions) {
     if (!options.baseUrl) throw new Error("AcronisClient: baseUrl is required")
@@ -58,15 +62,21 @@ export class AcronisClient {
     this.http = http
     this.clients = new ClientsResource(http, options.clientId)
     this.tenants = new TenantsResource(http)
-    this.applications = new ApplicationsResource(http)
-    this.offeringItems = new OfferingItemsResource(http)
+    this.applications = new ApplicationsResource(http, this.readCache)
+    this.offeringItems = new OfferingItemsResource(http, this.readCache)
     this.users = new UsersResource(http)
     this.usages = new UsagesResource(http)
     this.reports = new ReportsResource(http)
+    this.search = new SearchResource(http)
+  }
+
+  /** Forgets every answer kept for callers that passed `maxAgeMs`. */
+  forgetCachedReads(): void {
+    this.readCache.clear()
   }
 
   /**
-   * For endpoints without a wrapper (MFA, search, …): same auth, retries and errors. `path` is below
+   * For endpoints without a wrapper (MFA, brands, …): same auth, retries and errors. `path` is below
    * `/api/2` and already encoded. Without a schema the JSON body is returned unchecked (undefined for 204).
    */
   request<S extends z.ZodType>(spec: CallSpec, schema: S): Promise<z.output<S>>

@@ -1,3 +1,4 @@
+import type { ReadCache } from "./cache"
 import { enc, type AcronisHttp } from "./request"
 import { offeringItemListSchema } from "./schemas"
 import type { OfferingItem, OfferingItemQuery, OfferingItemUpdate, TenantKind } from "./types"
@@ -6,7 +7,10 @@ import type { OfferingItem, OfferingItemQuery, OfferingItemUpdate, TenantKind } 
 const ALL_EDITIONS = "*"
 
 export class OfferingItemsResource {
-  constructor(private readonly http: AcronisHttp) {}
+  constructor(
+    private readonly http: AcronisHttp,
+    private readonly cache: ReadCache
+  ) {}
 
   /** `GET /tenants/{id}/offering_items`. Disabled items come without `quota`. */
   async list(tenantId: string, query: OfferingItemQuery = {}): Promise<OfferingItem[]> {
@@ -26,20 +30,19 @@ export class OfferingItemsResource {
     return res.items
   }
 
-  /** `GET /tenants/{parent}/offering_items/available_for_child`: what the parent may give a child of `kind`. */
-  async availableForChild(
+  /**
+   * `GET /tenants/{parent}/offering_items/available_for_child`: what the parent may give a child of `kind`.
+   * With `maxAgeMs`, an answer read that recently (by this client) is reused.
+   */
+  availableForChild(
     parentTenantId: string,
-    options: { kind: TenantKind; edition?: string }
+    options: { kind: TenantKind; edition?: string; maxAgeMs?: number }
   ): Promise<OfferingItem[]> {
-    const res = await this.http.json(
-      {
-        method: "GET",
-        path: `/tenants/${enc(parentTenantId)}/offering_items/available_for_child`,
-        query: { kind: options.kind, edition: options.edition ?? ALL_EDITIONS },
-      },
-      offeringItemListSchema
+    const query = { kind: options.kind, edition: options.edition ?? ALL_EDITIONS }
+    const path = `/tenants/${enc(parentTenantId)}/offering_items/available_for_child`
+    return this.cache.get(`${path}?kind=${query.kind}&edition=${query.edition}`, options.maxAgeMs, async () =>
+      (await this.http.json({ method: "GET", path, query }, offeringItemListSchema)).items
     )
-    return res.items
   }
 
   /**

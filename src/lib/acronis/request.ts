@@ -7,7 +7,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE"
 /**
  * How a call may be repeated after a failure that leaves its effect unknown.
  * - `safe`: repeating cannot do harm (GET, PUT, DELETE, the token call, POSTs that set a state).
- *   Retried on 429, 502/503/504, network errors and timeouts.
+ *   Retried on 429, 500/502/503/504, network errors and timeouts (Acronis asks clients to retry 5xx).
  * - `create`: repeating could create a second object (POST tenant/user/report). Retried only on 429,
  *   which means the server refused the request before doing anything; everything else is thrown with
  *   `retryable` so the caller can look for what was created before trying again.
@@ -69,7 +69,7 @@ export interface TokenSource {
 /** Encodes one path segment (ids come from callers and API answers). */
 export const enc = (segment: string): string => encodeURIComponent(segment)
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 const MAX_BACKOFF_MS = 20_000
 /** A Retry-After longer than this is not waited for: the error is thrown with `retryAfterMs`. */
 const MAX_RETRY_AFTER_MS = 60_000

@@ -104,6 +104,21 @@ export const tenantPageSchema = z.looseObject({
   paging: pagingSchema.nullish(),
 })
 
+/** `GET /search` (spec `global_search`): tenants and users found below the search tenant. */
+export const searchResultSchema = z.looseObject({
+  obj_type: z.enum(["tenant", "user"]),
+  id,
+  parent_id: id,
+  path: z.array(z.string()),
+  kind: tenantKindSchema.optional(),
+  name: z.string().optional(),
+  login: z.string().optional(),
+  first_name: nullableString,
+  last_name: nullableString,
+  deleted_at: nullableString,
+})
+export const searchResultListSchema = z.looseObject({ items: z.array(searchResultSchema) })
+
 export const uuidListSchema = z.looseObject({ items: z.array(z.string()) })
 
 export const tenantPricingSchema = z.looseObject({

@@ -8,6 +8,7 @@ import type {
   pricingModeSchema,
   quotaSchema,
   reportSchema,
+  searchResultSchema,
   storedReportSchema,
   tenantKindSchema,
   tenantPricingSchema,
@@ -32,6 +33,7 @@ export type User = z.output<typeof userSchema>
 export type AccessPolicy = z.output<typeof accessPolicySchema>
 export type Usage = z.output<typeof usageSchema>
 export type Report = z.output<typeof reportSchema>
+export type SearchResult = z.output<typeof searchResultSchema>
 export type StoredReport = z.output<typeof storedReportSchema>
 export type UsageReportV2 = z.output<typeof usageReportV2Schema>
 

@@ -19,9 +19,11 @@ const optionsObject = z
       .object({
         port: z.number().int().min(0).max(65535).default(0),
         statePath: z.string().min(1).optional(),
+        /** The sandbox's `/__sandbox` control API (state, faults, clock): for tests and demos only, on loopback. */
+        controlApi: z.boolean().default(false),
       })
       .strict()
-      .default({ port: 0 }),
+      .default({ port: 0, controlApi: false }),
     /** Where provisioning failures are e-mailed. */
     operationsEmail: z.email().optional(),
     /** The Acronis API client: time allowed per HTTP attempt, and its own retries of calls that are safe to repeat. */
@@ -76,6 +78,16 @@ const optionsObject = z
 export const acronisOptionsSchema = optionsObject
   .superRefine((options, ctx) => {
     const mode = options.mode ?? (options.clientId || options.clientSecret ? "live" : "sandbox")
+    // A store in production must never sell against the fake by accident: the sandbox is then a choice.
+    if (mode === "sandbox" && !options.mode && process.env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mode"],
+        message:
+          'is not set and no Acronis credentials are, while NODE_ENV is "production": set datacenterUrl, clientId and ' +
+          'clientSecret for your Acronis datacenter, or mode: "sandbox" to run on the built-in fake Acronis on purpose',
+      })
+    }
     if (mode !== "live") {
       return
     }

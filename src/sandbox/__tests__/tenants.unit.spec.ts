@@ -189,6 +189,58 @@ describe("Acronis sandbox: auth and tenants", () => {
     })
   })
 
+  describe("search", () => {
+    it("finds tenants below the given one by name, case-insensitively, with their path, and honours limit", async () => {
+      const partner = await http.createTenant("Reseller One", "partner")
+      const below = await http.createTenant("Acme Corp", "customer", partner.id)
+      const direct = await http.createTenant("ACME corp (2)")
+      await http.createTenant("Other Inc")
+
+      const res = await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=acme%20corp`)
+      expect(res.status).toBe(200)
+      expect(res.body.items).toEqual([
+        { obj_type: "tenant", id: below.id, parent_id: partner.id, path: ["Sandbox MSP", "Reseller One"], kind: "customer", name: "Acme Corp", first_name: null, last_name: null, deleted_at: null },
+        expect.objectContaining({ obj_type: "tenant", id: direct.id, parent_id: sandbox.rootTenantId, path: ["Sandbox MSP"], name: "ACME corp (2)" }),
+      ])
+      const limited = await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=acme&limit=1`)
+      expect(limited.body.items.map((item: { id: string }) => item.id)).toEqual([below.id])
+      // Only the subtree of `tenant` is searched.
+      const scoped = await http.api("GET", `/search?tenant=${partner.id}&text=acme`)
+      expect(scoped.body.items.map((item: { id: string }) => item.id)).toEqual([below.id])
+    })
+
+    it("defaults to 10 results and finds neither customer_id nor internal_tag, nor deleted tenants unless allow_deleted", async () => {
+      for (let i = 1; i <= 12; i++) await http.createTenant(`Many ${i}`, "customer", sandbox.rootTenantId, { customer_id: `ref-${i}`, internal_tag: `ref-${i}` })
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=many`)).body.items).toHaveLength(10)
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=ref-1`)).body.items).toEqual([])
+
+      const gone = await http.createTenant("Gone Ltd")
+      await http.api("PUT", `/tenants/${gone.id}`, { version: gone.version, enabled: false })
+      expect((await http.api("DELETE", `/tenants/${gone.id}?version=${gone.version + 1}`)).status).toBe(204)
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=gone`)).body.items).toEqual([])
+      const deleted = await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=gone&allow_deleted=true`)
+      expect(deleted.body.items).toEqual([expect.objectContaining({ id: gone.id, deleted_at: expect.any(String) })])
+    })
+
+    it("finds users by login with their tenant as parent", async () => {
+      const tenant = await http.createTenant("Users Co")
+      const user = await http.api("POST", "/users", { tenant_id: tenant.id, login: "searchable.admin", contact: { email: "a@users.test" } })
+      expect(user.status).toBe(200)
+      const res = await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=SEARCHABLE`)
+      expect(res.body.items).toEqual([
+        { obj_type: "user", id: user.body.id, parent_id: tenant.id, path: ["Sandbox MSP", "Users Co"], login: "searchable.admin", first_name: null, last_name: null, deleted_at: null },
+      ])
+    })
+
+    it("answers 400 without tenant or text or with a bad limit, and 404 for an unknown tenant", async () => {
+      expect((await http.api("GET", "/search?text=x")).status).toBe(400)
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}`)).status).toBe(400)
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=x&limit=0`)).status).toBe(400)
+      expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=x&limit=many`)).status).toBe(400)
+      expect((await http.api("GET", "/search?tenant=00000000-0000-4000-8000-000000000099&text=x")).status).toBe(404)
+    })
+  })
+
   describe("partner billing settings", () => {
     const platform = "7459244f-68f3-3bf4-9f53-5f63ecc1d91f"
 

@@ -6,12 +6,15 @@ import { ApiError, malformed, PlatformCode, versionMismatch } from "../errors"
 import type { Router } from "../http"
 import { emptyContact, DEFAULT_IDP_ID, timestamp, type TenantKind, type TenantRecord } from "../state"
 import {
+  allTenants,
   assertChildKind,
   assertUniqueName,
   descendantsOf,
   findTenant,
   getTenant,
   isRoot,
+  tenantAdded,
+  tenantReplaced,
   tenantView,
   type LevelOfDetail,
 } from "../tenancy"
@@ -82,7 +85,7 @@ function updateLock(value: unknown): { enabled: boolean; owner_id: string | null
 }
 
 function listTenants(ctx: SandboxContext, listing: Listing): TenantRecord[] {
-  const all = Object.values(ctx.state.tenants)
+  const all = allTenants(ctx)
   let tenants: TenantRecord[]
   if (listing.filter === "uuids") {
     const ids = csvParam(listing.value)
@@ -155,6 +158,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
         deleted_at: null,
       }
       ctx.state.tenants[id] = tenant
+      tenantAdded(ctx, tenant)
       ctx.state.pricing[id] = startTrial(new Date())
       ctx.state.offering_items[id] = {}
       ctx.state.applications[id] = []
@@ -213,7 +217,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
 
   router.add("GET", "/tenants/:tenant_id/children", (req) => {
     getTenant(ctx, req.params.tenant_id)
-    const ids = Object.values(ctx.state.tenants)
+    const ids = allTenants(ctx)
       .filter((t) => t.parent_id === req.params.tenant_id && !t.deleted_at)
       .sort((a, b) => a.number - b.number)
       .map((t) => t.id)
@@ -263,6 +267,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       next.version = tenant.version + 1
       next.updated_at = now
       ctx.state.tenants[tenant.id] = next
+      tenantReplaced(ctx, tenant, next)
       return { status: 200, body: tenantView(ctx, next) }
     },
     { body: "json" }

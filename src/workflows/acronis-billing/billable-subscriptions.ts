@@ -16,9 +16,9 @@ type Page = { skip: number; take: number }
 async function listServedSubscriptions(container: MedusaContainer, page: Page) {
   const rows = await container.resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisSubscriptions(
     { status: [...BILLED_STATUSES], tenant_id: { $ne: null }, activated_at: { $ne: null } },
-    { select: ["id", "status", "activated_at", "suspended_at", "service_spans"], skip: page.skip, take: page.take, order: { id: "ASC" } }
+    { select: ["id", "tenant_id", "status", "activated_at", "suspended_at", "service_spans"], skip: page.skip, take: page.take, order: { id: "ASC" } }
   )
-  return { rows: rows.map((s) => ({ id: s.id, spans: serviceSpansOf(s) })), more: rows.length === page.take }
+  return { rows: rows.map((s) => ({ id: s.id, tenant_id: s.tenant_id!, spans: serviceSpansOf(s) })), more: rows.length === page.take }
 }
 
 /** The subscriptions whose service ran on at least one day of `period`, a page at a time. */
@@ -41,7 +41,7 @@ export async function listDueCloses(
   container: MedusaContainer,
   today: Date,
   page: Page
-): Promise<{ due: { subscription_id: string; periods: Period[] }[]; more: boolean }> {
+): Promise<{ due: { subscription_id: string; tenant_id: string; periods: Period[] }[]; more: boolean }> {
   const { rows, more } = await listServedSubscriptions(container, page)
   const served = rows.filter((s) => s.spans.length > 0)
   const closed = served.length
@@ -57,6 +57,7 @@ export async function listDueCloses(
   const due = served
     .map((s) => ({
       subscription_id: s.id,
+      tenant_id: s.tenant_id,
       periods: periodsToClose({ spans: s.spans, closed: closedBySubscription.get(s.id) ?? new Set(), today: utcDay(today) }),
     }))
     .filter((d) => d.periods.length > 0)

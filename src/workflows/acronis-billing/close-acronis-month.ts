@@ -10,7 +10,10 @@ import { AcronisEvents } from "../../modules/acronis/events"
 import { holdReasonFor, isClosed } from "../../modules/acronis-billing/domain/statement-status"
 import type { BillingOrderMode } from "../../modules/acronis-billing/service"
 import {
+  claimStatementBillingStep,
+  claimStatementWriteStep,
   computeStatementStep,
+  createCloseTokenStep,
   fetchUsageReportStep,
   findBillingOrderStep,
   findStatementStep,
@@ -21,6 +24,7 @@ import {
   validateEarlierMonthsClosedStep,
   writeStatementStep,
   type StatementRef,
+  type UsageReportForTenant,
 } from "./steps"
 import { statementIssuedPayload } from "./statement-email"
 
@@ -36,6 +40,8 @@ export type CloseAcronisMonthWorkflowInput = {
    */
   fetch_report?: boolean
   report_error?: string | null
+  /** The tenant's part of the month's report, read once by a caller that closes many statements (`usageReportByTenant`). */
+  usage_report?: UsageReportForTenant | null
   /** Staff issue a statement that would be on hold (missing usage or report); the reason stays on it. */
   release_hold?: boolean
 }
@@ -49,19 +55,26 @@ export const closeAcronisMonthWorkflowId = "close-acronis-month"
  * up to the month's last billed day or the report is not ready, keeps it `on_hold` with the reason for the
  * next run to try again.
  *
- * Once per (subscription, month): a lock serialises concurrent runs, an issued statement is never computed
- * again, and the order is looked up by statement id before one is created, so a second run — or a run after
- * a crash between the order and its record — bills nothing twice.
+ * Once per (subscription, month): a lock serialises concurrent runs, but the database decides, as a lock
+ * can expire while its holder still works: a statement is written only by the run that inserted it or
+ * claimed it (see `claimStatement`), and billed only by the run that claimed it issued. An issued statement
+ * is never computed again, and the order is looked up by statement id before one is created, so a second
+ * run — or a run after a crash between the order and its record — bills nothing twice.
  */
 export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflowId, (input: CloseAcronisMonthWorkflowInput) => {
   validateClosablePeriodStep({ period: input.period })
   const lockKey = transform({ input }, ({ input }) => `acronis-close:${input.subscription_id}:${input.period}`)
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 300 })
+  const token = createCloseTokenStep()
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 300, ownerId: token })
 
   validateEarlierMonthsClosedStep({ subscription_id: input.subscription_id, period: input.period })
   const existing = findStatementStep({ subscription_id: input.subscription_id, period: input.period })
   const subject = loadBillingSubjectStep({ subscription_id: input.subscription_id, period: input.period })
 
+  // A statement on hold (or left as a draft) is rewritten by one run only; a new one is claimed as it is inserted.
+  when("statement-to-rewrite", { existing }, ({ existing }) => !!existing && !isClosed(existing.status)).then(() => {
+    claimStatementWriteStep({ statement_id: transform({ existing }, ({ existing }) => existing!.id), token })
+  })
   const written = when("statement-due", { existing }, ({ existing }) => !existing || !isClosed(existing.status)).then(() => {
     const draft = computeStatementStep({ subject })
     const report = fetchUsageReportStep({
@@ -69,6 +82,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
       tenant_id: subject.subscription.tenant_id,
       fetch: input.fetch_report,
       report_error: input.report_error,
+      known: input.usage_report,
     })
     const hold = transform({ draft, subject, report }, ({ draft, subject, report }) =>
       holdReasonFor({
@@ -78,7 +92,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
         report,
       })
     )
-    const statement = writeStatementStep({ subject, draft, report, hold, release_hold: input.release_hold, replaces: existing })
+    const statement = writeStatementStep({ subject, draft, report, hold, release_hold: input.release_hold, replaces: existing, token })
     return transform({ statement, existing, draft, subject }, ({ statement, existing, draft, subject }) => {
       const issued = statementIssuedPayload({ ...statement, currency_code: draft.currency_code, total: draft.total }, draft.lines, subject)
       return { statement, created: !existing, issued }
@@ -94,10 +108,14 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
   const billable = transform({ statement }, ({ statement }) =>
     statement.status === "issued" && !statement.order_id && !statement.draft_order_id && Number(statement.total) > 0
   )
-  const found = when("statement-billable", { billable }, ({ billable }) => billable).then(() =>
+  const claim = when("statement-billable", { billable }, ({ billable }) => billable).then(() =>
+    claimStatementBillingStep({ statement_id: statement.id, token })
+  )
+  // Only the run that claimed the statement looks for its order and makes it; another leaves it to that run.
+  const found = when("statement-claimed-for-billing", { claim }, ({ claim }) => !!claim?.won && claim.order_may_exist).then(() =>
     findBillingOrderStep({ statement_id: statement.id })
   )
-  const created = when("no-billing-order-yet", { billable, found }, ({ billable, found }) => billable && !found).then(() => {
+  const created = when("no-billing-order-yet", { claim, found }, ({ claim, found }) => !!claim?.won && !found).then(() => {
     const plan = prepareBillingOrderStep({ statement, subject, mode: input.order_mode })
     const order = createOrderWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.order) })
     return transform({ plan, order }, ({ plan, order }) => ({ mode: plan.mode, amount: plan.amount, order_id: order.id, issued: plan.issued }))
@@ -129,7 +147,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
     )
   })
 
-  releaseLockStep({ key: lockKey })
+  releaseLockStep({ key: lockKey, ownerId: token })
   const result = transform({ statement, written, billed }, ({ statement, written, billed }) => ({
     statement_id: statement.id,
     status: written?.statement.status ?? statement.status,

@@ -46,14 +46,33 @@ export function loginFormatProblem(login: string, format: LoginFormat): string |
 
 export type LoginAvailability = { login: string; available: boolean; reason: string | null }
 
+// Acronis's "taken" answers for the live check while a shopper types: the same login asked again within this
+// long is answered from here. "Free" is never kept: it may stop being true any moment (another shop, our own
+// provisioning), and completion asks Acronis every time anyway.
+const TAKEN_ANSWER_MAX_AGE_MS = 30_000
+const recentlyTaken = new Map<string, number>()
+
+async function acronisSaysAvailable(acronis: AcronisModuleService, login: string, cached: boolean): Promise<boolean> {
+  const now = Date.now()
+  const takenAt = recentlyTaken.get(login)
+  if (cached && takenAt !== undefined && now - takenAt < TAKEN_ANSWER_MAX_AGE_MS) return false
+  const { available } = await acronis.getAcronisClient().users.checkLogin(login)
+  if (!available) {
+    if (recentlyTaken.size >= 5_000) recentlyTaken.clear()
+    recentlyTaken.set(login, now)
+  }
+  return available
+}
+
 /**
  * Whether a login can be chosen: well-formed, free in Acronis (`check_login`), and not reserved by another
  * open cart or unprovisioned order of this shop. `cartId`'s own reservation does not count against it.
+ * `cached`: Acronis's "taken" may be up to 30 s old (the live check while typing; never at completion).
  */
 export async function checkLoginAvailability(
   container: MedusaContainer,
   login: string,
-  options: { cartId?: string | null; format?: LoginFormat } = {}
+  options: { cartId?: string | null; format?: LoginFormat; cached?: boolean } = {}
 ): Promise<LoginAvailability> {
   const normalized = normalizeLogin(login)
   const problem = loginFormatProblem(login, options.format ?? "username_or_email")
@@ -66,7 +85,7 @@ export async function checkLoginAvailability(
     return { login: normalized, available: false, reason: `The login "${normalized}" is already taken; choose another.` }
   }
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-  const { available } = await acronis.getAcronisClient().users.checkLogin(normalized)
+  const available = await acronisSaysAvailable(acronis, normalized, options.cached ?? false)
   if (!available) {
     return { login: normalized, available: false, reason: `The login "${normalized}" is already taken in Acronis; choose another.` }
   }

@@ -1,9 +1,10 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { WorkflowData, WorkflowResponse, createHook, createWorkflow, transform, when } from "@medusajs/framework/workflows-sdk"
+import { WorkflowData, WorkflowResponse, createHook, createWorkflow, parallelize, transform, when } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents, type SubscriptionActivatedPayload } from "../../modules/acronis/events"
 import { PARTNER_EDITIONS } from "../../modules/acronis/domain/tenant-offering"
 import { createAcronisUsersStep } from "../acronis/steps/create-acronis-users"
 import { findOrCreateTenantStep } from "../acronis/steps/find-or-create-tenant"
+import { sendActivationEmailsStep } from "../acronis/steps/send-activation-emails"
 import { setResellerTenantStep } from "../reseller/steps/set-reseller-tenant"
 import { activateSubscriptionStep } from "./steps/activate-subscription"
 import { applyContractTierStep } from "./steps/apply-contract-tier"
@@ -38,17 +39,17 @@ export const provisionAcronisSubscriptionTransactionId = (lineItemId: string) =>
  * 4. still under the lock, takes the tenant over (`takeOverTenantStep`): earlier `suspended` subscriptions of
  *    it — a re-order after a cancellation finds the old, disabled tenant — become `terminated`, so their
  *    grace period never deletes it, and then the tenant is enabled again;
- * 5. turns on the services and offering items of the chosen editions (+ Physical Data Shipping, Notary), and
- *    on a customer tenant turns off the items of every other edition (one edition per service);
- * 6. sets the pricing mode to production (a trial offer stays in trial); for contracts, the tier;
- * 7. creates the admin user (`company_admin` / `partner_admin`) with the checkout's login and e-mail, and has
- *    Acronis send its activation e-mail — once per user: a later run skips the users the subscription
- *    records as e-mailed; stores the user id and that record;
- * 8. makes the subscription `active` with the "Manage your service" URL and its service span open, emits
+ * 5. at once: turns on the services and offering items of the chosen editions (+ Physical Data Shipping,
+ *    Notary), and on a customer tenant turns off the items of every other edition (one edition per service);
+ *    sets the pricing mode to production (a trial offer stays in trial); creates the admin user
+ *    (`company_admin` / `partner_admin`) with the checkout's login and e-mail; then, for contracts, the tier;
+ * 6. has Acronis send the user's activation e-mail — once per user: a later run skips the users the
+ *    subscription records as e-mailed; stores the user id and that record;
+ * 7. makes the subscription `active` with the "Manage your service" URL and its service span open, emits
  *    `acronis.subscription.activated` (our e-mail) and runs the `subscriptionActivated` hook.
  *
- * Every step converges: run again, it reads what is stored or finds what exists (tenant by reference among
- * the parent's children, user by login in the tenant) and goes on. Nothing made in Acronis is compensated —
+ * Every step converges: run again, it reads what is stored or finds what exists (tenant by name and our
+ * reference under the parent, user by login in the tenant) and goes on. Nothing made in Acronis is compensated —
  * tenants, items, users are kept for the next run (see each step) — so a failure never loses a tenant or
  * deletes a user whose activation e-mail went out. `runAcronisProvisioning` retries failed runs.
  */
@@ -109,7 +110,12 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
       setResellerTenantStep(stored).config({ name: "store-contract-reseller-tenant" })
     })
     const takenOver = takeOverTenantStep(
-      transform({ plan, tenant }, ({ plan, tenant }) => ({ subscription_id: plan.subscription_id, attempt: plan.attempt, tenant_id: tenant.tenant_id }))
+      transform({ plan, tenant }, ({ plan, tenant }) => ({
+        subscription_id: plan.subscription_id,
+        attempt: plan.attempt,
+        tenant_id: tenant.tenant_id,
+        just_created: tenant.outcome === "created",
+      }))
     )
     releaseLockStep({ key: lockKey })
 
@@ -121,25 +127,42 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
       outcome: tenant.outcome,
     })
 
-    configureTenantOfferingItemsStep(
-      transform({ plan, tenant, takenOver }, ({ plan, tenant, takenOver }) => ({
-        tenant_id: tenant.tenant_id,
-        parent_tenant_id: tenant.parent_id!,
-        tenant_kind: plan.tenant.kind,
-        services: plan.services,
-        editions: plan.editions,
-        keep_editions: takenOver.editions_in_use,
-        quotas: plan.quotas,
-        log: { subscription_id: plan.subscription_id, attempt: plan.attempt, step: "configure-tenant-offering-items" },
-      }))
-    )
-    setTenantPricingModeStep(
-      transform({ plan, tenant }, ({ plan, tenant }) => ({
-        subscription_id: plan.subscription_id,
-        attempt: plan.attempt,
-        tenant_id: tenant.tenant_id,
-        mode: plan.pricing_mode,
-      }))
+    // Items, pricing and the admin user do not depend on each other: they run at once, and the activation
+    // e-mail goes out only once all three succeeded.
+    const [, , users] = parallelize(
+      configureTenantOfferingItemsStep(
+        transform({ plan, tenant, takenOver }, ({ plan, tenant, takenOver }) => ({
+          tenant_id: tenant.tenant_id,
+          parent_tenant_id: tenant.parent_id!,
+          tenant_kind: plan.tenant.kind,
+          services: plan.services,
+          editions: plan.editions,
+          keep_editions: takenOver.editions_in_use,
+          quotas: plan.quotas,
+          log: { subscription_id: plan.subscription_id, attempt: plan.attempt, step: "configure-tenant-offering-items" },
+        }))
+      ),
+      setTenantPricingModeStep(
+        transform({ plan, tenant }, ({ plan, tenant }) => ({
+          subscription_id: plan.subscription_id,
+          attempt: plan.attempt,
+          tenant_id: tenant.tenant_id,
+          mode: plan.pricing_mode,
+        }))
+      ),
+      createAcronisUsersStep(
+        transform({ plan, tenant }, ({ plan, tenant }) => {
+          const { role, ...user } = plan.user
+          return {
+            tenant_id: tenant.tenant_id,
+            users: [user],
+            role_ids: [role],
+            send_activation_email: false,
+            // Keep the user when a later step fails: the next run finds it by login and sends no second e-mail.
+            delete_on_compensation: false,
+          }
+        })
+      ).config({ name: "create-subscription-admin-user" })
     )
     const tier = when("contract-tier", { plan }, ({ plan }) => plan.contract_tier !== null).then(() =>
       applyContractTierStep(
@@ -152,22 +175,11 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
       )
     )
 
-    const users = createAcronisUsersStep(
-      transform({ plan, tenant }, ({ plan, tenant }) => {
-        const { role, ...user } = plan.user
-        return {
-          tenant_id: tenant.tenant_id,
-          users: [user],
-          role_ids: [role],
-          send_activation_email: true,
-          activation_email_sent_to: plan.activation_email_sent_to,
-          // Keep the user when a later step fails: the next run finds it by login and sends no second e-mail.
-          delete_on_compensation: false,
-        }
-      })
-    ).config({ name: "create-subscription-admin-user" })
+    const emailed = sendActivationEmailsStep(
+      transform({ plan, users }, ({ plan, users }) => ({ users, activation_email_sent_to: plan.activation_email_sent_to }))
+    ).config({ name: "send-subscription-activation-email" })
     recordSubscriptionUserStep(
-      transform({ plan, users }, ({ plan, users }) => ({ subscription_id: plan.subscription_id, attempt: plan.attempt, user: users[0] }))
+      transform({ plan, emailed }, ({ plan, emailed }) => ({ subscription_id: plan.subscription_id, attempt: plan.attempt, user: emailed[0] }))
     )
 
     const activated = activateSubscriptionStep(

@@ -1,10 +1,11 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { AdminGetAcronisCatalogue } from "./catalogue/validators"
+import { validateAcronisQuery } from "../../validate-request"
 
 export const adminAcronisMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/acronis/catalogue",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetAcronisCatalogue, {})],
+    middlewares: [validateAcronisQuery(AdminGetAcronisCatalogue, {})],
   },
 ]

@@ -149,6 +149,18 @@ describe("retries", () => {
     expect(apiRequests()).toHaveLength(4)
   })
 
+  it("retries a safe call on 500, as Acronis asks of clients (check_login at checkout)", async () => {
+    const acronis = client()
+    const failing: Handler = (_req, res) => json(res, 500, { error: { code: 500, message: "internal error" } })
+    const free: Handler = (_req, res) => {
+      res.statusCode = 204
+      res.end()
+    }
+    next(failing, free)
+    await expect(acronis.users.checkLogin("someone")).resolves.toEqual({ available: true })
+    expect(apiRequests()).toHaveLength(2)
+  })
+
   it("stops after maxRetries and reports the attempts", async () => {
     const acronis = client({ maxRetries: 1 })
     const unavailable: Handler = (_req, res) => json(res, 502, {})

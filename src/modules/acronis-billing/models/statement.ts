@@ -27,6 +27,18 @@ export const AcronisStatement = model
     /** `{ status: matched|mismatch|unavailable, compared, details: [{ offering_item, infra_id, ours, acronis }], report_id }` */
     reconciliation: model.json().nullable(),
     issued_at: model.dateTime().nullable(),
+    /**
+     * The close run writing or billing the statement now (a random token), and since when by the database's
+     * clock: only the run that set it may write the statement or make its order (see the service's
+     * `claimStatement`). Cleared when the run is done.
+     */
+    claim_token: model.text().nullable(),
+    claimed_at: model.dateTime().nullable(),
+    /**
+     * When a run first claimed the statement to make its order. Until then no order of it can exist, so the
+     * close does not search Medusa's orders for one (a search by metadata reads every order).
+     */
+    order_attempted_at: model.dateTime().nullable(),
     lines: model.hasMany(() => AcronisStatementLine, { mappedBy: "statement" }),
   })
   .indexes([{ on: ["subscription_id", "period"], unique: true }])

@@ -4,7 +4,7 @@ describe("parseAcronisOptions", () => {
   it("defaults to sandbox mode with no credentials", () => {
     const options = parseAcronisOptions({})
     expect(options).toEqual(
-      expect.objectContaining({ mode: "sandbox", shopName: "Acronis Cyber Protect Cloud", sandbox: { port: 0 } })
+      expect.objectContaining({ mode: "sandbox", shopName: "Acronis Cyber Protect Cloud", sandbox: { port: 0, controlApi: false } })
     )
   })
 
@@ -29,6 +29,25 @@ describe("parseAcronisOptions", () => {
     [{ sandbox: { port: 70000 } }, /`sandbox.port` Too big/],
   ])("refuses %j naming the option and what is allowed", (raw, message) => {
     expect(() => parseAcronisOptions(raw)).toThrow(message)
+  })
+
+  describe("in production", () => {
+    const nodeEnv = process.env.NODE_ENV
+    beforeEach(() => {
+      process.env.NODE_ENV = "production"
+    })
+    afterEach(() => {
+      process.env.NODE_ENV = nodeEnv
+    })
+
+    it("refuses to fall back to the sandbox, saying what to set", () => {
+      expect(() => parseAcronisOptions({})).toThrow(/`mode` is not set and no Acronis credentials are, while NODE_ENV is "production": set datacenterUrl, clientId and clientSecret/)
+    })
+
+    it("runs the sandbox when it is chosen, and live mode with credentials", () => {
+      expect(parseAcronisOptions({ mode: "sandbox" }).mode).toEqual("sandbox")
+      expect(parseAcronisOptions({ datacenterUrl: "https://eu2-cloud.acronis.com", clientId: "c", clientSecret: "s" }).mode).toEqual("live")
+    })
   })
 
   it("never repeats a given secret in its error", () => {

@@ -34,8 +34,10 @@ export default async function connectAcronisLoader({ container }: LoaderOptions)
     }
   } else {
     const sandbox = await startAcronisSandbox({
+      host: "127.0.0.1",
       port: options.sandbox.port,
       statePath: options.sandbox.statePath,
+      controlApi: options.sandbox.controlApi,
     })
     connection = {
       mode: "sandbox",

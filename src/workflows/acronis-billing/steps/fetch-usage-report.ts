@@ -1,14 +1,9 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
-import type { ReportRow } from "../../../modules/acronis-billing/domain/reconciliation"
-import { ensureMonthUsageReport } from "../usage-report"
+import { ensureMonthUsageReport, reportRowTenant, type StoredReportRow, type TenantUsageReport } from "../usage-report"
 
-export type UsageReportForTenant =
-  | { available: true; report_id: string; rows: ReportRow[] }
-  | { available: false; error: string }
-
-type StoredRow = ReportRow & { tenant_uuid?: string; tenant?: string }
+export type UsageReportForTenant = TenantUsageReport
 
 export type FetchUsageReportInput = {
   period: string
@@ -19,12 +14,15 @@ export type FetchUsageReportInput = {
    */
   fetch?: boolean
   report_error?: string | null
+  /** The tenant's part of the report, when the caller read it once for many statements (`usageReportByTenant`). */
+  known?: UsageReportForTenant | null
 }
 
 export const fetchUsageReportStepId = "fetch-usage-report"
 
 /** One tenant's rows of the month's kept `usage_summary` report, fetching it first unless told not to. */
 export const fetchUsageReportStep = createStep(fetchUsageReportStepId, async (input: FetchUsageReportInput, { container }) => {
+  if (input.known) return new StepResponse<UsageReportForTenant>(input.known)
   const billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
   if (input.fetch !== false) {
     const fetched = await ensureMonthUsageReport(container, input.period)
@@ -34,6 +32,6 @@ export const fetchUsageReportStep = createStep(fetchUsageReportStepId, async (in
   if (!stored) {
     return new StepResponse<UsageReportForTenant>({ available: false, error: input.report_error ?? "the report has not been fetched yet" })
   }
-  const rows = ((stored.rows as { items?: StoredRow[] }).items ?? []).filter((row) => (row.tenant_uuid ?? row.tenant) === input.tenant_id)
+  const rows = ((stored.rows as { items?: StoredReportRow[] }).items ?? []).filter((row) => reportRowTenant(row) === input.tenant_id)
   return new StepResponse<UsageReportForTenant>({ available: true, report_id: stored.report_id, rows })
 })

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_BILLING_MODULE } from "../../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../../modules/acronis-billing/service"
@@ -16,8 +17,10 @@ export type WriteStatementInput = {
   hold: HoldReason | null
   /** Staff chose to issue the month despite `hold`, which is then kept on the statement for the record. */
   release_hold?: boolean
-  /** An `on_hold` statement of the same month, replaced by this one. */
+  /** An `on_hold` statement of the same month, replaced by this one (claimed by this run first). */
   replaces: StatementRef | null
+  /** The close run's token: a new statement is written claimed by it, and either is released with its final status. */
+  token: string
 }
 
 export const writeStatementStepId = "write-statement"
@@ -28,7 +31,9 @@ type Written = { id: string; created: boolean; previous?: { status: string; tota
  * Writes the month's statement with its lines and its reconciliation against Acronis's report (`matched`,
  * `mismatch` with every difference, or `unavailable` with why): `issued`, or `on_hold` with the reason while
  * its usage or the report is missing. A statement on hold is rewritten by the next close run (same row, new
- * lines), so the unique (subscription, month) statement is never duplicated. Compensation removes what this
+ * lines), so the unique (subscription, month) statement is never duplicated: of two runs that both found no
+ * statement, the unique index lets one insert and the other stops with a conflict before writing a line.
+ * Compensation removes what this
  * run wrote: a new statement is deleted, a rewritten one goes back on hold.
  */
 export const writeStatementStep = createStep(
@@ -61,17 +66,26 @@ export const writeStatementStep = createStep(
       if (oldLines.length) await billing.deleteAcronisStatementLines(oldLines.map((l) => l.id))
       written = { id: input.replaces.id, created: false, previous: { status: previous.status, total: previous.total, hold_reason: previous.hold_reason } }
     } else {
-      const statement = await billing.createAcronisStatements({
-        subscription_id: subject.subscription.id,
-        period: subject.period,
-        ...fields,
-        status: "draft",
-        issued_at: null,
-      })
+      const statement = await billing
+        .createAcronisStatements({
+          subscription_id: subject.subscription.id,
+          period: subject.period,
+          ...fields,
+          status: "draft",
+          issued_at: null,
+          claim_token: input.token,
+        })
+        .catch(async (error) => {
+          const [other] = await billing.listAcronisStatements({ subscription_id: subject.subscription.id, period: subject.period }, { select: ["id"] })
+          if (!other) throw error
+          throw new MedusaError(MedusaError.Types.CONFLICT, `Acronis statement ${other.id} is being closed by another run`)
+        })
+      // Stamps the claim with the database's time.
+      await billing.claimStatement(statement.id, input.token, ["draft"])
       written = { id: statement.id, created: true }
     }
     await billing.createAcronisStatementLines(draft.lines.map((line, position) => ({ ...line, position, statement_id: written.id })))
-    await billing.updateAcronisStatements({ id: written.id, status: fields.status, issued_at: fields.issued_at })
+    await billing.updateAcronisStatements({ id: written.id, status: fields.status, issued_at: fields.issued_at, claim_token: null, claimed_at: null })
 
     const ref: StatementRef = {
       id: written.id,
@@ -97,6 +111,8 @@ export const writeStatementStep = createStep(
     await billing.updateAcronisStatements({
       id: written.id,
       status: "on_hold",
+      claim_token: null,
+      claimed_at: null,
       total: written.previous!.total,
       hold_reason: written.previous!.hold_reason as Record<string, unknown>,
       issued_at: null,

@@ -1,6 +1,8 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
+import { ACRONIS_CHECKOUT_MODULE } from "../../../modules/acronis-checkout"
+import type AcronisCheckoutModuleService from "../../../modules/acronis-checkout/service"
 import type { CreatedAcronisUser } from "../../acronis/steps/create-acronis-users"
 import { writeProvisioningLog } from "./provisioning-log"
 
@@ -18,8 +20,8 @@ export function activationEmailsOf(metadata: unknown): Record<string, string> {
  * Stores the admin user's id and login on the subscription and logs whether it was created or found from an
  * earlier run. When this run had Acronis send the activation e-mail, records it for the user
  * (`metadata.activation_emails`), so later runs — retries after a failed step — do not send it again. A
- * crash between the e-mail and this write is the one case that can send a second one. Not compensated: the
- * user is kept with its tenant.
+ * crash between the e-mail and this write is the one case that can send a second one. Releases the order's
+ * login reservation: Acronis holds the login from now on. Not compensated: the user is kept with its tenant.
  */
 export const recordSubscriptionUserStep = createStep(
   recordSubscriptionUserStepId,
@@ -35,12 +37,21 @@ export const recordSubscriptionUserStep = createStep(
         activation_emails: { ...activationEmailsOf(current), [user.acronis_user_id]: new Date().toISOString() },
       }
     }
-    await acronis.updateAcronisSubscriptions({
+    const { order_id } = await acronis.updateAcronisSubscriptions({
       id: input.subscription_id,
       user_id: user.acronis_user_id,
       login: user.login,
       ...(metadata && { metadata }),
     })
+    // The login is Acronis's now, which refuses it to anyone else: the checkout's reservation has done its job.
+    const checkout = container.resolve<AcronisCheckoutModuleService>(ACRONIS_CHECKOUT_MODULE)
+    const reservations = await checkout.listAcronisLoginReservations(
+      { order_id, login: user.login.toLowerCase(), released_at: null },
+      { select: ["id"] }
+    )
+    if (reservations.length) {
+      await checkout.updateAcronisLoginReservations(reservations.map(({ id }) => ({ id, released_at: new Date() })))
+    }
     await writeProvisioningLog(container, {
       subscription_id: input.subscription_id,
       attempt: input.attempt,

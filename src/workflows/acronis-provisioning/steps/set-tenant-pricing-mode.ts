@@ -1,4 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import type { AcronisClient } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { writeProvisioningLog } from "./provisioning-log"
@@ -13,6 +14,14 @@ export type SetTenantPricingModeInput = {
 
 export const setTenantPricingModeStepId = "set-tenant-pricing-mode"
 
+/** What the step does in Acronis, for callers without a workflow (the provisioning benchmark). */
+export async function setTenantPricingMode(client: AcronisClient, tenantId: string, mode: SetTenantPricingModeInput["mode"]) {
+  const current = await client.tenants.getPricing(tenantId)
+  const change = mode === "production" && current.mode !== "production"
+  const pricing = change ? await client.tenants.setPricing(tenantId, { mode: "production", version: current.version }) : current
+  return { current, pricing, change }
+}
+
 /**
  * Switches the tenant's pricing mode to `production` (new tenants start in trial, whose usage Acronis does
  * not bill). Reads the mode first and does nothing when it is already right, so a re-run sends nothing. Trial
@@ -22,9 +31,7 @@ export const setTenantPricingModeStep = createStep(
   setTenantPricingModeStepId,
   async (input: SetTenantPricingModeInput, { container }) => {
     const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
-    const current = await client.tenants.getPricing(input.tenant_id)
-    const change = input.mode === "production" && current.mode !== "production"
-    const pricing = change ? await client.tenants.setPricing(input.tenant_id, { mode: "production", version: current.version }) : current
+    const { current, pricing, change } = await setTenantPricingMode(client, input.tenant_id, input.mode)
     await writeProvisioningLog(container, {
       subscription_id: input.subscription_id,
       attempt: input.attempt,

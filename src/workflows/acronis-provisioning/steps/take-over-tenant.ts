@@ -5,7 +5,13 @@ import type AcronisModuleService from "../../../modules/acronis/service"
 import { assertTransition } from "../../../modules/acronis/domain/subscription-status"
 import { writeProvisioningLog } from "./provisioning-log"
 
-export type TakeOverTenantInput = { subscription_id: string; attempt: number; tenant_id: string }
+export type TakeOverTenantInput = {
+  subscription_id: string
+  attempt: number
+  tenant_id: string
+  /** The run's find-or-create step created the tenant: it is enabled, so it is not read again. */
+  just_created?: boolean
+}
 
 export type TakeOverTenantOutput = {
   /** Earlier subscriptions of the tenant that were `suspended` and are now `terminated`. */
@@ -61,7 +67,7 @@ export const takeOverTenantStep = createStep(
     }
 
     const tenants = acronis.getAcronisClient().tenants
-    const wasEnabled = (await tenants.get(input.tenant_id)).enabled
+    const wasEnabled = input.just_created || (await tenants.get(input.tenant_id)).enabled
     if (!wasEnabled) await tenants.enable(input.tenant_id)
     if (superseded.length || !wasEnabled) {
       await writeProvisioningLog(container, {

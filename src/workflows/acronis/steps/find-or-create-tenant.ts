@@ -2,13 +2,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { AcronisApiError, AcronisErrorCode, type AcronisClient, type ContactInput, type Tenant, type TenantKind } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
+import { isTenantNameAttempt, TENANT_NAME_ATTEMPTS, tenantNameAttempt } from "../../../modules/acronis/domain/tenant-names"
 import type AcronisModuleService from "../../../modules/acronis/service"
 
 export type FindOrCreateTenantInput = {
   /** Where the tenant belongs; the MSP's root partner tenant when omitted. */
   parent_tenant_id?: string | null
   kind: Extract<TenantKind, "partner" | "folder" | "customer">
-  /** Wanted name; a sibling with the same name gets " (2)", " (3)", … appended. */
+  /** Wanted name; a sibling with the same name gets " (2)" … " (10)", then the end of `reference_id`, appended. */
   name: string
   /** Our id for what the tenant stands for (reseller, sub-account, order…): stored in `customer_id` and `internal_tag`. */
   reference_id: string
@@ -33,14 +34,84 @@ export type FindOrCreateTenantOutput = {
 type Compensation = { tenant_id: string; delete: boolean } | null
 
 export const findOrCreateTenantStepId = "find-or-create-tenant"
-/** Distinct names tried after a sibling-name clash (1004) before giving up. */
-const MAX_NAME_ATTEMPTS = 10
+/** Search hits read per lookup; more than this many tenants containing the name is rare enough to list the children. */
+const SEARCH_LIMIT = 100
 
-async function findChildByReference(client: AcronisClient, parentId: string, referenceId: string): Promise<Tenant | undefined> {
+/**
+ * Our tenant under `parentId`: the live direct child whose `customer_id`/`internal_tag` is `referenceId`.
+ *
+ * Acronis offers no filter on either field (`GET /tenants` filters only by `uuids`, `parent_id`,
+ * `subtree_root_id` and `updated_since`), and listing the parent's children reads all of them: 27 s per
+ * order under a root with 10,000 customers. `GET /search` finds tenants by name, and we name ours `name`
+ * or `name (N)`: so search for the name, keep the direct children carrying one of those names, and read them
+ * (`GET /tenants?uuids=`, at most 100 per call) to compare the reference. When the search returns
+ * `SEARCH_LIMIT` hits ours may be among those cut off, so the children are listed as before. A tenant
+ * someone renamed in the console is not found by name; the id stored right after the create covers all
+ * but a crash in that instant.
+ */
+export async function findChildByReference(
+  client: AcronisClient,
+  parentId: string,
+  referenceId: string,
+  name: string
+): Promise<Tenant | undefined> {
+  const hits = await client.search.find(parentId, name, { limit: SEARCH_LIMIT })
+  const candidates = hits.filter(
+    (hit) => hit.obj_type === "tenant" && hit.parent_id === parentId && !hit.deleted_at && isTenantNameAttempt(hit.name ?? "", name, referenceId)
+  )
+  const ours = (tenant: Tenant) =>
+    tenant.parent_id === parentId && !tenant.deleted_at && (tenant.customer_id === referenceId || tenant.internal_tag === referenceId)
+  if (candidates.length) {
+    const found = (await client.tenants.getMany(candidates.map((hit) => hit.id))).find(ours)
+    if (found) return found
+  }
+  if (hits.length < SEARCH_LIMIT) return undefined
   for await (const child of client.tenants.iterateChildren(parentId)) {
-    if (!child.deleted_at && (child.customer_id === referenceId || child.internal_tag === referenceId)) return child
+    if (ours(child)) return child
   }
   return undefined
+}
+
+/**
+ * Steps 2 and 3 of the step below, in Acronis only (also for callers without a workflow, such as the
+ * provisioning benchmark): our tenant under `parent_tenant_id` found by reference, or created.
+ */
+export async function findOrCreateChildTenant(
+  client: AcronisClient,
+  input: Omit<FindOrCreateTenantInput, "existing_tenant_id" | "delete_on_compensation"> & { parent_tenant_id: string }
+): Promise<{ tenant: Tenant; outcome: "created" | "found" }> {
+  const parentId = input.parent_tenant_id
+  const findOurs = () => findChildByReference(client, parentId, input.reference_id, input.name)
+  const found = await findOurs()
+  if (found) return { tenant: found, outcome: "found" }
+
+  for (let attempt = 1; attempt <= TENANT_NAME_ATTEMPTS; attempt++) {
+    try {
+      const tenant = await client.tenants.create({
+        name: tenantNameAttempt(input.name, attempt, input.reference_id),
+        kind: input.kind,
+        parent_id: parentId,
+        customer_id: input.reference_id,
+        internal_tag: input.reference_id,
+        ...(input.language && { language: input.language }),
+        ...(input.contact && { contact: input.contact }),
+      })
+      return { tenant, outcome: "created" }
+    } catch (error) {
+      const clash = error instanceof AcronisApiError && error.hasCode(AcronisErrorCode.TenantNameConflict)
+      // A clash may be our own tenant, made by a concurrent run since the search; an unknown outcome may be ours too.
+      if (clash || (error instanceof AcronisApiError && error.retryable)) {
+        const created = await findOurs()
+        if (created) return { tenant: created, outcome: "found" }
+      }
+      if (clash) continue
+      throw error
+    }
+  }
+  throw new MedusaError(
+    MedusaError.Types.CONFLICT,
+    `Acronis already has tenants named "${input.name}" to "${tenantNameAttempt(input.name, TENANT_NAME_ATTEMPTS, input.reference_id)}" under ${parentId}; rename the account and retry.`
+  )
 }
 
 const output = (tenant: Tenant, outcome: FindOrCreateTenantOutput["outcome"]): FindOrCreateTenantOutput => ({
@@ -57,11 +128,12 @@ const output = (tenant: Tenant, outcome: FindOrCreateTenantOutput["outcome"]): F
  *
  * 1. with `existing_tenant_id` (the id the caller stored last time) it reads that tenant and returns it; a
  *    tenant that is gone (404) stops the workflow with a message for a person, never a silent re-create;
- * 2. otherwise it looks through the parent's children for one whose `customer_id`/`internal_tag` is our
- *    `reference_id` (Acronis has no server-side filter on them) and returns it;
+ * 2. otherwise it looks for a child of the parent whose `customer_id`/`internal_tag` is our `reference_id`
+ *    (`findChildByReference`: by name through `GET /search`, then the reference) and returns it;
  * 3. otherwise it creates it, with `customer_id` = `internal_tag` = `reference_id`. A sibling with the same
- *    name (409/1004) is someone else's tenant: the name gets " (2)", " (3)"… A create whose outcome is
- *    unknown (timeout, dropped connection) is followed by the same search before it fails.
+ *    name (409/1004) may be ours, made by a concurrent run since the search: it is searched for again and
+ *    returned if it is; only someone else's tenant makes the name get " (2)", " (3)"… A create whose
+ *    outcome is unknown (timeout, dropped connection) is followed by the same search before it fails.
  *
  * The caller stores `tenant_id` in its next step; a crash in between is covered by step 2.
  *
@@ -91,38 +163,9 @@ export const findOrCreateTenantStep = createStep(
     }
 
     const parentId = input.parent_tenant_id || (await acronis.getRootTenantId())
-    const found = await findChildByReference(client, parentId, input.reference_id)
-    if (found) return new StepResponse(output(found, "found"), null as Compensation)
-
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-      const name = attempt === 1 ? input.name : `${input.name} (${attempt})`
-      try {
-        const tenant = await client.tenants.create({
-          name,
-          kind: input.kind,
-          parent_id: parentId,
-          customer_id: input.reference_id,
-          internal_tag: input.reference_id,
-          ...(input.language && { language: input.language }),
-          ...(input.contact && { contact: input.contact }),
-        })
-        return new StepResponse(output(tenant, "created"), {
-          tenant_id: tenant.id,
-          delete: input.delete_on_compensation ?? false,
-        } as Compensation)
-      } catch (error) {
-        if (error instanceof AcronisApiError && error.hasCode(AcronisErrorCode.TenantNameConflict)) continue
-        if (error instanceof AcronisApiError && error.retryable) {
-          const created = await findChildByReference(client, parentId, input.reference_id)
-          if (created) return new StepResponse(output(created, "found"), null as Compensation)
-        }
-        throw error
-      }
-    }
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Acronis already has tenants named "${input.name}" to "${input.name} (${MAX_NAME_ATTEMPTS})" under ${parentId}; rename the account and retry.`
-    )
+    const { tenant, outcome } = await findOrCreateChildTenant(client, { ...input, parent_tenant_id: parentId })
+    const compensation: Compensation = outcome === "created" ? { tenant_id: tenant.id, delete: input.delete_on_compensation ?? false } : null
+    return new StepResponse(output(tenant, outcome), compensation)
   },
   async (compensation: Compensation | undefined, { container }) => {
     if (!compensation?.delete) return

@@ -1,2 +1,3 @@
 export * from "./find-or-create-tenant"
 export * from "./create-acronis-users"
+export * from "./send-activation-emails"

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "period must be a month as YYYY-MM")
+// Months this century only: a year like 0000 or 9999 is a typo, and billing loops over the days of the period.
+const period = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, "period: must be a month as YYYY-MM, from 2000-01 to 2099-12")
 
 export const AdminGetAcronisUsage = z.object({ period: period.optional() }).strict()
 export type AdminGetAcronisUsageType = z.infer<typeof AdminGetAcronisUsage>

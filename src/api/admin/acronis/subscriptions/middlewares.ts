@@ -1,30 +1,31 @@
-import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
 import { AcronisSubscriptionChange, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
+import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
 
 export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/acronis/subscriptions",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminListAcronisSubscriptions, {})],
+    middlewares: [validateAcronisQuery(AdminListAcronisSubscriptions, {})],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/suspend",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AdminSuspendAcronisSubscription)],
+    middlewares: [validateAcronisBody(AdminSuspendAcronisSubscription)],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/resume",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AdminResumeAcronisSubscription)],
+    middlewares: [validateAcronisBody(AdminResumeAcronisSubscription)],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/changes",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AcronisSubscriptionChange)],
+    middlewares: [validateAcronisBody(AcronisSubscriptionChange)],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/changes/preview",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AcronisSubscriptionChange)],
+    middlewares: [validateAcronisBody(AcronisSubscriptionChange)],
   },
 ]

@@ -1,6 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { toStoreOfferView } from "../../../../modules/acronis/domain/store-offer-view"
+import { soldToRequester } from "../sales-channels"
 
 type OfferWithProduct = Parameters<typeof toStoreOfferView>[0] & {
   product?: { id: string; title: string; handle: string; status: string; sales_channels?: { id: string }[] } | null
@@ -16,11 +17,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     entity: "acronis_offer",
     fields: ["*", "product.id", "product.title", "product.handle", "product.status", "product.sales_channels.id"],
   })
-  const channels = (req as MedusaRequest & { publishable_key_context?: { sales_channel_ids: string[] } })
-    .publishable_key_context?.sales_channel_ids
   const offers = (data as OfferWithProduct[])
-    .filter(({ product }) => product?.status === "published")
-    .filter(({ product }) => !channels?.length || product!.sales_channels?.some(({ id }) => channels.includes(id)))
+    .filter(({ product }) => soldToRequester(req, product))
     .map((offer) => ({
       product_id: offer.product!.id,
       product_title: offer.product!.title,

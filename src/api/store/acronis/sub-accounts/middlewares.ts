@@ -1,4 +1,4 @@
-import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { requireReseller } from "../reseller-context"
 import {
   StoreAddSubAccountUsers,
@@ -7,6 +7,7 @@ import {
   StoreListSubAccounts,
   StoreReviewSubAccount,
 } from "./validators"
+import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
 
 const resellerOnly = [authenticate("customer", ["session", "bearer"]), requireReseller]
 
@@ -17,16 +18,16 @@ export const storeSubAccountMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/acronis/sub-accounts",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreListSubAccounts, { isList: false })],
+    middlewares: [validateAcronisQuery(StoreListSubAccounts, { isList: false })],
   },
-  { matcher: "/store/acronis/sub-accounts", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCreateSubAccount)] },
-  { matcher: "/store/acronis/sub-accounts/review", methods: ["POST"], middlewares: [validateAndTransformBody(StoreReviewSubAccount)] },
-  { matcher: "/store/acronis/sub-accounts/:id/users", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddSubAccountUsers)] },
+  { matcher: "/store/acronis/sub-accounts", methods: ["POST"], middlewares: [validateAcronisBody(StoreCreateSubAccount)] },
+  { matcher: "/store/acronis/sub-accounts/review", methods: ["POST"], middlewares: [validateAcronisBody(StoreReviewSubAccount)] },
+  { matcher: "/store/acronis/sub-accounts/:id/users", methods: ["POST"], middlewares: [validateAcronisBody(StoreAddSubAccountUsers)] },
   {
     matcher: "/store/acronis/sub-accounts/:id/users/import",
     methods: ["POST"],
     // A 1 MB file grows a little when JSON-escaped; the file's own limit is checked on the text.
     bodyParser: { sizeLimit: "3mb" },
-    middlewares: [validateAndTransformBody(StoreImportSubAccountUsers)],
+    middlewares: [validateAcronisBody(StoreImportSubAccountUsers)],
   },
 ]

@@ -1,12 +1,13 @@
-import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAcceptAcronisTerms, StoreAcronisServiceDetails } from "./validators"
+import { validateAcronisBody } from "../../../../validate-request"
 
 /** Store routes of the Acronis checkout steps of a cart (`/store/carts/:id/acronis/*`). */
 export const storeCartAcronisMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/carts/:id/acronis/terms", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAcceptAcronisTerms)] },
+  { matcher: "/store/carts/:id/acronis/terms", methods: ["POST"], middlewares: [validateAcronisBody(StoreAcceptAcronisTerms)] },
   {
     matcher: "/store/carts/:id/acronis/service-details",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(StoreAcronisServiceDetails)],
+    middlewares: [validateAcronisBody(StoreAcronisServiceDetails)],
   },
 ]

@@ -1,5 +1,6 @@
-import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAcronisSubscriptionChange } from "./validators"
+import { validateAcronisBody } from "../../../../../validate-request"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
@@ -15,11 +16,11 @@ export const storeCustomerAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/customers/me/acronis/subscriptions/:id/changes",
     methods: ["POST"],
-    middlewares: [customerOnly, validateAndTransformBody(StoreAcronisSubscriptionChange)],
+    middlewares: [customerOnly, validateAcronisBody(StoreAcronisSubscriptionChange)],
   },
   {
     matcher: "/store/customers/me/acronis/subscriptions/:id/changes/preview",
     methods: ["POST"],
-    middlewares: [customerOnly, validateAndTransformBody(StoreAcronisSubscriptionChange)],
+    middlewares: [customerOnly, validateAcronisBody(StoreAcronisSubscriptionChange)],
   },
 ]

@@ -1,0 +1,43 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import type { AcronisClient } from "../../../lib/acronis"
+import { mapBounded } from "../../../lib/concurrency"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import type { CreatedAcronisUser } from "./create-acronis-users"
+
+export type SendActivationEmailsInput = {
+  /** Users from `createAcronisUsersStep` run with `send_activation_email: false`. */
+  users: CreatedAcronisUser[]
+  /** Acronis user ids an earlier run already had e-mailed (the caller's record): not e-mailed again. */
+  activation_email_sent_to?: string[]
+}
+
+export const sendActivationEmailsStepId = "send-activation-emails"
+const EMAILS_AT_ONCE = 4
+
+/** What the step does in Acronis, for callers without a workflow (the provisioning benchmark). */
+export async function sendActivationEmails(client: AcronisClient, input: SendActivationEmailsInput): Promise<CreatedAcronisUser[]> {
+  const emailedBefore = new Set(input.activation_email_sent_to ?? [])
+  const due = (user: CreatedAcronisUser) => !user.activated && !user.activation_email_sent && !emailedBefore.has(user.acronis_user_id)
+  const sent = new Set(
+    await mapBounded(input.users.filter(due), EMAILS_AT_ONCE, async (user) => {
+      await client.users.sendActivationEmail(user.acronis_user_id)
+      return user.acronis_user_id
+    })
+  )
+  return input.users.map((user) => ({ ...user, activation_email_sent: user.activation_email_sent || sent.has(user.acronis_user_id) }))
+}
+
+/**
+ * Has Acronis send its activation e-mail to each user who has not set a password yet and whom no earlier run
+ * e-mailed. A step of its own so that a workflow can create users alongside other work and e-mail them only
+ * once that work succeeded. Returns the users with `activation_email_sent` for the caller to record. Not
+ * compensated: an e-mail cannot be recalled.
+ */
+export const sendActivationEmailsStep = createStep(
+  sendActivationEmailsStepId,
+  async (input: SendActivationEmailsInput, { container }) => {
+    const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
+    return new StepResponse(await sendActivationEmails(client, input))
+  }
+)
