@@ -62,12 +62,13 @@ export class UsersResource {
   }
 
   /**
-   * `POST /users/{id}/send-activation-email` → 204. Retried like a PUT: a second e-mail is harmless,
-   * a user who never gets one cannot log in. Skip it for users already `activated`.
+   * `POST /users/{id}/send-activation-email` → 204. Retried like a create, only on 429: the customer sees
+   * every e-mail it sends, so an answer lost after Acronis queued it must not send a second one. The caller
+   * decides what an unknown outcome means (a `retryable` error). Skip it for users already `activated`.
    */
   async sendActivationEmail(userId: string): Promise<void> {
     const path = `/users/${enc(userId)}/send-activation-email`
-    await this.http.noContent({ method: "POST", path, body: {}, retry: "safe" })
+    await this.http.noContent({ method: "POST", path, body: {}, retry: "create" })
   }
 
   /** `POST /users/{id}/password` → 204 (activates without e-mail). Setting the same password twice is harmless. */

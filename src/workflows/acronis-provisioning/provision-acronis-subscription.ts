@@ -58,7 +58,9 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
   (input: WorkflowData<ProvisionAcronisSubscriptionInput>) => {
     const plan = prepareProvisioningPlanStep(input)
     const lockKey = transform({ plan }, ({ plan }) => plan.lock_key)
-    acquireLockStep({ key: lockKey, timeout: 60, ttl: 300 })
+    // The lock outlives a killed worker (Redis) only as long as a run may go without a heartbeat, so recovery
+    // is not kept waiting after the run is taken for dead; the database claim decides ownership anyway.
+    acquireLockStep({ key: lockKey, timeout: 60, ttl: 120 })
 
     const resellerTenant = when("reseller-parent-tenant", { plan }, ({ plan }) => !!plan.reseller_parent).then(() => {
       const partnerInput = transform({ plan }, ({ plan }) => ({

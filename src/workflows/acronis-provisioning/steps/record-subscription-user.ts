@@ -16,6 +16,12 @@ export function activationEmailsOf(metadata: unknown): Record<string, string> {
   return emails && typeof emails === "object" ? (emails as Record<string, string>) : {}
 }
 
+/** Users whose activation e-mail Acronis never confirmed (the answer was lost): user id → login. */
+export function unconfirmedActivationEmailsOf(metadata: unknown): Record<string, string> {
+  const emails = (metadata as { activation_emails_unconfirmed?: unknown } | null)?.activation_emails_unconfirmed
+  return emails && typeof emails === "object" ? (emails as Record<string, string>) : {}
+}
+
 /**
  * Stores the admin user's id and login on the subscription and logs whether it was created or found from an
  * earlier run. When this run had Acronis send the activation e-mail, records it for the user
@@ -32,9 +38,13 @@ export const recordSubscriptionUserStep = createStep(
     if (user.activation_email_sent) {
       const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id, { select: ["id", "metadata"] })
       const current = (subscription.metadata ?? {}) as Record<string, unknown>
+      const at = new Date().toISOString()
       metadata = {
         ...current,
-        activation_emails: { ...activationEmailsOf(current), [user.acronis_user_id]: new Date().toISOString() },
+        activation_emails: { ...activationEmailsOf(current), [user.acronis_user_id]: at },
+        ...(user.activation_email_unconfirmed && {
+          activation_emails_unconfirmed: { ...unconfirmedActivationEmailsOf(current), [user.acronis_user_id]: user.login },
+        }),
       }
     }
     const { order_id } = await acronis.updateAcronisSubscriptions({

@@ -43,6 +43,8 @@ export type CreatedAcronisUser = {
   activated: boolean
   /** Sent by this run: the caller records it and passes the id in `activation_email_sent_to` next time. */
   activation_email_sent: boolean
+  /** Asked for, but the answer was lost (timeout, dropped connection): counted as sent, never asked again. */
+  activation_email_unconfirmed?: boolean
 }
 
 type Compensation = { user_ids: string[] }

@@ -1,5 +1,5 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import type { AcronisClient } from "../../../lib/acronis"
+import { AcronisApiError, type AcronisClient } from "../../../lib/acronis"
 import { mapBounded } from "../../../lib/concurrency"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
@@ -19,13 +19,32 @@ const EMAILS_AT_ONCE = 4
 export async function sendActivationEmails(client: AcronisClient, input: SendActivationEmailsInput): Promise<CreatedAcronisUser[]> {
   const emailedBefore = new Set(input.activation_email_sent_to ?? [])
   const due = (user: CreatedAcronisUser) => !user.activated && !user.activation_email_sent && !emailedBefore.has(user.acronis_user_id)
-  const sent = new Set(
-    await mapBounded(input.users.filter(due), EMAILS_AT_ONCE, async (user) => {
-      await client.users.sendActivationEmail(user.acronis_user_id)
-      return user.acronis_user_id
-    })
+  const outcomes = new Map(
+    await mapBounded(input.users.filter(due), EMAILS_AT_ONCE, async (user) => [user.acronis_user_id, await askForActivationEmail(client, user)] as const)
   )
-  return input.users.map((user) => ({ ...user, activation_email_sent: user.activation_email_sent || sent.has(user.acronis_user_id) }))
+  return input.users.map((user) => {
+    const outcome = outcomes.get(user.acronis_user_id)
+    return {
+      ...user,
+      activation_email_sent: user.activation_email_sent || !!outcome,
+      ...(outcome === "unconfirmed" && { activation_email_unconfirmed: true }),
+    }
+  })
+}
+
+/**
+ * `sent`, or `unconfirmed` when the answer was lost on the way (timeout, dropped connection): Acronis most
+ * likely queued it, and a second e-mail is what the customer would see, so it is not asked again; the admin
+ * shows a warning with the way to ask again (`POST /admin/acronis/subscriptions/:id/activation-email`). An answer that says it failed is thrown: the run is retried and asks again.
+ */
+async function askForActivationEmail(client: AcronisClient, user: CreatedAcronisUser): Promise<"sent" | "unconfirmed"> {
+  try {
+    await client.users.sendActivationEmail(user.acronis_user_id)
+    return "sent"
+  } catch (error) {
+    if (error instanceof AcronisApiError && (error.kind === "network" || error.kind === "timeout")) return "unconfirmed"
+    throw error
+  }
 }
 
 /**

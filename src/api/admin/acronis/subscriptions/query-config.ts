@@ -8,4 +8,4 @@ export const subscriptionFields = [
 
 const logFields = ["id", "attempt", "step", "outcome", "acronis_status", "acronis_code", "message", "at"]
 
-export const subscriptionDetailFields = [...subscriptionFields, ...logFields.map((field) => `provisioning_logs.${field}`)]
+export const subscriptionDetailFields = [...subscriptionFields, "metadata", ...logFields.map((field) => `provisioning_logs.${field}`)]
