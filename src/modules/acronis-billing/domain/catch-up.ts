@@ -5,7 +5,7 @@
  * ended one, never past `today`.
  */
 import { spansWithin, type ServiceSpan } from "../../acronis/domain/service-spans"
-import { addDays, nextPeriod, periodBounds, periodOf, previousPeriod, type Period } from "./period"
+import { addDays, periodBounds, periodOf, periodsBetween, previousPeriod, type Period } from "./period"
 
 export type CloseCalendarInput = {
   /** The days the service ran (`to: null` while it runs). */
@@ -24,9 +24,9 @@ export type CloseCalendarInput = {
 export function periodsToClose(input: CloseCalendarInput): Period[] {
   if (!input.spans.length) return []
   const spans = [...input.spans]
-  const lastEnded = previousPeriod(periodOf(input.today))
+  const firstDay = spans.reduce((earliest, s) => (s.from < earliest ? s.from : earliest), spans[0].from)
   const due: Period[] = []
-  for (let period = periodOf(spans[0].from); period <= lastEnded; period = nextPeriod(period)) {
+  for (const period of periodsBetween(periodOf(firstDay), previousPeriod(periodOf(input.today)))) {
     const { start, end } = periodBounds(period)
     const dayBefore = addDays(start, -1)
     const billable = spansWithin(spans, start, end).length > 0 || spansWithin(spans, dayBefore, dayBefore).length > 0
