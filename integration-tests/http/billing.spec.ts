@@ -208,8 +208,25 @@ medusaIntegrationTestRunner({
       }
     })
 
-    afterEach(() => {
+    /**
+     * Statement e-mails are sent by a subscriber after the close returns; one still under way when a test
+     * ends would lose its rows to the next test's reset and log an error. Waits (bounded) until no
+     * notification is pending and none was added for a quarter of a second.
+     */
+    async function emailsSettled() {
+      const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
+      let seen = -1
+      for (let poll = 0; poll < 40; poll++) {
+        const all = await notifications.listNotifications({}, { select: ["id", "status"], take: null })
+        if (all.length === seen && all.every((n) => n.status !== "pending")) return
+        seen = all.length
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    }
+
+    afterEach(async () => {
       jest.useRealTimers()
+      await emailsSettled()
     })
 
     afterAll(async () => {
