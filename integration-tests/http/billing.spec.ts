@@ -208,8 +208,25 @@ medusaIntegrationTestRunner({
       }
     })
 
-    afterEach(() => {
+    /**
+     * Statement e-mails are sent by a subscriber after the close returns; one still under way when a test
+     * ends would lose its rows to the next test's reset and log an error. Waits (bounded) until no
+     * notification is pending and none was added for a quarter of a second.
+     */
+    async function emailsSettled() {
+      const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
+      let seen = -1
+      for (let poll = 0; poll < 40; poll++) {
+        const all = await notifications.listNotifications({}, { select: ["id", "status"], take: null })
+        if (all.length === seen && all.every((n) => n.status !== "pending")) return
+        seen = all.length
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    }
+
+    afterEach(async () => {
       jest.useRealTimers()
+      await emailsSettled()
     })
 
     afterAll(async () => {
@@ -542,6 +559,26 @@ medusaIntegrationTestRunner({
       // A dry run writes nothing, here or in Acronis.
       expect(await counts()).toEqual(before)
       expect((await sandbox<{ items: { path: string }[] }>("/requests")).items.filter((r) => r.path.includes("/reports"))).toEqual([])
+
+      // September ended before the service started on 20 October: no statement, no e-mail, whether closed
+      // from the admin (dry run or not) or by the workflow; the admin sees why.
+      for (const dry_run of [true, false]) {
+        const { data: early } = await api.post("/admin/acronis/billing/close", { period: "2026-09", subscription_ids: [mine.id], dry_run }, admin)
+        expect(early.results).toEqual([{ subscription_id: mine.id, skipped: "2026-09 ended before its service started on 2026-10-20" }])
+      }
+      // A workflow rejects with the step's error as a plain object.
+      await expect(close(mine.id, "2026-09")).rejects.toEqual(
+        expect.objectContaining({ type: "not_allowed", message: `Acronis subscription ${mine.id}: 2026-09 ended before its service started on 2026-10-20` })
+      )
+      expect(await counts()).toEqual(before)
+      expect(await billing.listAcronisStatements({ subscription_id: mine.id })).toEqual([])
+      const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
+      expect(await notifications.listNotifications({ trigger_type: "acronis.statement.issued" })).toEqual([])
+      // A period out of range is refused by name on the admin usage route; the customer's route takes none.
+      const yearZero = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage?period=0000-01`, admin).catch((e: any) => e.response)
+      expect({ status: yearZero.status, message: yearZero.data.message }).toEqual({ status: 400, message: "Invalid request: period: must be a month as YYYY-MM, from 2000-01 to 2099-12" })
+      const { data: customerYearZero } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/usage?period=0000-01`, owner.storeHeaders)
+      expect(customerYearZero.usage.period).toEqual("2026-11")
 
       // November so far: October's last values carry into the estimate.
       const { data: usage } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/usage`, owner.storeHeaders)

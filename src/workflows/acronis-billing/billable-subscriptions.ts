@@ -3,7 +3,7 @@ import { ACRONIS_MODULE } from "../../modules/acronis"
 import type AcronisModuleService from "../../modules/acronis/service"
 import { ACRONIS_BILLING_MODULE } from "../../modules/acronis-billing"
 import type AcronisBillingModuleService from "../../modules/acronis-billing/service"
-import { periodsToClose } from "../../modules/acronis-billing/domain/catch-up"
+import { periodsToClose, reasonNotToClose } from "../../modules/acronis-billing/domain/catch-up"
 import { periodBounds, utcDay, type Period } from "../../modules/acronis-billing/domain/period"
 import { isSettled } from "../../modules/acronis-billing/domain/statement-status"
 import { serviceSpansOf, spansWithin } from "../../modules/acronis/domain/service-spans"
@@ -21,15 +21,33 @@ async function listServedSubscriptions(container: MedusaContainer, page: Page) {
   return { rows: rows.map((s) => ({ id: s.id, tenant_id: s.tenant_id!, spans: serviceSpansOf(s) })), more: rows.length === page.take }
 }
 
-/** The subscriptions whose service ran on at least one day of `period`, a page at a time. */
-export async function listBillableSubscriptionIds(
-  container: MedusaContainer,
-  period: Period,
-  page: Page
-): Promise<{ ids: string[]; more: boolean }> {
-  const { start, end } = periodBounds(period)
-  const { rows, more } = await listServedSubscriptions(container, page)
-  return { ids: rows.filter((s) => spansWithin(s.spans, start, end).length > 0).map((s) => s.id), more }
+/** A subscription an admin close is for: its tenant (null when it is not found), or why its month is skipped. */
+export type CloseTarget = { subscription_id: string; tenant_id: string | null; skipped: string | null }
+
+/**
+ * The subscriptions an admin close of `period` is for, in the order given: `ids`, or every subscription
+ * billable in the month. A month that ended before a given subscription's service started is skipped with
+ * why; an id not found is left for the close to report.
+ */
+export async function listCloseTargets(container: MedusaContainer, period: Period, ids?: string[]): Promise<CloseTarget[]> {
+  if (!ids) {
+    const targets: CloseTarget[] = []
+    const { start, end } = periodBounds(period)
+    for (let skip = 0; ; skip += 100) {
+      const { rows, more } = await listServedSubscriptions(container, { skip, take: 100 })
+      for (const s of rows) if (spansWithin(s.spans, start, end).length) targets.push({ subscription_id: s.id, tenant_id: s.tenant_id, skipped: null })
+      if (!more) return targets
+    }
+  }
+  const rows = await container.resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisSubscriptions(
+    { id: ids },
+    { select: ["id", "tenant_id", "activated_at", "suspended_at", "service_spans"], take: null }
+  )
+  const byId = new Map(rows.map((s) => [s.id, s]))
+  return ids.map((id) => {
+    const s = byId.get(id)
+    return { subscription_id: id, tenant_id: s?.tenant_id ?? null, skipped: s ? reasonNotToClose(serviceSpansOf(s), period) : null }
+  })
 }
 
 /**

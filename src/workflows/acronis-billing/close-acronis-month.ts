@@ -22,6 +22,7 @@ import {
   recordStatementOrderStep,
   validateClosablePeriodStep,
   validateEarlierMonthsClosedStep,
+  validateMonthServedStep,
   writeStatementStep,
   type StatementRef,
   type UsageReportForTenant,
@@ -70,6 +71,7 @@ export const closeAcronisMonthWorkflow = createWorkflow(closeAcronisMonthWorkflo
   validateEarlierMonthsClosedStep({ subscription_id: input.subscription_id, period: input.period })
   const existing = findStatementStep({ subscription_id: input.subscription_id, period: input.period })
   const subject = loadBillingSubjectStep({ subscription_id: input.subscription_id, period: input.period })
+  validateMonthServedStep({ subject })
 
   // A statement on hold (or left as a draft) is rewritten by one run only; a new one is claimed as it is inserted.
   when("statement-to-rewrite", { existing }, ({ existing }) => !!existing && !isClosed(existing.status)).then(() => {

@@ -49,11 +49,14 @@ function feePeriodOf(cycle: BillingCycle, activatedOn: string, day: string): Fee
 
 /** The fee periods with days in `month` from `from` on, in order (at most two), each with its first such day. */
 export function feePeriodsIn(cycle: BillingCycle, activatedOn: string, month: Period, from: string): { period: FeePeriod; from: string }[] {
-  const { end } = periodBounds(month)
+  const { start, end } = periodBounds(month)
   const periods: { period: FeePeriod; from: string }[] = []
-  for (let day = from; day <= end; ) {
+  // A fee period ends on or after the day it is found for, so each step moves on; the check makes that
+  // a guarantee, so this walk ends whatever it is given.
+  for (let day = from < start ? start : from; day <= end; ) {
     const period = feePeriodOf(cycle, activatedOn, day)
     periods.push({ period, from: day })
+    if (period.to < day) throw new RangeError(`no fee period covers ${day} for a plan activated on ${activatedOn}`)
     day = addDays(period.to, 1)
   }
   return periods

@@ -1,5 +1,16 @@
-import { periodsToClose } from "../catch-up"
+import { periodsToClose, reasonNotToClose } from "../catch-up"
 import { holdReasonFor, isSettled } from "../statement-status"
+
+describe("reasonNotToClose", () => {
+  it("refuses a month that ended before the first service day, or a service that never started, and allows the rest", () => {
+    const spans = [{ from: "2026-10-20", to: "2026-11-04" }, { from: "2027-01-10", to: null }]
+    expect(reasonNotToClose(spans, "2026-09")).toEqual("2026-09 ended before its service started on 2026-10-20")
+    expect(reasonNotToClose([...spans].reverse(), "2026-09")).toEqual("2026-09 ended before its service started on 2026-10-20")
+    expect(reasonNotToClose([], "2026-10")).toEqual("its service never started, so 2026-10 has nothing to bill")
+    // The month of activation, a month suspended all through (a fee may come back there) and later ones are closed as usual.
+    for (const period of ["2026-10", "2026-12", "2027-02"]) expect(reasonNotToClose(spans, period)).toBeNull()
+  })
+})
 
 describe("periodsToClose", () => {
   const none = new Set<string>()
