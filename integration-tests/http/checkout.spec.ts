@@ -12,6 +12,7 @@ import { createAdminHeaders } from "./fixtures/admin"
 import { BILLING_ADDRESS, createRegion, payWithSystemProvider } from "./fixtures/checkout"
 import { createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
+import { backgroundWorkSettled } from "./fixtures/settle"
 import { createStoreChannel } from "./fixtures/store"
 
 jest.setTimeout(180 * 1000)
@@ -159,6 +160,8 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       await sandbox("/reset", { method: "POST" })
     })
+
+    afterEach(() => backgroundWorkSettled(container))
 
     describe("seed 001: a direct customer orders pay per use", () => {
       it("walks basket settings → terms → billing → service details → complete, and the order carries what provisioning needs", async () => {

@@ -112,7 +112,10 @@ medusaIntegrationTestRunner({
         { method: "POST", path: "/store/acronis/sub-accounts", as: "reseller", fields: ["kind", "name", "email", "address_1", "city", "postal_code", "country_code", "metadata"] },
         { method: "POST", path: "/store/acronis/sub-accounts/review", as: "reseller", fields: ["name", "email", "address_1", "postal_code", "country_code"] },
         { method: "POST", path: "/store/acronis/sub-accounts/acsubacc_FUZZ/users", as: "reseller", fields: ["users"] },
+        { method: "POST", path: `/admin/acronis/subscriptions/${sub}/changes`, as: "admin", fields: ["type", "value", "effective", "seats"] },
+        { method: "POST", path: "/store/acronis/sub-accounts/acsubacc_FUZZ/users/import", as: "reseller", fields: ["csv", "dry_run"] },
         { method: "POST", path: `/store/customers/me/acronis/subscriptions/${sub}/changes/preview`, as: "customer", fields: ["type", "value", "seats"] },
+        { method: "POST", path: `/store/customers/me/acronis/subscriptions/${sub}/changes`, as: "customer", fields: ["type", "value", "seats"] },
         { method: "GET", path: `/store/products/${product.id}/acronis-offer`, as: "guest", fields: ["fields"] },
       ]
     })

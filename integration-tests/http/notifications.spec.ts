@@ -9,6 +9,7 @@ import { simpleParser } from "mailparser"
 import { AcronisEventName, AcronisEvents } from "../../src/modules/acronis/events"
 import { sendAcronisEmailWorkflow } from "../../src/workflows"
 import { FAKE_ACRONIS_SECRET, payloads } from "../../src/modules/acronis/emails/__tests__/payloads"
+import { backgroundWorkSettled } from "./fixtures/settle"
 
 jest.setTimeout(60 * 1000)
 
@@ -45,6 +46,9 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       await rm(outboxDir, { recursive: true, force: true })
     })
+
+    // An e-mail still being written when the next test empties the outbox would fail on the folder.
+    afterEach(() => backgroundWorkSettled(getContainer()))
 
     afterAll(async () => {
       await rm(path.dirname(outboxDir), { recursive: true, force: true })
