@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
@@ -62,6 +62,21 @@ describe("npm run dev's supervisor", () => {
     await until(() => supervisor.exitCode !== null)
     expect(alive(child)).toBe(false)
     expect(alive(grandchild)).toBe(false)
+  })
+
+  it("stops everything on SIGINT to npm, which forwards it only to a script that execs node (as `npm run dev` does)", async () => {
+    const scripts = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).scripts
+    expect([scripts.dev, scripts.demo]).toEqual(["exec node scripts/dev.mjs", "exec node scripts/dev.mjs"])
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "tree", scripts: { dev: `exec node "${fixture}" "${record}"` } }))
+    const npm = spawn("npm", ["run", "-s", "dev"], { cwd: dir, stdio: "ignore", detached: true })
+    await until(() => { try { return !!pids() } catch { return false } })
+    const { child, grandchild } = pids()
+
+    process.kill(npm.pid!, "SIGINT")
+
+    await until(() => { try { return stopped() } catch { return false } })
+    await until(() => !alive(child) && !alive(grandchild))
+    await until(() => npm.exitCode !== null || npm.signalCode !== null)
   })
 
   it("stops everything when its own parent is killed (npm run dev killed with SIGKILL)", async () => {
