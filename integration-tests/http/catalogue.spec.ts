@@ -3,6 +3,7 @@ import { ACRONIS_MODULE } from "../../src/modules/acronis"
 import AcronisModuleService from "../../src/modules/acronis/service"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createDigitalProduct } from "./fixtures/products"
+import { backgroundWorkSettled } from "./fixtures/settle"
 import { createStoreChannel } from "./fixtures/store"
 import { seedDemoStore } from "../../src/scripts/seed-demo"
 import { createCustomersWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
@@ -26,6 +27,9 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       admin = await createAdminHeaders(api, getContainer())
     })
+
+    // A staff order executed by a test is provisioned and e-mailed in the background: let that finish first.
+    afterEach(() => backgroundWorkSettled(getContainer()))
 
     const failure = (promise: Promise<unknown>) => promise.then(
       () => {
