@@ -1,5 +1,7 @@
 // What a storefront and staff do over HTTP against a running cluster (see cluster.mjs): the same calls as the
 // HTTP suites (integration-tests/http/checkout.spec.ts), without a test runner.
+import { readFileSync } from "node:fs"
+
 const TERMS_VERSION = "2024-01"
 const PPU_SETTINGS = { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" }
 const PPU_OFFER = {
@@ -8,15 +10,7 @@ const PPU_OFFER = {
   file_sync_share_models: ["per_user", "per_workload"],
   unit_prices: { pw_base_workstations: { usd: 5 } },
 }
-const BILLING_ADDRESS = {
-  first_name: "John",
-  last_name: "Doe",
-  company: "Doe Consulting",
-  address_1: "1 Main Street",
-  city: "New York",
-  postal_code: "10001",
-  country_code: "us",
-}
+const BILLING_ADDRESS = JSON.parse(readFileSync(new URL("../../integration-tests/http/fixtures/billing-address.json", import.meta.url), "utf8"))
 const PASSWORD = "correct-horse-battery-staple"
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
