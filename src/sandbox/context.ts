@@ -1,4 +1,5 @@
 /** What every route handler can reach: the store and the sandbox's own moving parts. */
+import type { SandboxClock } from "./clock"
 import type { FaultList } from "./faults"
 import type { SandboxState } from "./state"
 import type { TokenStore } from "./tokens"
@@ -21,6 +22,8 @@ export interface SandboxContext {
   url: string
   readonly tokens: TokenStore
   readonly faults: FaultList
+  /** The time the sandbox believes it is; tests move it through the control API. */
+  readonly clock: SandboxClock
   latencyMs: number
   requestLog: RequestLogEntry[]
   reset(): void

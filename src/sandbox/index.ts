@@ -3,6 +3,7 @@
  * served over HTTP for tests and demos. See README.md in this folder.
  */
 import type { AddressInfo } from "node:net"
+import { SandboxClock } from "./clock"
 import type { SandboxContext } from "./context"
 import { FaultList } from "./faults"
 import { createSandboxServer } from "./server"
@@ -49,12 +50,14 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
     url: "",
     tokens: new TokenStore(),
     faults: new FaultList(),
+    clock: new SandboxClock(),
     latencyMs: 0,
     requestLog: [],
     reset() {
       // Same root tenant and credentials; issued tokens stay valid, as the API client did not change.
       ctx.state = seedState(clientId, rootTenantName, ctx.state.root_tenant_id)
       ctx.faults.clear()
+      ctx.clock.release()
       ctx.latencyMs = 0
       ctx.requestLog = []
     },

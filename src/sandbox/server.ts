@@ -87,7 +87,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? "GET"
     // Only method, path and query are logged: never headers (Authorization) or bodies (secrets, passwords).
-    const entry: RequestLogEntry = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: null, at: new Date().toISOString() }
+    const entry: RequestLogEntry = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: null, at: ctx.clock.now().toISOString() }
     ctx.requestLog.push(entry)
     if (ctx.requestLog.length > REQUEST_LOG_LIMIT) ctx.requestLog.splice(0, ctx.requestLog.length - REQUEST_LOG_LIMIT)
     const raw = await readBody(req)

@@ -104,6 +104,23 @@ describe("Acronis sandbox: control API", () => {
     expect(JSON.stringify((await http.control("GET", "/requests")).body)).not.toContain(sandbox.clientSecret)
   })
 
+  it("sets, moves and releases the sandbox clock; reset releases it", async () => {
+    const { http } = suite
+    const frozen = await http.control("PUT", "/clock", { at: "2026-03-01T02:30:00Z" })
+    expect(frozen.status).toBe(200)
+    expect(frozen.body).toEqual({ now: "2026-03-01T02:30:00.000Z", frozen: true })
+    expect((await http.control("PUT", "/clock", { advance_ms: 3_600_000 })).body.now).toBe("2026-03-01T03:30:00.000Z")
+    const running = await http.control("PUT", "/clock", { run_from: "2030-01-01T00:00:00Z" })
+    expect(running.body.frozen).toBe(false)
+    expect(Date.parse(running.body.now)).toBeGreaterThanOrEqual(Date.parse("2030-01-01T00:00:00Z"))
+    expect((await http.control("PUT", "/clock", { at: "yesterday" })).body.error.message).toContain("'at'")
+    expect((await http.control("PUT", "/clock", {})).status).toBe(400)
+    await http.control("POST", "/reset")
+    const after = (await http.control("GET", "/clock")).body
+    expect(after.frozen).toBe(false)
+    expect(Math.abs(Date.parse(after.now) - Date.now())).toBeLessThan(5_000)
+  })
+
   it("resets to the seeded state with the same root tenant and credentials", async () => {
     await http.createTenant("Acme")
     expect((await http.control("POST", "/reset")).status).toBe(204)

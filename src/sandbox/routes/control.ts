@@ -64,6 +64,34 @@ export function controlRoutes(router: Router, ctx: SandboxContext): void {
     return { status: 204 }
   })
 
+  // {at}: freeze there; {run_from}: run on from there; {advance_ms}: move forward; DELETE: host time.
+  router.add("PUT", "/clock", (req) => {
+    const body = requireObject(req.body)
+    const instant = (field: string): Date => {
+      const value = body[field]
+      const at = typeof value === "string" ? new Date(value) : undefined
+      if (!at || Number.isNaN(at.getTime())) throw malformed(`'${field}' must be an ISO 8601 date-time.`)
+      return at
+    }
+    if (body.at !== undefined) ctx.clock.freeze(instant("at"))
+    else if (body.run_from !== undefined) ctx.clock.runFrom(instant("run_from"))
+    if (body.advance_ms !== undefined) {
+      if (typeof body.advance_ms !== "number" || !Number.isFinite(body.advance_ms) || body.advance_ms < 0) {
+        throw malformed("'advance_ms' must be a non-negative number.")
+      }
+      ctx.clock.advance(body.advance_ms)
+    }
+    if (body.at === undefined && body.run_from === undefined && body.advance_ms === undefined) {
+      throw malformed("Give one of 'at', 'run_from' or 'advance_ms'.")
+    }
+    return { status: 200, body: ctx.clock.describe() }
+  })
+  router.add("GET", "/clock", () => ({ status: 200, body: ctx.clock.describe() }))
+  router.add("DELETE", "/clock", () => {
+    ctx.clock.release()
+    return { status: 204 }
+  })
+
   router.add("POST", "/tokens/expire", () => {
     ctx.tokens.expireAll()
     return { status: 204 }
