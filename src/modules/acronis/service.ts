@@ -9,6 +9,7 @@ import { AcronisOptions } from "./options"
 import type { AcronisEmailSettings } from "./emails/by-event"
 import { closeSpan, openSpan, serviceSpansOf, type ServiceSpan } from "./domain/service-spans"
 import type { SubscriptionStatus } from "./domain/subscription-status"
+import { DEFAULT_CONTRACT_TIER_LEVELS, type ContractTier } from "./domain/licensing"
 
 export type ProvisioningSettings = {
   attempts: number
@@ -131,6 +132,11 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     } catch (error) {
       return { ...status, root_tenant: null, error: (error as Error).message }
     }
+  }
+
+  /** The Acronis `tier_level_value` of each storefront contract tier (defaults with the merchant's overrides). */
+  async getContractTierLevels(): Promise<Record<ContractTier, number | null>> {
+    return { ...DEFAULT_CONTRACT_TIER_LEVELS, ...(this.options_.contractTierLevels as Partial<Record<ContractTier, number | null>>) }
   }
 
   /** The Acronis terms of use a shopper accepts at checkout: the merchant's URL and its current version. */
