@@ -19,6 +19,10 @@ export interface AcronisSandboxOptions {
   statePath?: string
   controlApi?: boolean
   tokenTtlSeconds?: number
+  /** Sandbox-clock seconds a report stays in progress after its first poll; default 0. */
+  reportReadySeconds?: number
+  /** Hours between usage refreshes on the sandbox clock (Acronis: every 5–6 h); default 0, at once. */
+  usageRefreshHours?: number
 }
 
 export interface RunningAcronisSandbox {
@@ -42,6 +46,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
   const loaded = options.statePath ? loadState(options.statePath) : undefined
   const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
 
+  const initialTiming = { reportReadySeconds: options.reportReadySeconds ?? 0, usageRefreshHours: options.usageRefreshHours ?? 0 }
   const ctx: SandboxContext = {
     state: initial,
     clientId,
@@ -51,6 +56,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
     tokens: new TokenStore(),
     faults: new FaultList(),
     clock: new SandboxClock(),
+    timing: { ...initialTiming },
     latencyMs: 0,
     requestLog: [],
     reset() {
@@ -58,6 +64,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
       ctx.state = seedState(clientId, rootTenantName, ctx.state.root_tenant_id)
       ctx.faults.clear()
       ctx.clock.release()
+      ctx.timing = { ...initialTiming }
       ctx.latencyMs = 0
       ctx.requestLog = []
     },
