@@ -501,8 +501,12 @@ function advanceReturnedLines(input: StatementInput, money: Money, bounds: Conte
  * how much, and the caller carries the rest to the next statement.
  */
 export function buildStatement(rawInput: StatementInput): DraftStatement {
-  // Acronis bills a partner for production usage only; trial usage is not ours to bill either.
-  const input: StatementInput = { ...rawInput, snapshots: usageInMode(rawInput.snapshots, "production") }
+  // Acronis bills a partner for production usage only, so trial usage is not billed either. Except with a free
+  // first month (postponed billing): the tenant stays in Acronis's trial until the 1st after it on purpose, and
+  // the free-month rule decides what of that is billed.
+  const input: StatementInput = hasFreeFirstMonth(rawInput.offer)
+    ? rawInput
+    : { ...rawInput, snapshots: usageInMode(rawInput.snapshots, "production") }
   const currency = input.currency_code.toLowerCase()
   const money: Money = { digits: currencyDigits(currency), currency }
   const bounds = periodBounds(input.period)
