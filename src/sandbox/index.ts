@@ -21,7 +21,7 @@ export interface AcronisSandboxOptions {
   tokenTtlSeconds?: number
   /** Sandbox-clock seconds a report stays in progress after its first poll; default 0. */
   reportReadySeconds?: number
-  /** Hours between usage refreshes on the sandbox clock (Acronis: every 5–6 h); default 0, at once. */
+  /** Hours between usage refreshes on the sandbox clock; default 6 (Acronis: "on average, every 5-6 hours"); 0 = at once. */
   usageRefreshHours?: number
 }
 
@@ -37,6 +37,8 @@ export interface RunningAcronisSandbox {
 /** Well-known local credentials: this is a fake on 127.0.0.1, not a secret. */
 export const SANDBOX_DEFAULT_CLIENT_ID = "5a4db0c5-0000-4000-8000-00000000c11e"
 export const SANDBOX_DEFAULT_CLIENT_SECRET = "acronis-sandbox-client-secret"
+/** Acronis updates tenants' usage "on average, every 5-6 hours" (usage-reporting guide). */
+export const DEFAULT_USAGE_REFRESH_HOURS = 6
 
 export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): Promise<RunningAcronisSandbox> {
   const host = options.host ?? "127.0.0.1"
@@ -46,7 +48,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
   const loaded = options.statePath ? loadState(options.statePath) : undefined
   const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
 
-  const initialTiming = { reportReadySeconds: options.reportReadySeconds ?? 0, usageRefreshHours: options.usageRefreshHours ?? 0 }
+  const initialTiming = { reportReadySeconds: options.reportReadySeconds ?? 0, usageRefreshHours: options.usageRefreshHours ?? DEFAULT_USAGE_REFRESH_HOURS }
   const ctx: SandboxContext = {
     state: initial,
     clientId,

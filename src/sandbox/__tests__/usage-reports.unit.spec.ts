@@ -35,6 +35,8 @@ describe("Acronis sandbox: usage and reports", () => {
   beforeAll(() => ({ sandbox, http } = suite))
   beforeEach(async () => {
     await http.control("POST", "/reset")
+    // Usage set here is read at once; the refresh test sets its own period.
+    await http.control("PUT", "/timing", { usage_refresh_hours: 0 })
     tenant = await http.createTenant("Acme")
     await http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
       offering_items: [
@@ -154,9 +156,15 @@ describe("Acronis sandbox: usage and reports", () => {
     expect((await http.api("GET", `/reports/${created.body.id}/stored`)).body.items[0].status).toBe("saved")
   })
 
-  it("shows usage set through the control API from the next refresh on the sandbox clock", async () => {
+  it("shows usage set through the control API from the next refresh on the sandbox clock (every 6 hours by default)", async () => {
+    // Reset brings back the start values: the default period.
+    await http.control("POST", "/reset")
+    expect((await http.control("GET", "/timing")).body).toEqual({ report_ready_seconds: 0, usage_refresh_hours: 6 })
+    tenant = await http.createTenant("Acme")
+    await http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+      offering_items: [{ application_id: APPLICATION_IDS.backup, name: "pw_base_workstations", status: 1 }],
+    })
     await setClock({ at: `${day(0)}T07:00:00Z` })
-    await http.control("PUT", "/timing", { usage_refresh_hours: 6 })
     await http.control("PUT", "/usages", { items: [{ tenant_id: tenant.id, offering_item: "pw_base_workstations", date: day(0), value: 5 }] })
     const read = async () =>
       (await http.api("GET", `/tenants/${tenant.id}/usages`)).body.items.find((u: any) => u.name === "pw_base_workstations").value

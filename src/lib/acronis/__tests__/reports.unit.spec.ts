@@ -36,7 +36,7 @@ describe("Acronis client: usage reports", () => {
   })
 
   it("reads the json_v2_0 rows with the tenant's UUID and the trial/production split", async () => {
-    await control("PUT", "/timing", { report_ready_seconds: 0 })
+    await control("PUT", "/timing", { report_ready_seconds: 0, usage_refresh_hours: 0 })
     const tenant = await client.tenants.create({ name: "Report customer", kind: "customer", parent_id: sandbox.rootTenantId })
     const items = await client.offeringItems.availableForChild(sandbox.rootTenantId, { kind: "customer", edition: "*" })
     const workstations = items.find((i) => i.name === "pg_base_workstations")!
