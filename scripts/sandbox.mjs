@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the Acronis sandbox on its own, straight from TypeScript (no build):
-//   npm run sandbox -- --port 4010 [--host 127.0.0.1] [--state .data/sandbox.json]
+//   npm run sandbox -- --port 4010 [--host 127.0.0.1] [--state .data/sandbox.json] [--usage-refresh-hours 6] [--report-ready-seconds 0]
 import { createRequire } from "node:module"
 import { parseArgs } from "node:util"
 
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     state: { type: "string" },
     "root-tenant-name": { type: "string" },
     "no-control-api": { type: "boolean", default: false },
+    "usage-refresh-hours": { type: "string" },
+    "report-ready-seconds": { type: "string" },
   },
 })
 
@@ -24,6 +26,8 @@ const sandbox = await startAcronisSandbox({
   statePath: values.state,
   rootTenantName: values["root-tenant-name"],
   controlApi: !values["no-control-api"],
+  usageRefreshHours: values["usage-refresh-hours"] === undefined ? undefined : Number(values["usage-refresh-hours"]),
+  reportReadySeconds: values["report-ready-seconds"] === undefined ? undefined : Number(values["report-ready-seconds"]),
 })
 
 // Printing the secret is intended here: it is the local fake's well-known credential.

@@ -101,7 +101,7 @@ export async function startTarget(): Promise<ContractTarget> {
       stop: async () => undefined,
     }
   }
-  const sandbox = await startAcronisSandbox({ port: 0, controlApi: true })
+  const sandbox = await startAcronisSandbox({ port: 0, controlApi: true, usageRefreshHours: 0 })
   return {
     live: false,
     baseUrl: sandbox.url,

@@ -13,6 +13,7 @@ import type AcronisBillingModuleService from "../../src/modules/acronis-billing/
 import { applyDueAcronisTermChanges, closeAcronisMonthWorkflow, closeDueAcronisMonths, endAcronisGracePeriodsWorkflow, syncAcronisUsageWorkflow } from "../../src/workflows"
 import acronisMonthlyClose from "../../src/jobs/acronis-monthly-close"
 import acronisUsageSync from "../../src/jobs/acronis-usage-sync"
+import { ensureMonthUsageReport } from "../../src/workflows/acronis-billing/usage-report"
 import { createAdminHeaders } from "./fixtures/admin"
 import { createPublishableKey, createStoreCustomer, type TestCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
@@ -123,10 +124,27 @@ medusaIntegrationTestRunner({
       return tenant.id
     }
 
+    /**
+     * Provisioning switches a paid tenant to production when it activates it (Acronis splits usage into trial
+     * and production by that); a first-month-free plan stays in trial. Done at `at` on the sandbox clock.
+     */
+    async function switchToProduction(tenantId: string, at: string) {
+      const client = acronis.getAcronisClient()
+      await sandbox("/clock", { method: "PUT", body: { at } })
+      try {
+        const { version } = await client.tenants.getPricing(tenantId)
+        await client.tenants.setPricing(tenantId, { mode: "production", version })
+      } finally {
+        await sandbox("/clock", { method: "DELETE" })
+      }
+    }
+
     /** A real order in the customer's currency and an active subscription on it, as provisioning leaves it. */
     async function subscribe(offer: OfferName, activatedAt: string, customer = owner, terms: Record<string, unknown> = {}) {
       const edition = offer === "ppu" || offer === "ppuLastDay" || offer === "contract" ? "pck_per_gigabyte" : "pck_per_workload"
       const tenantId = await createTenant(edition)
+      const pricingMode = (terms.pricing_mode as "trial" | "production" | undefined) ?? (offer === "postponed" ? "trial" : "production")
+      if (pricingMode === "production") await switchToProduction(tenantId, activatedAt)
       const { result: order } = await createOrderWorkflow(container).run({
         input: {
           region_id: regionId,
@@ -152,6 +170,7 @@ medusaIntegrationTestRunner({
           email: customer.customer.email,
           billing_cycle: "calendar_month",
           activated_at: new Date(activatedAt),
+          pricing_mode: pricingMode,
           ...terms,
         },
       ])
@@ -372,7 +391,7 @@ medusaIntegrationTestRunner({
       expect(reconciliations.skewed).toEqual(
         expect.objectContaining({
           status: "mismatch",
-          details: [{ offering_item: "pg_base_workstations", infra_id: null, ours: "5", acronis: "6" }],
+          details: [{ pricing_mode: "production", offering_item: "pg_base_workstations", infra_id: null, ours: "5", acronis: "6" }],
         })
       )
       expect(await postReports()).toHaveLength(1)
@@ -429,6 +448,103 @@ medusaIntegrationTestRunner({
         .resolve<INotificationModuleService>(Modules.NOTIFICATION)
         .listNotifications({ trigger_type: "acronis.statement.issued", resource_id: aboveStatement.id })
       expect(statementMails.filter((n) => n.channel === "email")).toHaveLength(1)
+    })
+
+    it("bills production usage only and reconciles production with production, trial with trial", async () => {
+      // Acronis switched the tenant to production on 16 September: before that its usage was trial usage.
+      const sub = await subscribe("ppu", "2026-09-01T00:00:00Z", owner, { pricing_mode: "trial" })
+      const always = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const unnoticed = await subscribe("ppu", "2026-09-01T00:00:00Z", owner, { pricing_mode: "trial" })
+      for (const tenantId of [sub.tenantId, unnoticed.tenantId]) {
+        await setUsage(tenantId, [
+          { offering_item: "pg_base_workstations", date: "2026-09-01", value: 7 },
+          { offering_item: "pg_base_workstations", date: "2026-09-16", value: 3 },
+        ])
+      }
+      await setUsage(always.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-09-01", value: 7 }])
+
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      for (const day of ["01", "10"]) {
+        at(`2026-09-${day}T10:00:00Z`)
+        await sync([sub.id, always.id, unnoticed.id])
+      }
+      await switchToProduction(sub.tenantId, "2026-09-16T08:00:00Z")
+      await switchToProduction(unnoticed.tenantId, "2026-09-16T08:00:00Z")
+      await acronis.updateAcronisSubscriptions({ id: sub.id, pricing_mode: "production" })
+      for (const day of ["16", "30"]) {
+        at(`2026-09-${day}T10:00:00Z`)
+        await sync([sub.id, always.id, unnoticed.id])
+      }
+      const modes = await billing.listAcronisUsageSnapshots(
+        { subscription_id: sub.id, offering_item: "pg_base_workstations" },
+        { select: ["day", "pricing_mode"], order: { day: "ASC" } }
+      )
+      expect(modes.map((s) => [s.day, s.pricing_mode])).toEqual([
+        ["2026-09-01", "trial"],
+        ["2026-09-10", "trial"],
+        ["2026-09-16", "production"],
+        ["2026-09-30", "production"],
+      ])
+
+      at("2026-10-01T07:20:00Z")
+      for (const id of [sub.id, always.id, unnoticed.id]) await close(id)
+      // The trial days' 7 workstations are not billed: the production peak is 3. The other tenant pays its 7.
+      const workstationLines = (statement: Awaited<ReturnType<typeof statementOf>>) => linesOf(statement).filter(([, item]) => item === "pg_base_workstations")
+      const trialFirst = await statementOf(sub.id)
+      expect(workstationLines(trialFirst)).toEqual([["usage", "pg_base_workstations", "3", "12.00"]])
+      expect(trialFirst.total).toEqual("12.00")
+      expect(workstationLines(await statementOf(always.id))).toEqual([["usage", "pg_base_workstations", "7", "28.00"]])
+      expect(trialFirst.reconciliation).toEqual(expect.objectContaining({ status: "matched", details: [] }))
+
+      // Acronis switched this tenant too, but we never learnt of it: our snapshots say trial, so nothing is
+      // billed, and the reconciliation, comparing production with production, flags it (totals would agree).
+      const drifted = await statementOf(unnoticed.id)
+      expect(drifted.total).toEqual("0.00")
+      expect(drifted.reconciliation).toEqual(
+        expect.objectContaining({
+          status: "mismatch",
+          details: [
+            { pricing_mode: "production", offering_item: "pg_base_workstations", infra_id: null, ours: "0", acronis: "3" },
+            { pricing_mode: "trial", offering_item: "pg_base_workstations", infra_id: null, ours: "3", acronis: "0" },
+          ],
+        })
+      )
+    })
+
+    it("does not keep or bill from a report Acronis has not generated within the close run's patience; the next run gets it", async () => {
+      const sub = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      await setUsage(sub.tenantId, [{ offering_item: "pg_base_workstations", date: "2026-09-01", value: 2 }])
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      at("2026-09-30T10:00:00Z")
+      await sync([sub.id])
+
+      at("2026-10-01T07:20:00Z")
+      // Acronis takes an hour over this report (sandbox time); the run waits 1.5 s of its own.
+      await sandbox("/timing", { method: "PUT", body: { report_ready_seconds: 3600 } })
+      const slow = await ensureMonthUsageReport(container, "2026-09", { patienceMs: 1500 })
+      expect(slow).toEqual({ available: false, error: expect.stringMatching(/not generated the usage report for 2026-09 within 2 s; the next run asks again/) })
+      if (slow.available) return
+      expect(await billing.listAcronisUsageReports({ period: "2026-09" })).toEqual([])
+      const held = await closeAcronisMonthWorkflow(container).run({ input: { subscription_id: sub.id, period: "2026-09", fetch_report: false, report_error: slow.error } as any })
+      const statement = await statementOf(sub.id)
+      expect({ status: statement.status, code: (statement.hold_reason as any)?.code, order: statement.order_id ?? statement.draft_order_id }).toEqual({
+        status: "on_hold",
+        code: "report_unavailable",
+        order: null,
+      })
+      expect(held.errors ?? []).toEqual([])
+
+      // The next run finds Acronis quicker (a second): it polls until the report is saved, keeps it, and closes.
+      await sandbox("/timing", { method: "PUT", body: { report_ready_seconds: 1 } })
+      const ready = await ensureMonthUsageReport(container, "2026-09", { patienceMs: 5000 })
+      expect(ready).toEqual({ available: true, report_id: expect.any(String) })
+      await close(sub.id)
+      const closed = await statementOf(sub.id)
+      expect(closed.status).not.toEqual("on_hold")
+      expect(linesOf(closed)).toEqual([
+        ["usage", "pg_base_storage", "0", "0.00"],
+        ["usage", "pg_base_workstations", "2", "8.00"],
+      ])
     })
 
     it("closes a month once when two processes close it at the same time and their locks do not hold", async () => {

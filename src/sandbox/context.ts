@@ -13,6 +13,17 @@ export interface RequestLogEntry {
   at: string
 }
 
+/** How long Acronis takes over things; set at start, changed through `PUT /__sandbox/timing`, restored on reset. */
+export interface SandboxTiming {
+  /** Sandbox-clock seconds a new report stays `in_progress` (after its first poll, which always is). */
+  reportReadySeconds: number
+  /**
+   * Usage refreshes at every multiple of this many hours (UTC) on the sandbox clock: usage set through the
+   * control API is visible to the API from the next refresh. 0: at once.
+   */
+  usageRefreshHours: number
+}
+
 export interface SandboxContext {
   /** Replaced wholesale on reset, so always read it through the context. */
   state: SandboxState
@@ -24,6 +35,7 @@ export interface SandboxContext {
   readonly faults: FaultList
   /** The time the sandbox believes it is; tests move it through the control API. */
   readonly clock: SandboxClock
+  timing: SandboxTiming
   latencyMs: number
   requestLog: RequestLogEntry[]
   reset(): void

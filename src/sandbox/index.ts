@@ -19,6 +19,10 @@ export interface AcronisSandboxOptions {
   statePath?: string
   controlApi?: boolean
   tokenTtlSeconds?: number
+  /** Sandbox-clock seconds a report stays in progress after its first poll; default 0. */
+  reportReadySeconds?: number
+  /** Hours between usage refreshes on the sandbox clock; default 6 (Acronis: "on average, every 5-6 hours"); 0 = at once. */
+  usageRefreshHours?: number
 }
 
 export interface RunningAcronisSandbox {
@@ -33,6 +37,8 @@ export interface RunningAcronisSandbox {
 /** Well-known local credentials: this is a fake on 127.0.0.1, not a secret. */
 export const SANDBOX_DEFAULT_CLIENT_ID = "5a4db0c5-0000-4000-8000-00000000c11e"
 export const SANDBOX_DEFAULT_CLIENT_SECRET = "acronis-sandbox-client-secret"
+/** Acronis updates tenants' usage "on average, every 5-6 hours" (usage-reporting guide). */
+export const DEFAULT_USAGE_REFRESH_HOURS = 6
 
 export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): Promise<RunningAcronisSandbox> {
   const host = options.host ?? "127.0.0.1"
@@ -42,6 +48,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
   const loaded = options.statePath ? loadState(options.statePath) : undefined
   const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
 
+  const initialTiming = { reportReadySeconds: options.reportReadySeconds ?? 0, usageRefreshHours: options.usageRefreshHours ?? DEFAULT_USAGE_REFRESH_HOURS }
   const ctx: SandboxContext = {
     state: initial,
     clientId,
@@ -51,6 +58,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
     tokens: new TokenStore(),
     faults: new FaultList(),
     clock: new SandboxClock(),
+    timing: { ...initialTiming },
     latencyMs: 0,
     requestLog: [],
     reset() {
@@ -58,6 +66,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
       ctx.state = seedState(clientId, rootTenantName, ctx.state.root_tenant_id)
       ctx.faults.clear()
       ctx.clock.release()
+      ctx.timing = { ...initialTiming }
       ctx.latencyMs = 0
       ctx.requestLog = []
     },

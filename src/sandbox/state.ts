@@ -111,6 +111,8 @@ export interface ReportRecord {
   generation_date: string
   /** Polls of `/stored` still to answer `in_progress` before the files show as saved. */
   pending_polls: number
+  /** Sandbox-clock instant (ms) from which the files are saved (once the polls above are used up). */
+  ready_at?: number
   stored: { id: string; report_format: string; created_at: string; content: string }[]
 }
 
@@ -136,6 +138,8 @@ export interface SandboxState {
   access_policies: Record<string, AccessPolicy[]>
   /** tenant id → offering item key → UTC day (YYYY-MM-DD) → value on that day. */
   usage: Record<string, Record<string, Record<string, number>>>
+  /** Usage set through the control API that the API shows from the next refresh (`usageRefreshHours`). */
+  usage_pending?: { tenant_id: string; key: string; date: string; value: number; at: number }[]
   reports: Record<string, ReportRecord>
   emails: SentEmail[]
   /** tenant id → partner billing setting name → its own value (platform application settings). */
@@ -242,6 +246,7 @@ export function seedState(clientId: string, rootTenantName: string, rootTenantId
     users: foreign.users,
     access_policies: {},
     usage: {},
+    usage_pending: [],
     reports: {},
     emails: [],
     settings: {},

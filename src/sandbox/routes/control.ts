@@ -7,6 +7,7 @@ import type { Router } from "../http"
 import { tenantOfferingItems } from "../offering"
 import type { TenantRecord } from "../state"
 import { getTenant, inClientTree, tenantView } from "../tenancy"
+import { applyUsageRefresh, recordUsage } from "../usage"
 import { requireObject } from "../validation"
 import { userView } from "./users"
 
@@ -109,12 +110,29 @@ export function controlRoutes(router: Router, ctx: SandboxContext): void {
     const items = requireObject(req.body).items
     if (!Array.isArray(items)) throw malformed("'items' is required and must be a list.")
     const points = items.map((raw) => parseUsagePoint(ctx, raw))
-    for (const { tenant, key, date, value } of points) {
-      const series = ((ctx.state.usage[tenant.id] ??= {})[key] ??= {})
-      series[date] = value
-    }
+    for (const { tenant, key, date, value } of points) recordUsage(ctx, { tenant_id: tenant.id, key, date, value })
     return { status: 204 }
   })
+
+  router.add("PUT", "/timing", (req) => {
+    const body = requireObject(req.body)
+    const next = { ...ctx.timing }
+    for (const field of ["report_ready_seconds", "usage_refresh_hours"] as const) {
+      if (body[field] === undefined) continue
+      const value = body[field]
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw malformed(`'${field}' must be a number ≥ 0.`)
+      if (field === "report_ready_seconds") next.reportReadySeconds = value
+      else next.usageRefreshHours = value
+    }
+    // Usage already waiting keeps waiting for a refresh under the new period (or shows at once with 0).
+    ctx.timing = next
+    applyUsageRefresh(ctx)
+    return { status: 200, body: { report_ready_seconds: next.reportReadySeconds, usage_refresh_hours: next.usageRefreshHours } }
+  })
+  router.add("GET", "/timing", () => ({
+    status: 200,
+    body: { report_ready_seconds: ctx.timing.reportReadySeconds, usage_refresh_hours: ctx.timing.usageRefreshHours },
+  }))
 
   router.add("GET", "/usages", (req) => {
     const tenantId = req.query.get("tenant_id")

@@ -53,7 +53,7 @@ export function pricingRoutes(router: Router, ctx: SandboxContext): void {
       const next: PricingRecord = {
         mode,
         currency,
-        production_start_date: mode === "production" && current.mode === "trial" ? timestamp() : current.production_start_date,
+        production_start_date: mode === "production" && current.mode === "trial" ? timestamp(ctx.clock.now()) : current.production_start_date,
         version: nextStampVersion(),
       }
       ctx.state.pricing[tenant.id] = next

@@ -4,7 +4,7 @@ import { malformed } from "../errors"
 import type { Router, SandboxRequest } from "../http"
 import { utcDay } from "../state"
 import { getTenant } from "../tenancy"
-import { monthStart, tenantUsages, type UsageFilter } from "../usage"
+import { applyUsageRefresh, monthStart, tenantUsages, type UsageFilter } from "../usage"
 import { csvParam } from "../validation"
 
 function filterFrom(req: SandboxRequest): UsageFilter {
@@ -15,7 +15,8 @@ export function usageRoutes(router: Router, ctx: SandboxContext): void {
   router.add("GET", "/tenants/usages", (req) => {
     const ids = csvParam(req.query.get("tenants"))
     if (!ids.length) throw malformed("Query parameter 'tenants' is required.")
-    const today = utcDay()
+    applyUsageRefresh(ctx)
+    const today = utcDay(ctx.clock.now())
     const items = ids.map((id) => {
       const tenant = getTenant(ctx, id)
       return { tenant: tenant.id, usages: tenantUsages(ctx, tenant, monthStart(today), today, filterFrom(req)) }
@@ -25,7 +26,8 @@ export function usageRoutes(router: Router, ctx: SandboxContext): void {
 
   router.add("GET", "/tenants/:tenant_id/usages", (req) => {
     const tenant = getTenant(ctx, req.params.tenant_id)
-    const today = utcDay()
+    applyUsageRefresh(ctx)
+    const today = utcDay(ctx.clock.now())
     return { status: 200, body: { items: tenantUsages(ctx, tenant, monthStart(today), today, filterFrom(req)) } }
   })
 }

@@ -8,6 +8,8 @@ import type { ReportRow } from "../../modules/acronis-billing/domain/reconciliat
 
 /** Between polls of a report's stored files: Acronis takes a minute or two to render one. */
 const REPORT_POLL_MS = 2_000
+/** How long a close run waits for the report before it gives up for this run (the next run asks again). */
+export const REPORT_PATIENCE_MS = 5 * 60_000
 
 export type MonthUsageReport = { available: true; report_id: string } | { available: false; error: string }
 
@@ -18,7 +20,11 @@ export type MonthUsageReport = { available: true; report_id: string } | { availa
  * the answer says why, and the next run asks again. It is not asked before 06:00 UTC on the day after the
  * month: until then the month's last day may be missing from a report that would be kept for good.
  */
-export async function ensureMonthUsageReport(container: MedusaContainer, period: string): Promise<MonthUsageReport> {
+export async function ensureMonthUsageReport(
+  container: MedusaContainer,
+  period: string,
+  options: { patienceMs?: number } = {}
+): Promise<MonthUsageReport> {
   const billing = container.resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
   const [stored] = await billing.listAcronisUsageReports({ period }, { select: ["id", "report_id"] })
   if (stored) return { available: true, report_id: stored.report_id }
@@ -32,7 +38,8 @@ export async function ensureMonthUsageReport(container: MedusaContainer, period:
     const client = acronis.getAcronisClient()
     const { start } = periodBounds(period)
     const report = await client.reports.create({ tenant_id: await acronis.getRootTenantId(), period: { start, end } })
-    const file = await client.reports.waitForStored(report.id, { format: "json_v2_0", pollMs: REPORT_POLL_MS })
+    const patienceMs = options.patienceMs ?? REPORT_PATIENCE_MS
+    const file = await client.reports.waitForStored(report.id, { format: "json_v2_0", pollMs: Math.min(REPORT_POLL_MS, patienceMs), timeoutMs: patienceMs })
     const content = await client.reports.download(report.id, file.id)
     try {
       await billing.createAcronisUsageReports({ period, report_id: report.id, rows: { items: content.tenants }, fetched_at: new Date() })
@@ -44,16 +51,23 @@ export async function ensureMonthUsageReport(container: MedusaContainer, period:
       throw error
     }
   } catch (error) {
-    return { available: false, error: (error as Error).message }
+    // Nothing is kept, so nothing is billed from it; the next run creates the report again.
+    const kind = (error as { kind?: string }).kind
+    const why = kind === "timeout" ? `Acronis had not generated the usage report for ${period} within ${Math.round((options.patienceMs ?? REPORT_PATIENCE_MS) / 1000)} s; the next run asks again` : (error as Error).message
+    return { available: false, error: why }
   }
 }
 
 export type TenantUsageReport = { available: true; report_id: string; rows: ReportRow[] } | { available: false; error: string }
 
-export type StoredReportRow = ReportRow & { tenant_uuid?: string; tenant?: string }
+export type StoredReportRow = ReportRow & { tenant_uuid?: string; tenant_id?: number }
 
-/** The tenant a stored report row is about (json_v2_0 names it `tenant_uuid`; older files `tenant`). */
-export const reportRowTenant = (row: StoredReportRow) => row.tenant_uuid ?? row.tenant
+/**
+ * The tenant a stored report row is about. A json_v2_0 row is a usage object: the tenant's UUID is
+ * `tenant_uuid` (its v1 number `tenant_id`, which nothing else of ours knows). `tenant` names the tenant of
+ * a `GET /tenants/usages` batch item, never a report row.
+ */
+export const reportRowTenant = (row: StoredReportRow) => row.tenant_uuid
 
 /**
  * The month's kept report read once and split by tenant, for a run that closes many statements: each one

@@ -21,6 +21,52 @@ export type UsageSnapshotInput = {
   absolute_value: string
   /** The item's Acronis edition (null for items without one); a month billed in parts bills only its parts' editions. */
   edition?: string | null
+  /** The tenant's Acronis pricing mode when the day was synced: trial usage is not billed. Absent: production. */
+  pricing_mode?: string | null
+}
+
+export type UsageMode = "production" | "trial"
+
+const modeOf = (s: UsageSnapshotInput): UsageMode => (s.pricing_mode === "trial" ? "trial" : "production")
+
+/**
+ * The snapshots as they count for one pricing mode (Acronis splits usage into trial and production; only
+ * production usage is billed). A level synced in the other mode counts as 0 that day. A compute-point counter
+ * keeps running, but the seconds it gained on days synced in the other mode are taken out of it, so
+ * `counterDelta` over any span gives only this mode's seconds.
+ */
+export function usageInMode(snapshots: UsageSnapshotInput[], mode: UsageMode): UsageSnapshotInput[] {
+  const out: UsageSnapshotInput[] = []
+  const series = new Map<string, UsageSnapshotInput[]>()
+  for (const s of snapshots) {
+    if (s.measurement_unit !== "seconds") {
+      out.push(modeOf(s) === mode ? s : { ...s, value: "0", absolute_value: "0" })
+      continue
+    }
+    const k = `${s.offering_item}@${s.infra_id}`
+    series.set(k, [...(series.get(k) ?? []), s])
+  }
+  for (const list of series.values()) {
+    let previous: bigint | undefined
+    let otherTotal = 0n
+    const otherInMonth = new Map<string, bigint>()
+    for (const s of [...list].sort((a, b) => a.day.localeCompare(b.day))) {
+      const absolute = BigInt(s.absolute_value)
+      const value = BigInt(s.value)
+      const month = s.day.slice(0, 7)
+      // Without an earlier snapshot, `value` (since the 1st) is what the counter gained up to this day.
+      const gained = absolute - (previous ?? absolute - value)
+      if (modeOf(s) !== mode) {
+        otherTotal += gained
+        // `value` counts from the 1st: at most that much of the gain falls in this month.
+        otherInMonth.set(month, (otherInMonth.get(month) ?? 0n) + (gained < value ? gained : value))
+      }
+      previous = absolute
+      const inMonth = value - (otherInMonth.get(month) ?? 0n)
+      out.push({ ...s, absolute_value: (absolute - otherTotal).toString(), value: (inMonth > 0n ? inMonth : 0n).toString() })
+    }
+  }
+  return out
 }
 
 export type StorageBasis = "peak" | "last_day"

@@ -14,7 +14,7 @@ import { spansWithin } from "../../acronis/domain/service-spans"
 import { add, cmp, currencyDigits, formatUnits, fromDecimal, mul, ratio, roundToUnits, sub, toDecimalString, ZERO, type Ratio } from "./exact"
 import { feePeriodsIn, monthsWorth, type BillingCycle, type FeePeriod } from "./plan-fees"
 import { addDays, countDays, dayCount, FAR_FUTURE, nextPeriod, overlaps, periodBounds, withoutDays, type DayRange, type Period } from "./period"
-import { billingUnit, measureItem, measureUsage, peakOfSum, type ItemQuantity, type StorageBasis, type UsageSnapshotInput } from "./quantities"
+import { billingUnit, measureItem, measureUsage, peakOfSum, usageInMode, type ItemQuantity, type StorageBasis, type UsageSnapshotInput } from "./quantities"
 import { countedItems, partsOf, segmentsOf, type OfferTerms, type Part, type TermSegment, type Terms } from "./statement-parts"
 
 export type { OfferTerms, TermSegment } from "./statement-parts"
@@ -500,7 +500,13 @@ function advanceReturnedLines(input: StatementInput, money: Money, bounds: Conte
  * `credit` line of at most the total, so the total never goes below zero on its account; `credit_used` says
  * how much, and the caller carries the rest to the next statement.
  */
-export function buildStatement(input: StatementInput): DraftStatement {
+export function buildStatement(rawInput: StatementInput): DraftStatement {
+  // Acronis bills a partner for production usage only, so trial usage is not billed either. Except with a free
+  // first month (postponed billing): the tenant stays in Acronis's trial until the 1st after it on purpose, and
+  // the free-month rule decides what of that is billed.
+  const input: StatementInput = hasFreeFirstMonth(rawInput.offer)
+    ? rawInput
+    : { ...rawInput, snapshots: usageInMode(rawInput.snapshots, "production") }
   const currency = input.currency_code.toLowerCase()
   const money: Money = { digits: currencyDigits(currency), currency }
   const bounds = periodBounds(input.period)

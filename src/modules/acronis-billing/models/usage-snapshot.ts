@@ -21,6 +21,8 @@ export const AcronisUsageSnapshot = model
     /** Integers as decimal strings: bytes exceed what int columns and JS numbers hold exactly. */
     value: model.text(),
     absolute_value: model.text(),
+    /** The tenant's pricing mode when synced: Acronis splits usage into trial and production, and bills production only. */
+    pricing_mode: model.text().default("production"),
     synced_at: model.dateTime(),
   })
   .indexes([{ on: ["subscription_id", "offering_item", "infra_id", "day"], unique: true }])

@@ -38,6 +38,8 @@ export default async function connectAcronisLoader({ container }: LoaderOptions)
       port: options.sandbox.port,
       statePath: options.sandbox.statePath,
       controlApi: options.sandbox.controlApi,
+      // The plugin's sandbox mode (demo, dev, the HTTP suites) shows usage set through the control API at once.
+      usageRefreshHours: 0,
     })
     connection = {
       mode: "sandbox",

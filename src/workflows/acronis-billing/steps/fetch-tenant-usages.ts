@@ -5,7 +5,7 @@ import type AcronisModuleService from "../../../modules/acronis/service"
 import type { SyncableSubscription } from "./load-syncable-subscriptions"
 
 export type TenantUsageResult =
-  | { subscription_id: string; tenant_id: string; ok: true; usages: Usage[] }
+  | { subscription_id: string; tenant_id: string; ok: true; usages: Usage[]; pricing_mode: "trial" | "production" }
   | { subscription_id: string; tenant_id: string; ok: false; error: { message: string; http_status: number | null; code: string | null } }
 
 export type FetchTenantUsagesOutput = { synced_at: string; results: TenantUsageResult[] }
@@ -50,7 +50,7 @@ export const fetchTenantUsagesStep = createStep(
     const results = subscriptions.map((s): TenantUsageResult => {
       const found = byTenant.get(s.tenant_id) ?? { ok: false as const, error: { message: "Acronis returned no usage for this tenant", http_status: null, code: null } }
       return found.ok
-        ? { subscription_id: s.id, tenant_id: s.tenant_id, ok: true, usages: found.usages }
+        ? { subscription_id: s.id, tenant_id: s.tenant_id, ok: true, usages: found.usages, pricing_mode: s.pricing_mode }
         : { subscription_id: s.id, tenant_id: s.tenant_id, ok: false, error: found.error }
     })
     return new StepResponse<FetchTenantUsagesOutput>({ synced_at: syncedAt, results })

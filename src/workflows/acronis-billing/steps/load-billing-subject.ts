@@ -105,7 +105,7 @@ export async function loadBillingSubject(container: MedusaContainer, input: Load
   const since = input.snapshots_since ?? periodBounds(previousPeriod(input.period)).start
   const snapshots = await billing.listAcronisUsageSnapshots(
     { subscription_id: subscription.id, day: { $gte: since, $lte: end } },
-    { select: ["id", "offering_item", "edition", "infra_id", "measurement_unit", "day", "value", "absolute_value"], order: { day: "ASC" }, take: null }
+    { select: ["id", "offering_item", "edition", "infra_id", "measurement_unit", "day", "value", "absolute_value", "pricing_mode"], order: { day: "ASC" }, take: null }
   )
   const [account] = await billing.listAcronisBillingAccounts({ subscription_id: subscription.id }, { select: ["id", "last_synced_at"] })
   const paid = (order.items ?? [])

@@ -11,6 +11,11 @@ export type SyncableSubscription = {
   activated_at: string | null
   /** The offer gives a free first month (postponed billing). */
   postponed_billing: boolean
+  /**
+   * Acronis's pricing mode of the tenant as we set it (trial until we switch it to production): the usage API
+   * does not say whether usage is trial or production, so the snapshot records it from here.
+   */
+  pricing_mode: "trial" | "production"
 }
 
 export const loadSyncableSubscriptionsStepId = "load-syncable-subscriptions"
@@ -42,6 +47,7 @@ export const loadSyncableSubscriptionsStep = createStep(
         manage_url: s.manage_url ?? null,
         activated_at: s.activated_at ? new Date(s.activated_at).toISOString() : null,
         postponed_billing: postponed.has(s.offer_id),
+        pricing_mode: s.pricing_mode === "trial" ? "trial" : "production",
       }))
     )
   }

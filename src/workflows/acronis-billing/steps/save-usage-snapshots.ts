@@ -34,6 +34,7 @@ export const saveUsageSnapshotsStep = createStep(
               day,
               value: BigInt(u.value).toString(),
               absolute_value: BigInt(u.absolute_value ?? u.value).toString(),
+              pricing_mode: result.pricing_mode,
               synced_at: syncedAt,
             }))
         : []
@@ -45,7 +46,7 @@ export const saveUsageSnapshotsStep = createStep(
       { select: ["id", "subscription_id", "offering_item", "infra_id"], take: null }
     )
     const idByKey = new Map(existing.map((s) => [keyOf(s), s.id]))
-    const updates = rows.filter((r) => idByKey.has(keyOf(r))).map((r) => ({ id: idByKey.get(keyOf(r))!, value: r.value, absolute_value: r.absolute_value, synced_at: r.synced_at, edition: r.edition, measurement_unit: r.measurement_unit }))
+    const updates = rows.filter((r) => idByKey.has(keyOf(r))).map((r) => ({ id: idByKey.get(keyOf(r))!, value: r.value, absolute_value: r.absolute_value, synced_at: r.synced_at, edition: r.edition, measurement_unit: r.measurement_unit, pricing_mode: r.pricing_mode }))
     const creates = rows.filter((r) => !idByKey.has(keyOf(r)))
     if (updates.length) await billing.updateAcronisUsageSnapshots(updates)
     if (creates.length) await billing.createAcronisUsageSnapshots(creates)

@@ -16,6 +16,7 @@ function snap(offering_item: string, day: string, value: bigint | number, extra:
     day,
     value: String(value),
     absolute_value: extra.absolute_value ?? String(value),
+    pricing_mode: extra.pricing_mode,
   }
 }
 
@@ -199,9 +200,69 @@ describe("reconciliation", () => {
     const skewed = reconcile(rows, [{ name: "pg_base_storage", infra_id: "infra-a", value: Number(21n * GiB) }, { name: "notarizations", value: 2 }], "2026-09")
     expect(skewed.status).toEqual("mismatch")
     expect(skewed.details).toEqual([
-      { offering_item: "notarizations", infra_id: null, ours: "0", acronis: "2" },
-      { offering_item: "pg_base_storage", infra_id: "infra-a", ours: String(20n * GiB), acronis: String(21n * GiB) },
+      { pricing_mode: "production", offering_item: "notarizations", infra_id: null, ours: "0", acronis: "2" },
+      { pricing_mode: "production", offering_item: "pg_base_storage", infra_id: "infra-a", ours: String(20n * GiB), acronis: String(21n * GiB) },
     ])
+  })
+
+  it("compares production with production and trial with trial", () => {
+    const trial = { pricing_mode: "trial" }
+    const rows = [
+      snap("pg_base_workstations", "2026-09-30", 4, trial),
+      snap("pw_base_adv_dr_compute_points", "2026-09-10", 1000, { measurement_unit: "seconds", infra_id: "dr", absolute_value: "5000", ...trial }),
+      snap("pw_base_adv_dr_compute_points", "2026-09-30", 1800, { measurement_unit: "seconds", infra_id: "dr", absolute_value: "5800" }),
+    ]
+    const split = (production: number, trial: number) => ({ effective: { production, trial, total: production + trial } })
+    const report = [
+      { name: "pg_base_workstations", value: 4, usage: split(0, 4) },
+      { name: "pw_base_adv_dr_compute_points", infra_id: "dr", value: 1800, usage: split(800, 1000) },
+    ]
+    expect(reconcile(rows, report, "2026-09")).toEqual({ status: "matched", compared: 3, details: [] })
+    // The same totals with the modes the other way round do not match: a total is not compared.
+    const swapped = reconcile(rows, [{ ...report[0], usage: split(4, 0) }, report[1]], "2026-09")
+    expect(swapped.details).toEqual([
+      { pricing_mode: "production", offering_item: "pg_base_workstations", infra_id: null, ours: "0", acronis: "4" },
+      { pricing_mode: "trial", offering_item: "pg_base_workstations", infra_id: null, ours: "4", acronis: "0" },
+    ])
+  })
+})
+
+describe("trial usage", () => {
+  it("bills production usage only: a trial day's level counts 0, and a counter's trial seconds are taken out", () => {
+    const trial = { pricing_mode: "trial" }
+    const points = (day: string, value: number, absolute: number, extra: Partial<UsageSnapshotInput> = {}) =>
+      snap("pw_base_adv_dr_compute_points", day, value, { measurement_unit: "seconds", infra_id: "dr", absolute_value: String(absolute), ...extra })
+    const statement = buildStatement({
+      period: "2026-09",
+      currency_code: "usd",
+      offer: ppu(),
+      activated_on: "2026-08-01",
+      snapshots: [
+        snap("pg_base_workstations", "2026-09-02", 7, trial),
+        snap("pg_base_workstations", "2026-09-15", 3),
+        points("2026-09-02", 3600, 10_800, trial),
+        points("2026-09-14", 7200, 14_400, trial),
+        points("2026-09-20", 14_400, 21_600),
+        points("2026-09-30", 18_000, 25_200),
+      ],
+    })
+    // Workstations: the trial days' 7 is not billed, the production peak is 3. Compute points: 18,000 s this
+    // month, of which 7,200 in trial: 3 hours billed.
+    expect(statement.lines.map((l) => [l.offering_item, l.quantity, l.amount])).toEqual([
+      ["pg_base_workstations", "3", "12.00"],
+      ["pw_base_adv_dr_compute_points", "3", "0.90"],
+    ])
+  })
+
+  it("bills a tenant that never left trial nothing", () => {
+    const statement = buildStatement({
+      period: "2026-09",
+      currency_code: "usd",
+      offer: ppu(),
+      activated_on: "2026-08-01",
+      snapshots: [snap("pg_base_workstations", "2026-09-02", 7, { pricing_mode: "trial" })],
+    })
+    expect(statement.total).toEqual("0.00")
   })
 })
 
