@@ -1,6 +1,7 @@
 /** What every route handler can reach: the store and the sandbox's own moving parts. */
 import type { SandboxClock } from "./clock"
 import type { FaultList } from "./faults"
+import type { RateLimiter } from "./rate-limit"
 import type { SandboxState } from "./state"
 import type { TokenStore } from "./tokens"
 
@@ -24,6 +25,8 @@ export interface SandboxContext {
   readonly faults: FaultList
   /** The time the sandbox believes it is; tests move it through the control API. */
   readonly clock: SandboxClock
+  /** Requests per API client over a sliding window (429 with Retry-After beyond it). */
+  readonly rateLimiter: RateLimiter
   latencyMs: number
   requestLog: RequestLogEntry[]
   reset(): void

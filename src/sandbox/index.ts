@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net"
 import { SandboxClock } from "./clock"
 import type { SandboxContext } from "./context"
 import { FaultList } from "./faults"
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit"
 import { createSandboxServer } from "./server"
 import { loadState, seedState, StateFile, type SandboxState } from "./state"
 import { TokenStore } from "./tokens"
@@ -19,6 +20,8 @@ export interface AcronisSandboxOptions {
   statePath?: string
   controlApi?: boolean
   tokenTtlSeconds?: number
+  /** Requests per API client per sliding window on the sandbox clock; default `DEFAULT_RATE_LIMIT`; false: none. */
+  rateLimit?: RateLimit | false
 }
 
 export interface RunningAcronisSandbox {
@@ -42,6 +45,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
   const loaded = options.statePath ? loadState(options.statePath) : undefined
   const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
 
+  const clock = new SandboxClock()
   const ctx: SandboxContext = {
     state: initial,
     clientId,
@@ -50,7 +54,8 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
     url: "",
     tokens: new TokenStore(),
     faults: new FaultList(),
-    clock: new SandboxClock(),
+    clock,
+    rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, clock),
     latencyMs: 0,
     requestLog: [],
     reset() {
@@ -58,6 +63,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
       ctx.state = seedState(clientId, rootTenantName, ctx.state.root_tenant_id)
       ctx.faults.clear()
       ctx.clock.release()
+      ctx.rateLimiter.clear()
       ctx.latencyMs = 0
       ctx.requestLog = []
     },

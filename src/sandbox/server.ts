@@ -8,6 +8,7 @@ import type { RequestLogEntry, SandboxContext } from "./context"
 import { ApiError, errorBody } from "./errors"
 import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
+import { rateLimitKey } from "./rate-limit"
 import { applicationRoutes } from "./routes/applications"
 import { settingRoutes } from "./routes/settings"
 import { controlRoutes } from "./routes/control"
@@ -69,6 +70,15 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
     }
   }
 
+  /** A 429 (refused before anything is done) when the request's API client is over its rate limit. */
+  function rateLimited(req: IncomingMessage): SandboxResponse | undefined {
+    const bearerClient = ctx.tokens.isValid(req.headers.authorization) ? ctx.clientId : undefined
+    const waitSeconds = ctx.rateLimiter.take(rateLimitKey(req.headers, req.socket.remoteAddress, bearerClient))
+    if (waitSeconds === undefined) return undefined
+    const message = "Too many requests: the API client is over its rate limit; retry after the Retry-After seconds."
+    return { status: 429, headers: { "retry-after": String(waitSeconds) }, body: errorBody(429, message) }
+  }
+
   /** Answers in place of the API; returns false for latency-only faults, which answer normally. */
   function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): boolean {
     if (fault.kind === "latency") return false
@@ -96,6 +106,11 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
     if (delay > 0) await sleep(delay)
     if (closing) return
     if (fault && !fault.after && applyFault(fault, req, res, entry)) return
+    const limited = rateLimited(req)
+    if (limited) {
+      entry.status = limited.status
+      return send(res, limited)
+    }
     const response = await dispatch(api, req, url, raw)
     if (method !== "GET") options.onMutation()
     // `after`: the work is done (e.g. the tenant exists) but the caller never hears about it.
