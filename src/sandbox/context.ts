@@ -20,6 +20,8 @@ export interface SandboxContext {
   readonly clientId: string
   readonly clientSecret: string
   readonly tokenTtlSeconds: number
+  /** How long an asynchronous tenant deletion takes on the sandbox clock. */
+  readonly tenantDeletionSeconds: number
   url: string
   readonly tokens: TokenStore
   readonly faults: FaultList

@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net"
 import { SandboxClock } from "./clock"
 import type { SandboxContext } from "./context"
+import { DEFAULT_TENANT_DELETION_SECONDS } from "./deletion"
 import { FaultList } from "./faults"
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit"
 import { createSandboxServer } from "./server"
@@ -22,6 +23,8 @@ export interface AcronisSandboxOptions {
   tokenTtlSeconds?: number
   /** Requests per API client per sliding window on the sandbox clock; default `DEFAULT_RATE_LIMIT`; false: none. */
   rateLimit?: RateLimit | false
+  /** How long `DELETE /tenants/{id}` takes to complete on the sandbox clock; default 60. */
+  tenantDeletionSeconds?: number
 }
 
 export interface RunningAcronisSandbox {
@@ -51,6 +54,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
     clientId,
     clientSecret,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
+    tenantDeletionSeconds: options.tenantDeletionSeconds ?? DEFAULT_TENANT_DELETION_SECONDS,
     url: "",
     tokens: new TokenStore(),
     faults: new FaultList(),

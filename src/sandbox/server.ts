@@ -6,6 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Socket } from "node:net"
 import type { RequestLogEntry, SandboxContext } from "./context"
 import { ApiError, errorBody } from "./errors"
+import { refuseWritesDuringDeletion, settleDeletions } from "./deletion"
 import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
 import { rateLimitKey } from "./rate-limit"
@@ -63,6 +64,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
       if (route.auth && !ctx.tokens.isValid(req.headers.authorization)) {
         throw new ApiError(401, 401, "Unauthorized: the bearer token is missing, invalid or expired.")
       }
+      if (router === api) refuseWritesDuringDeletion(ctx, method, url.pathname)
       const body = parseBody(route.body, req.headers, raw)
       return await route.handler({ method, path: url.pathname, query: url.searchParams, headers: req.headers, params, body })
     } catch (error) {
@@ -121,6 +123,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.local")
+    settleDeletions(ctx)
     const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)
     if (!isControl) return handleApi(req, res, url)
     if (!options.controlApi) return send(res, errorResponse(new ApiError(404, 404, "The control API is disabled.")))

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto"
 import { mergeContact } from "../contacts"
 import type { SandboxContext } from "../context"
 import { ApiError, malformed, PlatformCode, versionMismatch } from "../errors"
+import { startDeletion } from "../deletion"
 import type { Router } from "../http"
 import { emptyContact, DEFAULT_IDP_ID, timestamp, type TenantKind, type TenantRecord } from "../state"
 import {
@@ -104,18 +105,6 @@ function listTenants(ctx: SandboxContext, listing: Listing): TenantRecord[] {
     tenants = tenants.filter((t) => Date.parse(`${t.updated_at}Z`) > since)
   }
   return tenants
-}
-
-/** Deleting a tenant removes its subtree and the users in it (soft delete, like the platform). */
-function softDelete(ctx: SandboxContext, tenant: TenantRecord, now: string): void {
-  for (const t of [tenant, ...descendantsOf(ctx, tenant.id)]) {
-    t.deleted_at = now
-    t.updated_at = now
-    t.version += 1
-    for (const user of Object.values(ctx.state.users)) {
-      if (user.tenant_id === t.id && !user.deleted_at) user.deleted_at = now
-    }
-  }
 }
 
 export function tenantRoutes(router: Router, ctx: SandboxContext): void {
@@ -282,7 +271,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       const message = "It is prohibited to delete a non-disabled tenant."
       throw new ApiError(400, PlatformCode.DeleteNonDisabledTenant, message, { id: tenant.id }, `${message.slice(0, -1)} "${tenant.id}"`)
     }
-    softDelete(ctx, tenant, timestamp())
+    startDeletion(ctx, tenant)
     return { status: 204 }
   })
 }
