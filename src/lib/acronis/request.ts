@@ -89,6 +89,7 @@ const HINTS: Record<string, string> = {
   "1001": "re-read the object and send its current version",
   "1004": "another tenant with this name exists in the hierarchy; pick another name or reuse it",
   "1006": "disable the tenant first, re-read its version, then delete",
+  "1011": "the tenant is being deleted; it answers 404 once the deletion is done",
   "1021": "the parent tenant does not have this offering item; enable it on the parent first",
   "1023": "enable the offering items this one depends on in the same request",
 }
