@@ -6,6 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Socket } from "node:net"
 import type { RequestLogEntry, SandboxContext } from "./context"
 import { ApiError, errorBody } from "./errors"
+import { apiClientControlRoutes, apiClientEnabled } from "./api-clients"
 import { refuseWritesDuringDeletion, settleDeletions } from "./deletion"
 import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
@@ -40,6 +41,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
   // The control API is for tests and demos on localhost: no auth, JSON bodies whatever their content type.
   const control = new Router(CONTROL_PREFIX, { auth: false, body: "lenient-json" })
   controlRoutes(control, ctx)
+  apiClientControlRoutes(control, ctx)
 
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
@@ -61,7 +63,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
       if (match.kind === "not-found") throw new ApiError(404, 404, `No such endpoint: ${method} ${url.pathname}.`)
       if (match.kind === "method-not-allowed") throw new ApiError(405, 405, `Method ${method} is not allowed on ${url.pathname}.`)
       const { route, params } = match
-      if (route.auth && !ctx.tokens.isValid(req.headers.authorization)) {
+      if (route.auth && !(ctx.tokens.isValid(req.headers.authorization) && apiClientEnabled(ctx))) {
         throw new ApiError(401, 401, "Unauthorized: the bearer token is missing, invalid or expired.")
       }
       if (router === api) refuseWritesDuringDeletion(ctx, method, url.pathname)

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto"
 import { mergeContact } from "../contacts"
 import type { SandboxContext } from "../context"
 import { ApiError, malformed, PlatformCode, versionMismatch } from "../errors"
+import { disableApiClientsOf } from "../api-clients"
 import { startDeletion } from "../deletion"
 import type { Router } from "../http"
 import { emptyContact, DEFAULT_IDP_ID, timestamp, type TenantKind, type TenantRecord } from "../state"
@@ -255,6 +256,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       next.ancestral_access = optionalBoolean(body, "ancestral_access") ?? tenant.ancestral_access
       next.version = tenant.version + 1
       next.updated_at = now
+      if (tenant.enabled && !next.enabled) disableApiClientsOf(ctx, next)
       ctx.state.tenants[tenant.id] = next
       tenantReplaced(ctx, tenant, next)
       return { status: 200, body: tenantView(ctx, next) }
