@@ -29,17 +29,20 @@ export function isBeingDeleted(ctx: SandboxContext, tenantId: string): boolean {
   return ctx.state.deletions?.[tenantId] !== undefined
 }
 
-/** Finishes the deletions whose time has come on the sandbox clock; called before every request. */
-export function settleDeletions(ctx: SandboxContext): void {
+/** Finishes the deletions whose time has come on the sandbox clock; called before every request. True if any did. */
+export function settleDeletions(ctx: SandboxContext): boolean {
   const deletions = ctx.state.deletions
-  if (!deletions) return
+  if (!deletions) return false
   const now = ctx.clock.now().getTime()
+  let settled = false
   for (const [id, completesAt] of Object.entries(deletions)) {
     if (Date.parse(completesAt) > now) continue
     delete deletions[id]
+    settled = true
     const tenant = ctx.state.tenants[id]
     if (tenant && !tenant.deleted_at) markDeleted(ctx, tenant, timestamp(new Date(completesAt)))
   }
+  return settled
 }
 
 /** Soft delete, like the platform: the tenant, anything created below it meanwhile, and their users. */

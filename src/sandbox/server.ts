@@ -125,7 +125,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.local")
-    settleDeletions(ctx)
+    if (settleDeletions(ctx)) options.onMutation()
     const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)
     if (!isControl) return handleApi(req, res, url)
     if (!options.controlApi) return send(res, errorResponse(new ApiError(404, 404, "The control API is disabled.")))

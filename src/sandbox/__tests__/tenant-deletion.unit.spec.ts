@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { startAcronisSandbox, type RunningAcronisSandbox } from "../index"
 import { SandboxHttp, useSandbox } from "./sandbox-client"
 
@@ -88,6 +91,31 @@ describe("Acronis sandbox: asynchronous tenant deletion", () => {
       expect((await caller.api("GET", `/tenants/${tenant.id}`)).status).toBe(404)
     } finally {
       await quick.stop()
+    }
+  })
+
+  it("keeps a deletion in progress across a restart with statePath, and completes it on time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "acronis-sandbox-"))
+    const statePath = join(dir, "state.json")
+    try {
+      const first = await startAcronisSandbox({ statePath })
+      const caller = new SandboxHttp(first)
+      const tenant = await caller.createTenant("Restarted Co")
+      await caller.api("PUT", `/tenants/${tenant.id}`, { version: tenant.version, enabled: false })
+      await caller.api("DELETE", `/tenants/${tenant.id}?version=${tenant.version + 1}`)
+      await first.stop()
+
+      const second = await startAcronisSandbox({ statePath })
+      try {
+        const again = new SandboxHttp(second)
+        expect((await again.api("GET", `/tenants/${tenant.id}`)).body.external_operation_status).toBe("deleting")
+        await again.control("PUT", "/clock", { advance_ms: 60_000 })
+        expect((await again.api("GET", `/tenants/${tenant.id}`)).status).toBe(404)
+      } finally {
+        await second.stop()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
