@@ -77,6 +77,16 @@ export class SandboxControl {
     return ((await (await this.send("GET", "/emails")).json()) as { items: SentEmail[] }).items
   }
 
+  /** Moves the sandbox clock forward (its asynchronous work, e.g. tenant deletion, completes meanwhile). */
+  async advanceClock(ms: number): Promise<void> {
+    await this.send("PUT", "/clock", { advance_ms: ms })
+  }
+
+  /** Back to the host's time. */
+  async releaseClock(): Promise<void> {
+    await this.send("DELETE", "/clock")
+  }
+
   async setUsages(items: Array<{ tenant_id: string; offering_item: string; edition?: string; infra_id?: string; date: string; value: number }>): Promise<void> {
     await this.send("PUT", "/usages", { items })
   }

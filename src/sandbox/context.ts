@@ -1,6 +1,7 @@
 /** What every route handler can reach: the store and the sandbox's own moving parts. */
 import type { SandboxClock } from "./clock"
 import type { FaultList } from "./faults"
+import type { RateLimiter } from "./rate-limit"
 import type { SandboxState } from "./state"
 import type { TokenStore } from "./tokens"
 
@@ -30,12 +31,16 @@ export interface SandboxContext {
   readonly clientId: string
   readonly clientSecret: string
   readonly tokenTtlSeconds: number
+  /** How long an asynchronous tenant deletion takes on the sandbox clock. */
+  readonly tenantDeletionSeconds: number
   url: string
   readonly tokens: TokenStore
   readonly faults: FaultList
   /** The time the sandbox believes it is; tests move it through the control API. */
   readonly clock: SandboxClock
   timing: SandboxTiming
+  /** Requests per API client over a sliding window (429 with Retry-After beyond it). */
+  readonly rateLimiter: RateLimiter
   latencyMs: number
   requestLog: RequestLogEntry[]
   reset(): void

@@ -12,6 +12,7 @@ export const PlatformCode = {
   TenantNameConflict: 1004,
   TenantNotFound: 1005,
   DeleteNonDisabledTenant: 1006,
+  DeprovisioningInProgress: 1011,
   OfferingItemNotAvailable: 1021,
   OfferingItemsDependency: 1023,
   CannotEnableService: 1026,

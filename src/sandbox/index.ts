@@ -5,7 +5,9 @@
 import type { AddressInfo } from "node:net"
 import { SandboxClock } from "./clock"
 import type { SandboxContext } from "./context"
+import { DEFAULT_TENANT_DELETION_SECONDS } from "./deletion"
 import { FaultList } from "./faults"
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit"
 import { createSandboxServer } from "./server"
 import { loadState, seedState, StateFile, type SandboxState } from "./state"
 import { TokenStore } from "./tokens"
@@ -23,6 +25,10 @@ export interface AcronisSandboxOptions {
   reportReadySeconds?: number
   /** Hours between usage refreshes on the sandbox clock; default 6 (Acronis: "on average, every 5-6 hours"); 0 = at once. */
   usageRefreshHours?: number
+  /** Requests per API client per sliding window on the sandbox clock; default `DEFAULT_RATE_LIMIT`; false: none. */
+  rateLimit?: RateLimit | false
+  /** How long `DELETE /tenants/{id}` takes to complete on the sandbox clock; default 60. */
+  tenantDeletionSeconds?: number
 }
 
 export interface RunningAcronisSandbox {
@@ -49,16 +55,19 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
   const initial: SandboxState = loaded ? { ...loaded, client_id: clientId } : seedState(clientId, rootTenantName)
 
   const initialTiming = { reportReadySeconds: options.reportReadySeconds ?? 0, usageRefreshHours: options.usageRefreshHours ?? DEFAULT_USAGE_REFRESH_HOURS }
+  const clock = new SandboxClock()
   const ctx: SandboxContext = {
     state: initial,
     clientId,
     clientSecret,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
+    tenantDeletionSeconds: options.tenantDeletionSeconds ?? DEFAULT_TENANT_DELETION_SECONDS,
     url: "",
     tokens: new TokenStore(),
     faults: new FaultList(),
-    clock: new SandboxClock(),
+    clock,
     timing: { ...initialTiming },
+    rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, clock),
     latencyMs: 0,
     requestLog: [],
     reset() {
@@ -67,6 +76,7 @@ export async function startAcronisSandbox(options: AcronisSandboxOptions = {}): 
       ctx.faults.clear()
       ctx.clock.release()
       ctx.timing = { ...initialTiming }
+      ctx.rateLimiter.clear()
       ctx.latencyMs = 0
       ctx.requestLog = []
     },

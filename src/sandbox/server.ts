@@ -6,8 +6,11 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Socket } from "node:net"
 import type { RequestLogEntry, SandboxContext } from "./context"
 import { ApiError, errorBody } from "./errors"
+import { apiClientControlRoutes, apiClientEnabled } from "./api-clients"
+import { refuseWritesDuringDeletion, settleDeletions } from "./deletion"
 import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
+import { rateLimitKey } from "./rate-limit"
 import { applicationRoutes } from "./routes/applications"
 import { settingRoutes } from "./routes/settings"
 import { controlRoutes } from "./routes/control"
@@ -38,6 +41,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
   // The control API is for tests and demos on localhost: no auth, JSON bodies whatever their content type.
   const control = new Router(CONTROL_PREFIX, { auth: false, body: "lenient-json" })
   controlRoutes(control, ctx)
+  apiClientControlRoutes(control, ctx)
 
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
@@ -59,14 +63,24 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
       if (match.kind === "not-found") throw new ApiError(404, 404, `No such endpoint: ${method} ${url.pathname}.`)
       if (match.kind === "method-not-allowed") throw new ApiError(405, 405, `Method ${method} is not allowed on ${url.pathname}.`)
       const { route, params } = match
-      if (route.auth && !ctx.tokens.isValid(req.headers.authorization)) {
+      if (route.auth && !(ctx.tokens.isValid(req.headers.authorization) && apiClientEnabled(ctx))) {
         throw new ApiError(401, 401, "Unauthorized: the bearer token is missing, invalid or expired.")
       }
+      if (router === api) refuseWritesDuringDeletion(ctx, method, url.pathname)
       const body = parseBody(route.body, req.headers, raw)
       return await route.handler({ method, path: url.pathname, query: url.searchParams, headers: req.headers, params, body })
     } catch (error) {
       return errorResponse(error)
     }
+  }
+
+  /** A 429 (refused before anything is done) when the request's API client is over its rate limit. */
+  function rateLimited(req: IncomingMessage): SandboxResponse | undefined {
+    const bearerClient = ctx.tokens.isValid(req.headers.authorization) ? ctx.clientId : undefined
+    const waitSeconds = ctx.rateLimiter.take(rateLimitKey(req.headers, req.socket.remoteAddress, bearerClient))
+    if (waitSeconds === undefined) return undefined
+    const message = "Too many requests: the API client is over its rate limit; retry after the Retry-After seconds."
+    return { status: 429, headers: { "retry-after": String(waitSeconds) }, body: errorBody(429, message) }
   }
 
   /** Answers in place of the API; returns false for latency-only faults, which answer normally. */
@@ -96,6 +110,11 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
     if (delay > 0) await sleep(delay)
     if (closing) return
     if (fault && !fault.after && applyFault(fault, req, res, entry)) return
+    const limited = rateLimited(req)
+    if (limited) {
+      entry.status = limited.status
+      return send(res, limited)
+    }
     const response = await dispatch(api, req, url, raw)
     if (method !== "GET") options.onMutation()
     // `after`: the work is done (e.g. the tenant exists) but the caller never hears about it.
@@ -106,6 +125,7 @@ export function createSandboxServer(ctx: SandboxContext, options: { controlApi: 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.local")
+    if (settleDeletions(ctx)) options.onMutation()
     const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)
     if (!isControl) return handleApi(req, res, url)
     if (!options.controlApi) return send(res, errorResponse(new ApiError(404, 404, "The control API is disabled.")))

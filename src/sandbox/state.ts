@@ -144,6 +144,10 @@ export interface SandboxState {
   emails: SentEmail[]
   /** tenant id → partner billing setting name → its own value (platform application settings). */
   settings?: Record<string, Record<string, string | number>>
+  /** tenant id → when its asynchronous deletion completes (ISO, sandbox clock); see deletion.ts. */
+  deletions?: Record<string, string>
+  /** The API client's status (`enabled` when unset); see api-clients.ts. */
+  client_status?: "enabled" | "disabled"
 }
 
 /** The partner's own parent; not visible through the API, like the real distributor above a partner. */

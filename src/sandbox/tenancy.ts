@@ -175,6 +175,6 @@ export function tenantView(ctx: SandboxContext, tenant: TenantRecord, lod: Level
     mfa_status: tenant.mfa_status,
     pricing_mode: pricing?.mode ?? "trial",
     production_start_date: pricing?.production_start_date ?? null,
-    external_operation_status: null,
+    external_operation_status: ctx.state.deletions?.[tenant.id] ? "deleting" : null,
   }
 }

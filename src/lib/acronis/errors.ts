@@ -105,6 +105,7 @@ export const AcronisErrorCode = {
   TenantNameConflict: 1004,
   TenantNotFound: 1005,
   DeleteNonDisabledTenant: 1006,
+  DeprovisioningInProgress: 1011,
   OfferingItemNotAvailable: 1021,
   HardQuotaExceeded: 1022,
   OfferingItemsDependency: 1023,

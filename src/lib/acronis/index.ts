@@ -20,9 +20,9 @@ export interface AcronisClientOptions {
   clientSecret: string
   /** Per HTTP attempt (so a retry gets a fresh budget); default 30000. */
   timeoutMs?: number
-  /** Retries per call after the first attempt; default 3. */
+  /** Retries of a safe call after a 5xx, network error or timeout; default 2, as Acronis documents for 50x. 429s are waited out apart from these. */
   maxRetries?: number
-  /** First back-off step; doubles per retry, with jitter; default 500. */
+  /** First back-off step; doubles per retry, with jitter (so 0.5–1 s, then 1–2 s: Acronis asks for 1–2 s); default 1000. */
   retryBaseDelayMs?: number
   /** Default "medusa-plugin-acronis/<version>". */
   userAgent?: string
@@ -53,8 +53,8 @@ export class AcronisClient {
       clientId: options.clientId,
       clientSecret: options.clientSecret,
       timeoutMs: options.timeoutMs ?? 30_000,
-      maxRetries: options.maxRetries ?? 3,
-      retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+      maxRetries: options.maxRetries ?? 2,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? 1_000,
       userAgent: options.userAgent ?? defaultUserAgent(),
       logger: options.logger,
     })

@@ -7,10 +7,16 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE"
 /**
  * How a call may be repeated after a failure that leaves its effect unknown.
  * - `safe`: repeating cannot do harm (GET, PUT, DELETE, the token call, POSTs that set a state).
- *   Retried on 429, 500/502/503/504, network errors and timeouts (Acronis asks clients to retry 5xx).
+ *   Retried on 500/502/503/504, network errors and timeouts, `maxRetries` times (default 2: Acronis
+ *   documents "retry the request twice with a 1-2 seconds interval" for 50x), and on 429.
+ *   PUT and DELETE carry the object's `version`, so a repeat of an applied write is refused (409), not
+ *   applied twice.
  * - `create`: repeating could create a second object (POST tenant/user/report). Retried only on 429,
  *   which means the server refused the request before doing anything; everything else is thrown with
  *   `retryable` so the caller can look for what was created before trying again.
+ *
+ * A 429 is retried for every call after its Retry-After, on a budget of its own (`RATE_LIMIT_RETRIES`):
+ * waiting out a rate limit says nothing about the server's health, so it does not use up `maxRetries`.
  */
 export type RetryPolicy = "safe" | "create"
 
@@ -70,6 +76,10 @@ export interface TokenSource {
 export const enc = (segment: string): string => encodeURIComponent(segment)
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
+/** 429s waited out per call before the error is thrown; each wait is at most `MAX_RETRY_AFTER_MS`. */
+const RATE_LIMIT_RETRIES = 5
+/** A 429 without Retry-After: wait this long (Acronis declares Retry-After in seconds where it declares 429). */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000
 const MAX_BACKOFF_MS = 20_000
 /** A Retry-After longer than this is not waited for: the error is thrown with `retryAfterMs`. */
 const MAX_RETRY_AFTER_MS = 60_000
@@ -79,6 +89,7 @@ const HINTS: Record<string, string> = {
   "1001": "re-read the object and send its current version",
   "1004": "another tenant with this name exists in the hierarchy; pick another name or reuse it",
   "1006": "disable the tenant first, re-read its version, then delete",
+  "1011": "the tenant is being deleted; it answers 404 once the deletion is done",
   "1021": "the parent tenant does not have this offering item; enable it on the parent first",
   "1023": "enable the offering items this one depends on in the same request",
 }
@@ -141,6 +152,7 @@ export class AcronisHttp {
     const policy: RetryPolicy = spec.retry ?? (spec.method === "POST" ? "create" : "safe")
     const okStatuses = spec.okStatuses
     let retriesUsed = 0
+    let rateLimitWaits = 0
     let attempts = 0
     let reauthenticated = false
 
@@ -169,6 +181,16 @@ export class AcronisHttp {
         error = this.transportError(spec, thrown, attempts)
       }
 
+      if (error.status === 429) {
+        const wait = this.rateLimitWait(error, rateLimitWaits)
+        if (wait === undefined) throw error
+        rateLimitWaits++
+        this.config.logger?.warn?.(
+          `acronis ${spec.method} ${error.path} rate limited (429); waiting ${wait} ms, then try ${rateLimitWaits}/${RATE_LIMIT_RETRIES}`
+        )
+        await sleep(wait)
+        continue
+      }
       const delay = this.retryDelay(error, policy, retriesUsed)
       if (delay === undefined) throw error
       retriesUsed++
@@ -221,10 +243,17 @@ export class AcronisHttp {
     }
   }
 
-  /** Milliseconds to wait before the next try, or undefined when the error must be thrown. */
+  /** A 429 was refused before anything happened, so every call may wait it out; undefined when it must be thrown. */
+  private rateLimitWait(error: AcronisApiError, waited: number): number | undefined {
+    if (waited >= RATE_LIMIT_RETRIES) return undefined
+    const wait = error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS
+    return wait <= MAX_RETRY_AFTER_MS ? wait : undefined
+  }
+
+  /** Milliseconds to wait before the next try of a 5xx, network error or timeout, or undefined when it must be thrown. */
   private retryDelay(error: AcronisApiError, policy: RetryPolicy, retriesUsed: number): number | undefined {
     if (!error.retryable || retriesUsed >= this.config.maxRetries) return undefined
-    if (policy === "create" && error.status !== 429) return undefined
+    if (policy === "create") return undefined
     if (error.retryAfterMs !== undefined) {
       return error.retryAfterMs <= MAX_RETRY_AFTER_MS ? error.retryAfterMs : undefined
     }

@@ -82,6 +82,32 @@ export class TenantsResource {
     await this.http.noContent({ method: "DELETE", path: `/tenants/${enc(tenantId)}`, query: { version } })
   }
 
+  /**
+   * Termination: disables the tenant, then deletes it with the version that left. Acronis deletes
+   * asynchronously: the tenant shows `external_operation_status: "deleting"` and refuses writes with
+   * 1011 until it is gone (404). So a tenant already being deleted, or gone, counts as done, and a repeat
+   * (a retried DELETE whose first answer was lost, a second termination run) neither fails nor deletes
+   * anything twice. Resolves to what the tenant is now.
+   */
+  async disableAndDelete(tenantId: string): Promise<"deleting" | "gone"> {
+    const settled = (error: unknown): "deleting" | "gone" | undefined => {
+      if (!(error instanceof AcronisApiError)) return undefined
+      if (error.hasCode(AcronisErrorCode.DeprovisioningInProgress)) return "deleting"
+      return error.status === 404 ? "gone" : undefined
+    }
+    try {
+      const current = await this.get(tenantId)
+      if (current.external_operation_status === "deleting") return "deleting"
+      const disabled = current.enabled ? await this.disable(tenantId) : current
+      await this.delete(tenantId, disabled.version)
+      return "deleting"
+    } catch (error) {
+      const outcome = settled(error)
+      if (outcome) return outcome
+      throw error
+    }
+  }
+
   /** `GET /tenants/{id}/pricing`: mode (trial|production|suspended) and the version to send back. */
   getPricing(tenantId: string): Promise<TenantPricing> {
     return this.http.json({ method: "GET", path: `/tenants/${enc(tenantId)}/pricing` }, tenantPricingSchema)

@@ -31,11 +31,11 @@ const optionsObject = z
     acronisClient: z
       .object({
         timeoutMs: z.number().int().min(50).max(300_000).default(30_000),
-        maxRetries: z.number().int().min(0).max(10).default(3),
-        retryBaseDelayMs: z.number().int().min(0).max(60_000).default(500),
+        maxRetries: z.number().int().min(0).max(10).default(2),
+        retryBaseDelayMs: z.number().int().min(0).max(60_000).default(1_000),
       })
       .strict()
-      .default({ timeoutMs: 30_000, maxRetries: 3, retryBaseDelayMs: 500 }),
+      .default({ timeoutMs: 30_000, maxRetries: 2, retryBaseDelayMs: 1_000 }),
     /**
      * Provisioning runs: how many times a failed run is resumed, with exponential back-off, before it is `failed`;
      * and how long a run may go without a heartbeat before it counts as dead (its process crashed) and the

@@ -196,6 +196,8 @@ describe("Acronis sandbox: auth and tenants", () => {
       expect(stale.body.error.code).toBe(1001)
 
       expect((await http.api("DELETE", `/tenants/${tenant.id}?version=2`)).status).toBe(204)
+      // Deletion is asynchronous (see tenant-deletion.unit.spec.ts): gone once the sandbox clock has moved on.
+      await http.control("PUT", "/clock", { advance_ms: 3_600_000 })
       expect((await http.api("GET", `/tenants/${tenant.id}`)).status).toBe(404)
       expect((await http.api("GET", `/tenants/${tenant.id}?allow_deleted=true`)).body.deleted_at).not.toBeNull()
       // The name is free again.
@@ -312,6 +314,7 @@ describe("Acronis sandbox: auth and tenants", () => {
       const gone = await http.createTenant("Gone Ltd")
       await http.api("PUT", `/tenants/${gone.id}`, { version: gone.version, enabled: false })
       expect((await http.api("DELETE", `/tenants/${gone.id}?version=${gone.version + 1}`)).status).toBe(204)
+      await http.control("PUT", "/clock", { advance_ms: 3_600_000 }) // the asynchronous deletion completes
       expect((await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=gone`)).body.items).toEqual([])
       const deleted = await http.api("GET", `/search?tenant=${sandbox.rootTenantId}&text=gone&allow_deleted=true`)
       expect(deleted.body.items).toEqual([expect.objectContaining({ id: gone.id, deleted_at: expect.any(String) })])

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto"
 import type { SandboxContext } from "../context"
 import { notFound } from "../errors"
+import { apiClientEnabled } from "../api-clients"
 import { isFormBody, type Router, type SandboxResponse } from "../http"
 import { timestamp } from "../state"
 
@@ -45,6 +46,7 @@ export function idpRoutes(router: Router, ctx: SandboxContext): void {
       if (!credentials || credentials[0] !== ctx.clientId || !sameSecret(credentials[1], ctx.clientSecret)) {
         return tokenError(401, "access_denied", "Invalid client credentials.")
       }
+      if (!apiClientEnabled(ctx)) return tokenError(401, "access_denied", "The API client is disabled.")
       const token = ctx.tokens.issue(ctx.url, ctx.clientId, ctx.tokenTtlSeconds)
       return { status: 200, body: { ...token, token_type: "bearer" }, headers: { "cache-control": "no-store" } }
     },
@@ -66,7 +68,7 @@ export function idpRoutes(router: Router, ctx: SandboxContext): void {
         created_by: ctx.state.root_tenant_id,
         last_access_at: timestamp(),
         last_access_from_ip: "127.0.0.1",
-        status: "enabled",
+        status: ctx.state.client_status ?? "enabled",
       },
     }
   })

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto"
 import { mergeContact } from "../contacts"
 import type { SandboxContext } from "../context"
 import { ApiError, malformed, PlatformCode, versionMismatch } from "../errors"
+import { disableApiClientsOf } from "../api-clients"
+import { startDeletion } from "../deletion"
 import type { Router } from "../http"
 import { emptyContact, DEFAULT_IDP_ID, timestamp, type TenantKind, type TenantRecord } from "../state"
 import {
@@ -114,18 +116,6 @@ function listTenants(ctx: SandboxContext, listing: Listing): TenantRecord[] {
 function batchItem(ctx: SandboxContext, tenant: TenantRecord, lod: LevelOfDetail): Record<string, unknown> {
   const view = { ...tenantView(ctx, tenant, lod), contacts: [], offering_items: [] }
   return lod === "full" ? { ...view, barrier: 0 } : view
-}
-
-/** Deleting a tenant removes its subtree and the users in it (soft delete, like the platform). */
-function softDelete(ctx: SandboxContext, tenant: TenantRecord, now: string): void {
-  for (const t of [tenant, ...descendantsOf(ctx, tenant.id)]) {
-    t.deleted_at = now
-    t.updated_at = now
-    t.version += 1
-    for (const user of Object.values(ctx.state.users)) {
-      if (user.tenant_id === t.id && !user.deleted_at) user.deleted_at = now
-    }
-  }
 }
 
 export function tenantRoutes(router: Router, ctx: SandboxContext): void {
@@ -273,6 +263,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       next.ancestral_access = optionalBoolean(body, "ancestral_access") ?? tenant.ancestral_access
       next.version = tenant.version + 1
       next.updated_at = now
+      if (tenant.enabled && !next.enabled) disableApiClientsOf(ctx, next)
       ctx.state.tenants[tenant.id] = next
       tenantReplaced(ctx, tenant, next)
       return { status: 200, body: tenantView(ctx, next) }
@@ -289,7 +280,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       const message = "It is prohibited to delete a non-disabled tenant."
       throw new ApiError(400, PlatformCode.DeleteNonDisabledTenant, message, { id: tenant.id }, `${message.slice(0, -1)} "${tenant.id}"`)
     }
-    softDelete(ctx, tenant, timestamp())
+    startDeletion(ctx, tenant)
     return { status: 204 }
   })
 }

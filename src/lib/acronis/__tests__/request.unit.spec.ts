@@ -141,12 +141,20 @@ describe("auth", () => {
 })
 
 describe("retries", () => {
-  it("retries GET on 503 with back-off until it succeeds within the budget", async () => {
+  it("retries GET on 503 with back-off, twice by default (Acronis: retry 50x twice)", async () => {
     const acronis = client()
     const unavailable: Handler = (_req, res) => json(res, 503, { error: { code: 503, message: "busy" } })
-    next(unavailable, unavailable, unavailable)
+    next(unavailable, unavailable)
     await expect(acronis.tenants.get(TENANT.id)).resolves.toMatchObject({ id: TENANT.id })
-    expect(apiRequests()).toHaveLength(4)
+    expect(apiRequests()).toHaveLength(3)
+  })
+
+  it("waits out 429s apart from the 5xx budget", async () => {
+    const acronis = client({ maxRetries: 0 })
+    const limited: Handler = (_req, res) => json(res, 429, {}, { "retry-after": "0" })
+    next(limited, limited)
+    await expect(acronis.tenants.get(TENANT.id)).resolves.toMatchObject({ id: TENANT.id })
+    expect(apiRequests()).toHaveLength(3)
   })
 
   it("retries a safe call on 500, as Acronis asks of clients (check_login at checkout)", async () => {

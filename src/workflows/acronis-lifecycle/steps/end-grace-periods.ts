@@ -1,6 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { AcronisApiError } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { AcronisEvents, type DeletionScheduledPayload } from "../../../modules/acronis/events"
@@ -65,14 +64,8 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
           output.warned.push(id)
         } else if (stage === "terminate") {
           const client = acronis.getAcronisClient()
-          if (subscription.tenant_id && !sharedWith.length) {
-            const tenant = await client.tenants.disable(subscription.tenant_id).catch((error) => {
-              // Gone already (deleted in the Acronis console): nothing left to delete.
-              if (error instanceof AcronisApiError && error.status === 404) return null
-              throw error
-            })
-            if (tenant) await client.tenants.delete(tenant.id, tenant.version)
-          }
+          // Being deleted or gone already (an earlier run, the Acronis console) counts as deleted.
+          if (subscription.tenant_id && !sharedWith.length) await client.tenants.disableAndDelete(subscription.tenant_id)
           await acronis.updateAcronisSubscriptions({ id, status: "terminated", terminated_at: now })
           await writeProvisioningLog(container, {
             subscription_id: id,

@@ -170,7 +170,6 @@ export const findOrCreateTenantStep = createStep(
   async (compensation: Compensation | undefined, { container }) => {
     if (!compensation?.delete) return
     const client = container.resolve<AcronisModuleService>(ACRONIS_MODULE).getAcronisClient()
-    const disabled = await client.tenants.disable(compensation.tenant_id)
-    await client.tenants.delete(compensation.tenant_id, disabled.version)
+    await client.tenants.disableAndDelete(compensation.tenant_id)
   }
 )
