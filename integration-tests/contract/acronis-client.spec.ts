@@ -359,6 +359,10 @@ describe("offering items", () => {
     const all = await acronis.offeringItems.list(rootTenantId, { edition: "*" })
     const names = all.map((i) => i.name)
     expect(names).toEqual(expect.arrayContaining(["pw_base_workstations", "pg_base_workstations", "pu_base_fc_seats"]))
+    // The API's default is `standard` (legacy): without an edition the client asks for every one.
+    expect((await acronis.offeringItems.list(rootTenantId)).map((i) => i.name)).toEqual(expect.arrayContaining(["pw_base_workstations", "pu_base_fc_seats"]))
+    const forChild = await acronis.offeringItems.availableForChild(rootTenantId, { kind: "customer" })
+    expect(forChild.map((i) => i.name)).toEqual(expect.arrayContaining(["pg_base_workstations", "pu_base_fc_seats"]))
     const perGb = await acronis.offeringItems.list(rootTenantId, { edition: "pck_per_gigabyte" })
     expect(perGb.length).toBeGreaterThan(0)
     expect(perGb.every((i) => i.edition === "pck_per_gigabyte" || i.edition == null)).toBe(true)
