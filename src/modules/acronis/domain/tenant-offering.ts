@@ -59,6 +59,19 @@ export function editionsForSubscription(offer: OfferForEditions, chosen: ChosenL
   return { protection: [...new Set(protection)], file_sync_share: [...new Set(fileSyncShare)] }
 }
 
+/**
+ * The services in which `editions` name more than one edition, by the parent's catalogue: a customer tenant
+ * holding them is refused by Acronis (one edition per service), so provisioning says so before asking.
+ */
+export function editionClashes(available: Pick<OfferingItem, "application_id" | "edition">[], editions: string[]) {
+  const byApplication = new Map<string, Set<string>>()
+  for (const { application_id, edition } of available) {
+    if (!edition || !editions.includes(edition)) continue
+    byApplication.set(application_id, (byApplication.get(application_id) ?? new Set<string>()).add(edition))
+  }
+  return [...byApplication].filter(([, found]) => found.size > 1).map(([application_id, found]) => ({ application_id, editions: [...found].sort() }))
+}
+
 export type OfferingItemsPlanInput = {
   /** `available_for_child` of the parent for the tenant's kind, every edition. */
   available: Pick<OfferingItem, "application_id" | "name" | "edition" | "type" | "infra_id" | "usage_name">[]

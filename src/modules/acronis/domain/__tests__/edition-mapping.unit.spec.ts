@@ -1,7 +1,7 @@
 import type { AcronisCatalogue } from "../../service"
 import { DEFAULT_EDITION_MAPPING, describeEditionMapping, mappedEditions, type EditionMapping } from "../licensing"
 import { findCatalogueProblems } from "../offer-catalogue"
-import { editionsForSubscription } from "../tenant-offering"
+import { editionClashes, editionsForSubscription } from "../tenant-offering"
 
 const BACKUP = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb"
 const FILES = "dfd85a5f-a464-32ab-81fd-99bcc66a070f"
@@ -70,5 +70,13 @@ describe("edition mapping", () => {
       ["file_sync_share", "per_workload", "Per workload", "fss_legacy", "fss_per_user", false],
     ])
     expect(describeEditionMapping(merchant, null).every((r) => r.available_for_customers === null)).toBe(true)
+  })
+
+  it("finds a service that would get two editions on one tenant; edition-less items and other services are no clash", () => {
+    const available = [...catalogue.offering_items, item("local_storage", null)]
+    expect(editionClashes(available, ["pck_per_workload", "fss_per_user"])).toEqual([])
+    expect(editionClashes(available, ["pck_per_workload", "fss_per_user", "pck_per_gigabyte"])).toEqual([
+      { application_id: BACKUP, editions: ["pck_per_gigabyte", "pck_per_workload"] },
+    ])
   })
 })
