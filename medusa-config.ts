@@ -22,6 +22,16 @@ function numberFromEnv(name: string): number | undefined {
   return process.env[name] ? Number(process.env[name]) : undefined
 }
 
+function jsonFromEnv(name: string): unknown {
+  const raw = process.env[name]
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new Error(`${name} must be JSON, e.g. {"7": null}`)
+  }
+}
+
 /**
  * This repository is its own Medusa host: `npm run dev`, the demo and the tests boot this config, which
  * registers the plugin's modules and providers straight from ./src. A merchant's store lists the plugin under
@@ -41,6 +51,7 @@ const acronisOptions = {
     controlApi: process.env.ACRONIS_SANDBOX_CONTROL_API === "true" || undefined,
   },
   operationsEmail: process.env.ACRONIS_OPERATIONS_EMAIL || undefined,
+  contractTierLevels: jsonFromEnv("ACRONIS_CONTRACT_TIER_LEVELS") as Record<string, number | null> | undefined,
   acronisClient: {
     timeoutMs: numberFromEnv("ACRONIS_TIMEOUT_MS"),
     maxRetries: numberFromEnv("ACRONIS_MAX_RETRIES"),

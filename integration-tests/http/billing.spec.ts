@@ -1088,6 +1088,7 @@ medusaIntegrationTestRunner({
       jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
       await syncDays("2026-09-01", "2026-09-10", "2026-09-15")
       const contractChanges = `/admin/acronis/subscriptions/${contract.id}/changes`
+      // Acronis's level for the storefront's tier: Tier 3 is level 2 (Acronis's Tier 3), Tier 0 is -1 (no commitment).
       const tierOf = async () => (await tenantInSandbox(partner.id)).settings.tier_level_value
 
       at("2026-09-16T09:00:00Z")
@@ -1129,7 +1130,7 @@ medusaIntegrationTestRunner({
           subscription: expect.objectContaining({ offer_id: tier3, commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 1000 }, tier_applied: true }) }),
         })
       )
-      expect(await tierOf()).toEqual(3)
+      expect(await tierOf()).toEqual(2)
       await sandbox("/requests", { method: "DELETE" })
       expect((await api.post(contractChanges, { type: "contract_tier", offer_id: tier3 }, admin)).data.outcome).toEqual("unchanged")
       expect(await writesToAcronis()).toEqual([])
@@ -1143,7 +1144,7 @@ medusaIntegrationTestRunner({
       ])
       const { data: downgraded } = await api.post(contractChanges, { type: "contract_tier", offer_id: tier0 }, admin)
       expect(downgraded.change).toEqual(expect.objectContaining({ timing: "scheduled", effective_on: "2026-10-01", applied_at: null }))
-      expect(await tierOf()).toEqual(3)
+      expect(await tierOf()).toEqual(2)
 
       // The plan goes yearly from 1 October: September's statement charges the first plan year in advance.
       const planChanges = `/admin/acronis/subscriptions/${plan.id}/changes`
@@ -1168,7 +1169,7 @@ medusaIntegrationTestRunner({
       at("2026-10-01T06:50:00Z")
       const applied = await applyDueAcronisTermChanges(container, { now: new Date() })
       expect(applied.applied.map((a) => a.subscription_id).sort()).toEqual([contract.id, plan.id].sort())
-      expect(await tierOf()).toEqual(0)
+      expect(await tierOf()).toEqual(-1)
       expect(await acronis.retrieveAcronisSubscription(plan.id)).toEqual(expect.objectContaining({ billing_cycle: "year", next_change_on: null }))
       expect(await acronis.retrieveAcronisSubscription(contract.id)).toEqual(expect.objectContaining({ offer_id: tier0, next_change_on: null }))
 

@@ -110,6 +110,21 @@ medusaIntegrationTestRunner({
         expect(answer.status).toEqual(400)
         expect(answer.data.message).toMatch(/kind/)
       })
+
+      it("answers 400 naming parent_tenant_id for a tenant that does not exist or that this API client does not own", async () => {
+        const sandbox = (await getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE).getStatus()).datacenter_url
+        // The sandbox seeds another partner's subtree; Acronis answers 403 for it, 404 for an id that exists nowhere.
+        const foreign = (await (await fetch(`${sandbox}/__sandbox/state`)).json()).foreign.tenants[0].id
+        for (const parent of [foreign, "5a4db0c5-0000-4000-8000-00000000dead"]) {
+          const answer = await failure(api.get(`/admin/acronis/catalogue?kind=customer&parent_tenant_id=${parent}`, admin))
+          expect([parent, answer.status]).toEqual([parent, 400])
+          expect(answer.data.message).toEqual(`parent_tenant_id: Acronis has no tenant ${parent} that this API client can manage`)
+        }
+        const product = await createDigitalProduct(api, admin, { title: "Someone else's partner" })
+        const offer = await failure(api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, parent_tenant_id: foreign }, admin))
+        expect(offer.status).toEqual(400)
+        expect(offer.data.message).toMatch(/^parent_tenant_id: /)
+      })
     })
 
     describe("GET /admin/acronis/editions", () => {

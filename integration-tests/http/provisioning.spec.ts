@@ -67,6 +67,9 @@ const PPU_OFFER = {
 }
 const CONTRACT_OFFER = { type: "contract", contract_tier: 3, commitments: { usd: 500 } }
 
+// This suite's datacentre does not offer Tier 7, so an offer for it must be refused when saved.
+process.env.ACRONIS_CONTRACT_TIER_LEVELS ??= JSON.stringify({ 7: null })
+
 const editionsOf = (tenant: SandboxTenant) => [...new Set(tenant.offering_items.map((item) => item.edition))].sort()
 
 medusaIntegrationTestRunner({
@@ -769,15 +772,32 @@ medusaIntegrationTestRunner({
             tenant_kind: "partner",
             reseller_id,
             billing_cycle: "calendar_month",
-            commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_applied: true }),
+            commitment: expect.objectContaining({ tier: 3, minimum: { currency_code: "usd", amount: 500 }, tier_level_value: 2, tier_applied: true }),
           })
         )
-        // The commitment tier is set on the reseller's partner tenant itself.
+        // The commitment tier is set on the reseller's partner tenant itself, as Acronis counts it: its level 2 is its Tier 3.
         const partnerTenant = (await state()).tenants.find((tenant) => tenant.id === subscription.tenant_id)
-        expect(partnerTenant?.settings).toEqual({ tier_level_value: 3 })
+        expect(partnerTenant?.settings).toEqual({ tier_level_value: 2 })
         expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: subscription.tenant_id })
         )
+      })
+
+      it("refuses, when it is saved, a contract offer for a tier this datacentre does not offer, and writes nothing", async () => {
+        const tier7 = await createDigitalProduct(api, admin, { title: "Acronis CSP Contract Tier 7", prices: { usd: 5000 } })
+        await sandbox("/requests", { method: "DELETE" })
+        const refused = await api
+          .post(`/admin/products/${tier7.id}/acronis-offer`, { type: "contract", contract_tier: 7, commitments: { usd: 5000 } }, admin)
+          .catch((error: { response: { status: number; data: { message: string } } }) => error.response)
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toEqual(
+          "contract_tier: this Acronis datacentre does not offer tier 7 (offered: 0, 1, 2, 3, 4, 5, 6; option contractTierLevels)"
+        )
+        const { data } = await api.get(`/admin/products/${tier7.id}/acronis-offer`, admin)
+        expect(data.acronis_offer).toBeNull()
+        // Only reads reached Acronis (and a token, if the cached one expired).
+        const { items } = await sandbox<{ items: { method: string; path: string }[] }>("/requests")
+        expect(items.filter((request) => request.method !== "GET" && request.path !== "/api/2/idp/token")).toEqual([])
       })
     })
 

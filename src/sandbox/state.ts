@@ -74,6 +74,11 @@ export interface UserRecord {
   business_types: string[]
   notifications: string[]
   external_id?: string
+  /** Set on create only (e.g. the Cyber Application that made the user); null when not given. */
+  origin_id?: string | null
+  origin_external_id?: string | null
+  /** When the platform disables the user by itself; null for never. */
+  disable_after?: string | null
   idp_id: string
   personal_tenant_id: string | null
   terms_accepted: boolean
@@ -142,6 +147,13 @@ export const PLATFORM_TENANT_ID = "5a4db0c5-0000-4000-8000-000000000000"
 export const DEFAULT_ROOT_TENANT_ID = "5a4db0c5-0000-4000-8000-000000000001"
 export const DEFAULT_IDP_ID = "11111111-1111-1111-1111-111111111111"
 export const BRAND_UUID = "5a4db0c5-0000-4000-8000-0000000b7a4d"
+/**
+ * Another partner under the same platform tenant, with a customer and a user: it exists, but the API
+ * client does not own it, so every API call that names it answers 403 and no listing shows it.
+ */
+export const FOREIGN_PARTNER_ID = "5a4db0c5-0000-4000-8000-0000000f0001"
+export const FOREIGN_CUSTOMER_ID = "5a4db0c5-0000-4000-8000-0000000f0002"
+export const FOREIGN_USER_ID = "5a4db0c5-0000-4000-8000-0000000f0003"
 
 /** Timestamps without zone, the way the API usually writes them. */
 export function timestamp(date = new Date()): string {
@@ -215,20 +227,78 @@ export function seedState(clientId: string, rootTenantName: string, rootTenantId
         ? { status: 1, updated_at: now }
         : { status: 1, quota: { value: null, overage: null, version: 0 }, updated_at: now }
   }
+  const foreign = seedForeignSubtree(now)
   return {
     root_tenant_id: rootTenantId,
     client_id: clientId,
     next_tenant_number: root.number + 1,
-    tenants: { [root.id]: root },
-    pricing: { [root.id]: { mode: "production", currency: "USD", production_start_date: now, version: nextStampVersion() } },
-    offering_items: { [root.id]: rootItems },
-    applications: { [root.id]: APPLICATIONS.map((app) => app.id) },
-    users: {},
+    tenants: { [root.id]: root, ...foreign.tenants },
+    pricing: {
+      [root.id]: { mode: "production", currency: "USD", production_start_date: now, version: nextStampVersion() },
+      ...foreign.pricing,
+    },
+    offering_items: { [root.id]: rootItems, ...foreign.offering_items },
+    applications: { [root.id]: APPLICATIONS.map((app) => app.id), ...foreign.applications },
+    users: foreign.users,
     access_policies: {},
     usage: {},
     reports: {},
     emails: [],
     settings: {},
+  }
+}
+
+/** The foreign partner and its customer take numbers below the root's, so the client's numbering is unchanged. */
+function seedForeignSubtree(now: string): Pick<SandboxState, "tenants" | "pricing" | "offering_items" | "applications" | "users"> {
+  const tenant = (id: string, number: number, name: string, kind: TenantKind, parentId: string, contactId: string): TenantRecord => ({
+    id,
+    number,
+    version: 1,
+    name,
+    kind,
+    parent_id: parentId,
+    enabled: true,
+    customer_type: "default",
+    customer_id: null,
+    internal_tag: null,
+    language: "en",
+    contact: emptyContact(contactId, now),
+    default_idp_id: DEFAULT_IDP_ID,
+    update_lock: { enabled: false, owner_id: null },
+    ancestral_access: true,
+    mfa_status: "disabled",
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  })
+  const partner = tenant(FOREIGN_PARTNER_ID, 900001, "Other Partner", "partner", PLATFORM_TENANT_ID, "5a4db0c5-0000-4000-8000-0000000f0c01")
+  const customer = tenant(FOREIGN_CUSTOMER_ID, 900002, "Other Partner's Customer", "customer", FOREIGN_PARTNER_ID, "5a4db0c5-0000-4000-8000-0000000f0c02")
+  const user: UserRecord = {
+    id: FOREIGN_USER_ID,
+    version: 1,
+    tenant_id: customer.id,
+    login: "admin@other-partner.example",
+    contact: emptyContact("5a4db0c5-0000-4000-8000-0000000f0c03", now, "admin@other-partner.example"),
+    activated: true,
+    enabled: true,
+    language: "en",
+    business_types: [],
+    notifications: [],
+    idp_id: DEFAULT_IDP_ID,
+    personal_tenant_id: null,
+    terms_accepted: true,
+    mfa_status: "disabled",
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  }
+  const production = (): PricingRecord => ({ mode: "production", currency: "EUR", production_start_date: now, version: nextStampVersion() })
+  return {
+    tenants: { [partner.id]: partner, [customer.id]: customer },
+    pricing: { [partner.id]: production(), [customer.id]: production() },
+    offering_items: { [partner.id]: {}, [customer.id]: {} },
+    applications: { [partner.id]: [], [customer.id]: [] },
+    users: { [user.id]: user },
   }
 }
 

@@ -1,13 +1,38 @@
 /** Tenant lookups, the tenant tree, and the tenant object as the API shows it. */
 import type { SandboxContext } from "./context"
 import { ApiError, notFound, PlatformCode } from "./errors"
-import { BRAND_UUID, type TenantKind, type TenantRecord } from "./state"
+import { BRAND_UUID, PLATFORM_TENANT_ID, type TenantKind, type TenantRecord } from "./state"
 
+/** Whether the tenant is the API client's own tenant or below it: the only tenants the client may touch. */
+export function inClientTree(ctx: SandboxContext, tenantId: string): boolean {
+  let current: TenantRecord | undefined = ctx.state.tenants[tenantId]
+  while (current) {
+    if (current.id === ctx.state.root_tenant_id) return true
+    current = ctx.state.tenants[current.parent_id]
+  }
+  return false
+}
+
+/**
+ * 403 for a tenant that exists outside the client's tree ("the account does not own a tenant being
+ * accessed"); the platform tenant above the client's own counts as existing. Ids that exist nowhere stay 404.
+ */
+export function assertOwnTenant(ctx: SandboxContext, tenantId: string): void {
+  if (tenantId === PLATFORM_TENANT_ID || (ctx.state.tenants[tenantId] && !inClientTree(ctx, tenantId))) {
+    throw new ApiError(403, PlatformCode.AccessDenied, "Access denied: the tenant is outside the API client's tenant tree.", {
+      id: tenantId,
+    })
+  }
+}
+
+/** A tenant of the client's tree, or undefined when it does not exist (403 when it is someone else's). */
 export function findTenant(ctx: SandboxContext, id: string, allowDeleted = false): TenantRecord | undefined {
+  assertOwnTenant(ctx, id)
   const tenant = ctx.state.tenants[id]
   return tenant && (allowDeleted || !tenant.deleted_at) ? tenant : undefined
 }
 
+/** A tenant of the client's tree: 404 when it does not exist, 403 when it is someone else's. */
 export function getTenant(ctx: SandboxContext, id: string, allowDeleted = false): TenantRecord {
   const tenant = findTenant(ctx, id, allowDeleted)
   if (!tenant) throw notFound("Tenant", id)

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { CONTRACT_TIERS, DEFAULT_EDITION_MAPPING } from "./domain/licensing"
 import { ACRONIS_EMAIL_TEMPLATE_NAMES, AcronisEmailTemplateName, EmailTemplateOverride } from "./emails/templates"
-import { DEFAULT_EDITION_MAPPING } from "./domain/licensing"
 
 /** An Acronis edition name as the API spells it (`pck_per_workload`, `fss_per_user`, …). */
 const editionName = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, "must be an Acronis edition name such as fss_per_user")
@@ -88,6 +88,21 @@ const optionsObject = z
       })
       .strict()
       .default(DEFAULT_EDITION_MAPPING),
+    /**
+     * The Acronis `tier_level_value` for each storefront contract tier (0 to 7), over the defaults in
+     * `DEFAULT_CONTRACT_TIER_LEVELS` (README, "CSP contract tiers"); `null` = this datacentre does not offer it.
+     */
+    contractTierLevels: z
+      .record(
+        z.string(),
+        z.number().int().min(-2, "Acronis tier levels run from -2 to 7").max(7, "Acronis tier levels run from -2 to 7").nullable()
+      )
+      .superRefine((levels, ctx) => {
+        for (const key of Object.keys(levels)) {
+          if (!CONTRACT_TIERS.map(String).includes(key)) ctx.addIssue({ code: "custom", path: [key], message: "keys are contract tiers 0 to 7" })
+        }
+      })
+      .default({}),
     /** Usage billing: a statement becomes a draft order for manual collection, or an order with a payment collection. */
     billingOrderMode: z.enum(["order", "draft_order"]).default("draft_order"),
     /** The merchant's own render functions, by template name (see README, "E-mail"). */

@@ -71,6 +71,8 @@ describe("Acronis sandbox: applications and offering items", () => {
       `/tenants/${sandbox.rootTenantId}/offering_items/available_for_child?kind=customer&edition=pck_per_workload`
     )
     expect(res.status).toBe(200)
+    // offeringItemList requires `timestamp` as well as `items`.
+    expect(typeof res.body.timestamp).toBe("string")
     expect(res.body.items.map((i: any) => i.name)).toContain("pw_base_servers")
     expect(res.body.items.some((i: any) => i.edition === "pck_per_gigabyte")).toBe(false)
   })
@@ -95,6 +97,37 @@ describe("Acronis sandbox: applications and offering items", () => {
     expect(put.body.items.find((i: any) => i.name === "pw_base_storage").quota).toEqual({ value: null, overage: null, version: 0 })
     // Enabling an item enables its service.
     expect((await http.api("GET", `/tenants/${tenant.id}/applications`)).body.items).toContain(BACKUP)
+  })
+
+  it("refuses unknown fields where the spec says additionalProperties: false (the body and quota), not on items", async () => {
+    const tenant = await http.createTenant("Acme")
+    const put = (body: unknown) => http.api("PUT", `/tenants/${tenant.id}/offering_items`, body)
+    const item = (quota: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      application_id: BACKUP,
+      name: "pw_base_servers",
+      status: 1,
+      quota,
+      ...extra,
+    })
+    const refused = [
+      { offering_items: [item({ value: 5, overage: 0, version: 0 })], dry_run: true },
+      { offering_items: [item({ value: 5, overage: 0, version: 0, soft: true })] },
+      // value, overage and version are all required in `quota`.
+      { offering_items: [item({ value: 5, version: 0 })] },
+    ]
+    for (const body of refused) {
+      const res = await put(body)
+      expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400])
+    }
+    const servers = async () =>
+      (await http.api("GET", `/tenants/${tenant.id}/offering_items?edition=*`)).body.items.find((i: any) => i.name === "pw_base_servers")
+    expect((await servers()).status).toBe(0)
+
+    // The item schema itself allows more fields (e.g. the edition a GET shows).
+    const ok = await put({ offering_items: [item({ value: 5, overage: 0, version: 0 }, { edition: "pck_per_workload" })], check_usage: true })
+    expect(ok.status).toBe(200)
+    expect(typeof ok.body.timestamp).toBe("string")
+    expect((await servers()).quota).toMatchObject({ value: 5, overage: 0 })
   })
 
   it("answers 426 for a stale quota version", async () => {

@@ -147,6 +147,25 @@ describe("Acronis sandbox: auth and tenants", () => {
       expect((await http.api("GET", `/tenants?uuids=${a.id}&parent_id=${sandbox.rootTenantId}`)).status).toBe(400)
     })
 
+    it("gives batch items every field the spec's tenant batch schemas require, and only those at stamps and basic", async () => {
+      const a = await http.createTenant("A")
+      const stamps = ["id", "parent_id", "version", "created_at", "updated_at", "deleted_at", "contacts", "offering_items"]
+      const basic = [...stamps, "name", "kind", "enabled"]
+      const full = [
+        ...basic, "customer_type", "brand_id", "brand_uuid", "brand_enabled", "barrier", "internal_tag", "language",
+        "has_children", "default_idp_id", "update_lock", "ancestral_access", "mfa_status", "pricing_mode", "contact",
+      ]
+      const item = async (lod: string) => (await http.api("GET", `/tenants?uuids=${a.id}&lod=${lod}`)).body.items[0]
+      // stamps and basic are additionalProperties: false in the spec; full allows more.
+      expect(Object.keys(await item("stamps")).sort()).toEqual([...stamps].sort())
+      expect(Object.keys(await item("basic")).sort()).toEqual([...basic].sort())
+      const fullItem = await item("full")
+      expect(full.filter((key) => !(key in fullItem))).toEqual([])
+      expect(fullItem).toMatchObject({ contacts: [], offering_items: [], barrier: expect.any(Number) })
+      const byParent = (await http.api("GET", `/tenants?parent_id=${sandbox.rootTenantId}`)).body.items[0]
+      expect(full.filter((key) => !(key in byParent))).toEqual([])
+    })
+
     it("updates with the current version and answers 409 code 1001 for a stale one", async () => {
       const tenant = await http.createTenant("Acme")
       const ok = await http.api("PUT", `/tenants/${tenant.id}`, { version: 1, name: "Acme Ltd", internal_tag: "t-1" })
@@ -186,6 +205,82 @@ describe("Acronis sandbox: auth and tenants", () => {
     it("refuses a unit directly under a partner", async () => {
       const res = await http.api("POST", "/tenants", { name: "U", kind: "unit", parent_id: sandbox.rootTenantId })
       expect(res.status).toBe(400)
+    })
+  })
+
+  describe("tenants outside the API client's tree", () => {
+    // A second partner under the same platform tenant, seeded with a customer and a user (see state.ts).
+    const foreign = async () => {
+      const state = (await http.control("GET", "/state")).body
+      const partner = state.foreign.tenants.find((t: any) => t.kind === "partner")
+      const customer = state.foreign.tenants.find((t: any) => t.kind === "customer")
+      return { partner, customer, user: state.foreign.users[0] }
+    }
+    const expect403 = (res: { status: number; body: any }, label: string) => {
+      expect([label, res.status]).toEqual([label, 403])
+      // The spec's errorScheme: code, domain, message and details are required.
+      expect([label, res.body.error]).toEqual([
+        label,
+        expect.objectContaining({ code: 1002, domain: "PlatformAccountServer", message: expect.any(String), details: expect.any(Object) }),
+      ])
+    }
+
+    it("answers 403 for every call naming a foreign tenant, 404 for an id that exists nowhere, and changes nothing", async () => {
+      const { partner, customer } = await foreign()
+      const own = await http.createTenant("Acme")
+      const platform = (await http.api("GET", `/tenants/${sandbox.rootTenantId}`)).body.parent_id
+      const calls: [string, string, unknown?][] = [
+        ["GET", `/tenants/${partner.id}`],
+        ["GET", `/tenants/${customer.id}`],
+        ["GET", `/tenants/${platform}`],
+        ["PUT", `/tenants/${customer.id}`, { version: 1, name: "Mine now" }],
+        ["DELETE", `/tenants/${customer.id}?version=1`],
+        ["POST", "/tenants", { name: "Sneaky", kind: "customer", parent_id: partner.id }],
+        ["PUT", `/tenants/${own.id}`, { version: 1, parent_id: partner.id }],
+        ["GET", `/tenants?parent_id=${partner.id}`],
+        ["GET", `/tenants?subtree_root_id=${partner.id}`],
+        ["GET", `/tenants?uuids=${own.id},${customer.id}`],
+        ["GET", `/tenants/${partner.id}/children`],
+        ["GET", `/tenants/${customer.id}/offering_items`],
+        ["GET", `/tenants/${partner.id}/offering_items/available_for_child`],
+        ["PUT", `/tenants/${customer.id}/offering_items`, { offering_items: [] }],
+        ["GET", `/tenants/${customer.id}/usages`],
+        ["GET", `/tenants/usages?tenants=${customer.id}`],
+        ["GET", `/tenants/${customer.id}/pricing`],
+        ["GET", `/tenants/${customer.id}/users`],
+        ["GET", `/users?subtree_root_tenant_id=${partner.id}`],
+        ["POST", "/users", { tenant_id: customer.id, login: "intruder", contact: { email: "intruder@acme.test" } }],
+        ["GET", `/search?tenant=${partner.id}&text=other`],
+      ]
+      for (const [method, path, body] of calls) expect403(await http.api(method, path, body), `${method} ${path}`)
+
+      const missing = await http.api("GET", "/tenants/5a4db0c5-0000-4000-8000-00000000dead")
+      expect(missing.status).toBe(404)
+      expect(missing.body.error.code).toBe(1005)
+      expect((await foreign()).customer).toEqual(customer)
+      expect((await http.api("GET", `/tenants/${own.id}`)).body.parent_id).toBe(sandbox.rootTenantId)
+    })
+
+    it("shows the foreign subtree in no listing the client can make", async () => {
+      const { partner, customer, user } = await foreign()
+      const acme = await http.createTenant("Other Acme")
+      const root = sandbox.rootTenantId
+      const ids = (items: any[]) => items.map((item: any) => (typeof item === "string" ? item : item.id))
+
+      const subtree = await http.api("GET", `/tenants?subtree_root_id=${root}`)
+      expect(ids(subtree.body.items)).toEqual([root, acme.id])
+      expect(ids((await http.api("GET", `/tenants?parent_id=${root}`)).body.items)).toEqual([acme.id])
+      expect((await http.api("GET", `/tenants/${root}/children`)).body.items).toEqual([acme.id])
+      // "Other" matches the foreign partner's, customer's and user's names too.
+      const found = await http.api("GET", `/search?tenant=${root}&text=other`)
+      expect(ids(found.body.items)).toEqual([acme.id])
+      const users = await http.api("GET", `/users?subtree_root_tenant_id=${root}`)
+      expect(users.body.items).toEqual([])
+      // Only the control API sees it, apart from the client's own tree.
+      const state = (await http.control("GET", "/state")).body
+      expect(ids(state.tenants)).toEqual([root, acme.id])
+      expect(ids(state.foreign.tenants)).toEqual([partner.id, customer.id])
+      expect(ids(state.foreign.users)).toEqual([user.id])
     })
   })
 
@@ -255,6 +350,16 @@ describe("Acronis sandbox: auth and tenants", () => {
       expect(put.body.own).toEqual({ value: 3, lock: false, exclusive: false })
       const state = await http.control("GET", "/state")
       expect(state.body.tenants.find((t: { id: string }) => t.id === partner.id).settings).toEqual({ tier_level_value: 3 })
+    })
+
+    it("refuses fields the spec's settingPut does not have (additionalProperties: false), accepts lock and exclusive", async () => {
+      const partner = await http.createTenant("Reseller", "partner")
+      const path = `/applications/${platform}/settings/tenants/${partner.id}/tier_level_value`
+      const extra = await http.api("PUT", path, { value: 2, tier: 3 })
+      expect(extra.status).toBe(400)
+      expect(extra.body.error.message).toContain("tier")
+      expect((await http.api("GET", path)).body.own).toBeNull()
+      expect((await http.api("PUT", path, { value: 2, lock: false, exclusive: false })).status).toBe(200)
     })
 
     it("refuses customers, values out of range and unknown settings", async () => {

@@ -6,7 +6,7 @@ import { parseFault } from "../faults"
 import type { Router } from "../http"
 import { tenantOfferingItems } from "../offering"
 import type { TenantRecord } from "../state"
-import { getTenant, tenantView } from "../tenancy"
+import { getTenant, inClientTree, tenantView } from "../tenancy"
 import { requireObject } from "../validation"
 import { userView } from "./users"
 
@@ -135,9 +135,11 @@ export function controlRoutes(router: Router, ctx: SandboxContext): void {
     return { status: 200, body: { items } }
   })
 
+  // The client's tree under `tenants`/`users`; the seeded foreign subtree apart, under `foreign`.
   router.add("GET", "/state", () => {
-    const tenants = Object.values(ctx.state.tenants)
-      .sort((a, b) => a.number - b.number)
+    const [own, foreign] = partition(Object.values(ctx.state.tenants).sort((a, b) => a.number - b.number), (t) => inClientTree(ctx, t.id))
+    const [ownUsers, foreignUsers] = partition(Object.values(ctx.state.users), (u) => inClientTree(ctx, u.tenant_id))
+    const tenants = own
       .map((tenant) => ({
         ...tenantView(ctx, tenant),
         applications: ctx.state.applications[tenant.id] ?? [],
@@ -146,7 +148,20 @@ export function controlRoutes(router: Router, ctx: SandboxContext): void {
           .filter((e) => e.record.status === 1)
           .map(({ def, record }) => ({ name: def.name, edition: def.edition, infra_id: def.infra_id ?? null, quota: record.quota ?? null })),
       }))
-    const users = Object.values(ctx.state.users).map((user) => userView(ctx, user, true))
-    return { status: 200, body: { root_tenant_id: ctx.state.root_tenant_id, client_id: ctx.clientId, tenants, users } }
+    const users = ownUsers.map((user) => userView(ctx, user, true))
+    return {
+      status: 200,
+      body: {
+        root_tenant_id: ctx.state.root_tenant_id,
+        client_id: ctx.clientId,
+        tenants,
+        users,
+        foreign: { tenants: foreign.map((t) => tenantView(ctx, t)), users: foreignUsers.map((u) => userView(ctx, u)) },
+      },
+    }
   })
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))]
 }

@@ -14,7 +14,7 @@ import { availableKeys, matchesEdition, offeringItemView, tenantOfferingItems, t
 import { nextStampVersion, timestamp, utcDay, type OfferingItemRecord, type Quota, type TenantRecord } from "../state"
 import { descendantsOf, getTenant } from "../tenancy"
 import { currentUsage } from "../usage"
-import { csvParam, isUuid, optionalBoolean, requireObject, requireOneOf, type JsonObject } from "../validation"
+import { csvParam, isUuid, onlyKeys, optionalBoolean, requireObject, requireOneOf, type JsonObject } from "../validation"
 
 const KINDS = ["partner", "folder", "customer", "unit"] as const
 
@@ -35,9 +35,12 @@ function filterEntries(entries: OfferingItemEntry[], query: URLSearchParams): Of
 
 function parseQuota(value: unknown, name: string): Quota {
   const quota = requireObject(value, `quota of ${name}`)
+  // The spec's `quota` schema: additionalProperties false, value, overage and version all required.
+  onlyKeys(quota, ["value", "overage", "version"], `quota of ${name}`)
   for (const field of ["value", "overage"] as const) {
     const v = quota[field]
-    if (v !== null && v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) {
+    if (v === undefined) throw malformed(`quota.${field} of ${name} is required (null for unlimited).`)
+    if (v !== null && !(Number.isInteger(v) && (v as number) >= 0)) {
       throw malformed(`quota.${field} of ${name} must be a non-negative integer or null.`)
     }
   }
@@ -158,7 +161,7 @@ export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
     if (req.query.has("kind")) requireOneOf(req.query.get("kind"), KINDS, "kind")
     const enabled = tenantOfferingItems(ctx, parent).filter((e) => e.record.status === 1)
     const entries = filterEntries(enabled, req.query)
-    return { status: 200, body: { items: entries.map((e) => offeringItemView(parent.id, e)) } }
+    return { status: 200, body: { timestamp: timestamp(), items: entries.map((e) => offeringItemView(parent.id, e)) } }
   })
 
   router.add(
@@ -166,6 +169,7 @@ export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
     "/tenants/:tenant_id/offering_items",
     (req) => {
       const body = requireObject(req.body)
+      onlyKeys(body, ["offering_items", "check_usage"])
       if (!Array.isArray(body.offering_items)) throw malformed("'offering_items' is required and must be a list.")
       const checkUsage = optionalBoolean(body, "check_usage") ?? false
       const tenant = getTenant(ctx, req.params.tenant_id)
@@ -186,7 +190,7 @@ export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
       if (changes.some((c) => c.record.status === 1) && !apps.includes(APPLICATION_IDS.platform)) apps.push(APPLICATION_IDS.platform)
       const changed = new Set(changes.map((c) => c.key))
       const items = tenantOfferingItems(ctx, tenant).filter((e) => changed.has(e.key))
-      return { status: 200, body: { items: items.map((e) => offeringItemView(tenant.id, e)) } }
+      return { status: 200, body: { timestamp: now, items: items.map((e) => offeringItemView(tenant.id, e)) } }
     },
     { body: "json" }
   )

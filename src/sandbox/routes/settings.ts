@@ -7,6 +7,7 @@ import type { SandboxContext } from "../context"
 import { ApiError, malformed, notFound, PlatformCode } from "../errors"
 import type { Router } from "../http"
 import { getTenant } from "../tenancy"
+import { onlyKeys, requireObject } from "../validation"
 
 // -1 is "no commitment", -2 a custom contract, 0..7 the tiers (the API reference allows up to 7).
 const SETTINGS: Record<string, { initial: string | number; accepts: (value: unknown) => boolean; allowed: string }> = {
@@ -45,8 +46,11 @@ export function settingRoutes(router: Router, ctx: SandboxContext): void {
   })
 
   router.add("PUT", "/applications/:application_id/settings/tenants/:tenant_id/:setting", (req) => {
+    const body = requireObject(req.body)
+    // The spec's `settingPut`: additionalProperties false.
+    onlyKeys(body, ["value", "lock", "exclusive"])
     const { definition, tenant } = resolve(req.params)
-    const value = (req.body as { value?: unknown } | undefined)?.value
+    const value = body.value
     if (!definition.accepts(value)) throw malformed(`'value' must be ${definition.allowed}.`)
     const settings = ((ctx.state.settings ??= {})[tenant.id] ??= {})
     settings[req.params.setting] = value as string | number

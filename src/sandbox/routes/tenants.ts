@@ -106,6 +106,16 @@ function listTenants(ctx: SandboxContext, listing: Listing): TenantRecord[] {
   return tenants
 }
 
+/**
+ * A `GET /tenants` item: every level of detail carries `contacts` and `offering_items` (empty unless asked
+ * for with `with_contacts`/`with_offering_items`, which the sandbox does not fill), and the full one `barrier`,
+ * as the batch schema requires. `barrier: 0` (no barrier) is UNCONFIRMED.
+ */
+function batchItem(ctx: SandboxContext, tenant: TenantRecord, lod: LevelOfDetail): Record<string, unknown> {
+  const view = { ...tenantView(ctx, tenant, lod), contacts: [], offering_items: [] }
+  return lod === "full" ? { ...view, barrier: 0 } : view
+}
+
 /** Deleting a tenant removes its subtree and the users in it (soft delete, like the platform). */
 function softDelete(ctx: SandboxContext, tenant: TenantRecord, now: string): void {
   for (const t of [tenant, ...descendantsOf(ctx, tenant.id)]) {
@@ -201,10 +211,7 @@ export function tenantRoutes(router: Router, ctx: SandboxContext): void {
       status: 200,
       body: {
         timestamp: timestamp(),
-        items: page.map((t) => {
-          const view = tenantView(ctx, t, listing.lod)
-          return listing.lod === "full" ? view : { ...view, contacts: [], offering_items: [] }
-        }),
+        items: page.map((t) => batchItem(ctx, t, listing.lod)),
         paging: { cursors },
       },
     }

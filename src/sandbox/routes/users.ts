@@ -5,14 +5,16 @@ import type { SandboxContext } from "../context"
 import { ApiError, malformed, notFound, PlatformCode, versionMismatch } from "../errors"
 import type { Router } from "../http"
 import { DEFAULT_IDP_ID, emptyContact, timestamp, type AccessPolicy, type UserRecord } from "../state"
-import { descendantsOf, getTenant } from "../tenancy"
-import { csvParam, onlyKeys, optionalBoolean, optionalString, requireInteger, requireObject, requireString, requireVersionQuery } from "../validation"
+import { assertOwnTenant, descendantsOf, getTenant } from "../tenancy"
+import { csvParam, onlyKeys, optionalBoolean, optionalString, requireInteger, requireObject, requireString, requireVersionQuery, type JsonObject } from "../validation"
 
 const POST_FIELDS = [
   "tenant_id", "login", "external_id", "idp_id", "contact", "enabled", "language", "business_types", "notifications",
   "use_existing_identity", "origin_id", "origin_external_id", "disable_after",
 ]
 const PUT_FIELDS = ["version", "login", "external_id", "idp_id", "contact", "enabled", "language", "notifications", "disable_after"]
+/** `GET /users` page size when `limit` is not given (spec). */
+const DEFAULT_LIMIT = 2000
 const DEFAULT_NOTIFICATIONS = ["quota", "reports", "backup_error", "backup_warning", "backup_daily_report"]
 const ROLES = [
   "root_admin", "partner_admin", "company_admin", "unit_admin", "readonly_admin", "protection_admin", "protection_ro_admin",
@@ -28,10 +30,61 @@ const ROLE_TENANT_KINDS: Record<string, string[]> = {
 // ASCII letters, digits and the punctuation the "creating a user" guide allows.
 const LOGIN_RE = /^[A-Za-z0-9.@_\-+:!#$%^*={}'`/?]{3,}$/
 
+/** A user of the client's tree: 404 when there is none, 403 when it belongs to a tenant the client does not own. */
 function findUser(ctx: SandboxContext, id: string): UserRecord {
   const user = ctx.state.users[id]
+  if (user) assertOwnTenant(ctx, user.tenant_id)
   if (!user || user.deleted_at) throw notFound("User", id)
   return user
+}
+
+/** Everything a `GET /users` page needs, so `after` alone fetches the next one (as the spec describes the cursor). */
+interface UserListing {
+  uuids: string[]
+  subtree: string | null
+  limit: number
+  offset: number
+}
+
+function encodeCursor(listing: UserListing): string {
+  return Buffer.from(JSON.stringify(listing)).toString("base64url")
+}
+
+function decodeCursor(cursor: string): UserListing {
+  try {
+    const listing = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as UserListing
+    if (Array.isArray(listing.uuids) && Number.isInteger(listing.offset) && Number.isInteger(listing.limit)) return listing
+  } catch {
+    // fall through
+  }
+  throw malformed("The 'after' cursor is malformed.")
+}
+
+function listingFrom(query: URLSearchParams): UserListing {
+  const after = query.get("after")
+  if (after) return decodeCursor(after)
+  const uuids = csvParam(query.get("uuids"))
+  const subtree = query.get("subtree_root_tenant_id")
+  if (!uuids.length && !subtree) throw malformed("One of 'uuids' or 'subtree_root_tenant_id' is required.")
+  if (uuids.length && subtree) throw malformed("Query parameters uuids, subtree_root_tenant_id are mutually exclusive.")
+  if (uuids.length > 100) throw malformed("'uuids' accepts at most 100 UUIDs.")
+  const limit = query.has("limit") ? requireInteger(query.get("limit"), "limit") : DEFAULT_LIMIT
+  if (limit < 1) throw malformed("'limit' must be at least 1.")
+  return { uuids, subtree, limit, offset: 0 }
+}
+
+function listUsers(ctx: SandboxContext, listing: UserListing): UserRecord[] {
+  const live = Object.values(ctx.state.users).filter((u) => !u.deleted_at)
+  if (listing.subtree) {
+    const tenantIds = new Set([getTenant(ctx, listing.subtree).id, ...descendantsOf(ctx, listing.subtree).map((t) => t.id)])
+    return live.filter((u) => tenantIds.has(u.tenant_id))
+  }
+  // Naming someone else's user is refused, as fetching it alone would be.
+  for (const id of listing.uuids) {
+    const user = ctx.state.users[id]
+    if (user) assertOwnTenant(ctx, user.tenant_id)
+  }
+  return live.filter((u) => listing.uuids.includes(u.id))
 }
 
 /** Logins are unique across the whole platform; compared case-insensitively (UNCONFIRMED). */
@@ -54,9 +107,21 @@ function stringList(value: unknown, name: string): string[] | undefined {
   return value as string[]
 }
 
+function disableAfter(body: JsonObject): string | null {
+  const value = optionalString(body, "disable_after")
+  if (typeof value === "string" && Number.isNaN(Date.parse(value))) throw malformed("'disable_after' must be a timestamp.")
+  return value ?? null
+}
+
 export function userView(ctx: SandboxContext, user: UserRecord, withPolicies = false): Record<string, unknown> {
-  const { external_id, ...rest } = user
-  const view: Record<string, unknown> = { ...rest }
+  const { external_id, origin_id, origin_external_id, disable_after, ...rest } = user
+  // The batch schema requires the origin fields and `disable_after`, null when never set.
+  const view: Record<string, unknown> = {
+    ...rest,
+    origin_id: origin_id ?? null,
+    origin_external_id: origin_external_id ?? null,
+    disable_after: disable_after ?? null,
+  }
   if (external_id !== undefined) view.external_id = external_id
   if (withPolicies) view.access_policies = ctx.state.access_policies[user.id] ?? []
   return view
@@ -93,6 +158,9 @@ export function userRoutes(router: Router, ctx: SandboxContext): void {
         business_types: stringList(body.business_types, "business_types") ?? [],
         notifications: stringList(body.notifications, "notifications") ?? DEFAULT_NOTIFICATIONS,
         external_id: optionalString(body, "external_id") ?? undefined,
+        origin_id: optionalString(body, "origin_id") ?? null,
+        origin_external_id: optionalString(body, "origin_external_id") ?? null,
+        disable_after: disableAfter(body),
         idp_id: optionalString(body, "idp_id") ?? DEFAULT_IDP_ID,
         // Users of customer tenants get a personal tenant for their own quotas (reference section 7).
         personal_tenant_id: tenant.kind === "customer" || tenant.kind === "unit" ? randomUUID() : null,
@@ -109,16 +177,13 @@ export function userRoutes(router: Router, ctx: SandboxContext): void {
   )
 
   router.add("GET", "/users", (req) => {
-    const uuids = csvParam(req.query.get("uuids"))
-    const subtree = req.query.get("subtree_root_tenant_id")
-    if (!uuids.length && !subtree) throw malformed("One of 'uuids' or 'subtree_root_tenant_id' is required.")
-    let users = Object.values(ctx.state.users).filter((u) => !u.deleted_at)
-    if (uuids.length) users = users.filter((u) => uuids.includes(u.id))
-    if (subtree) {
-      const tenantIds = new Set([getTenant(ctx, subtree).id, ...descendantsOf(ctx, subtree).map((t) => t.id)])
-      users = users.filter((u) => tenantIds.has(u.tenant_id))
-    }
-    return { status: 200, body: { timestamp: timestamp(), items: users.map((u) => userView(ctx, u, true)), paging: { cursors: {} } } }
+    const listing = listingFrom(req.query)
+    const users = listUsers(ctx, listing)
+    const page = users.slice(listing.offset, listing.offset + listing.limit)
+    const next = listing.offset + page.length
+    // Like GET /tenants: on the last page `cursors` is empty (UNCONFIRMED what the platform sends there).
+    const cursors = next < users.length ? { after: encodeCursor({ ...listing, offset: next }) } : {}
+    return { status: 200, body: { timestamp: timestamp(), items: page.map((u) => userView(ctx, u, true)), paging: { cursors } } }
   })
 
   router.add("GET", "/tenants/:tenant_id/users", (req) => {
@@ -148,6 +213,7 @@ export function userRoutes(router: Router, ctx: SandboxContext): void {
       next.language = optionalString(body, "language") ?? user.language
       next.notifications = stringList(body.notifications, "notifications") ?? user.notifications
       if (body.external_id !== undefined) next.external_id = optionalString(body, "external_id") ?? undefined
+      if (body.disable_after !== undefined) next.disable_after = disableAfter(body)
       ctx.state.users[user.id] = next
       return { status: 200, body: userView(ctx, next) }
     },
@@ -158,6 +224,12 @@ export function userRoutes(router: Router, ctx: SandboxContext): void {
     const version = requireVersionQuery(req.query)
     const user = findUser(ctx, req.params.user_id)
     if (version !== user.version) throw versionMismatch(user.id, user.version)
+    // Acronis's guide disables a user before deleting it; the refusal's status and code are UNCONFIRMED
+    // (the tenant analogue, 400 code 1006, is documented).
+    if (user.enabled) {
+      const message = "It is prohibited to delete a non-disabled user."
+      throw new ApiError(400, PlatformCode.DeleteNonDisabledTenant, message, { id: user.id }, `${message.slice(0, -1)} "${user.id}"`)
+    }
     user.deleted_at = timestamp()
     user.version += 1
     return { status: 204 }

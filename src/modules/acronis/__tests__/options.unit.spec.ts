@@ -17,6 +17,11 @@ describe("parseAcronisOptions", () => {
     expect(options.mode).toEqual("live")
   })
 
+  it("takes the merchant's Acronis tier levels over the defaults, null for a tier the datacentre does not offer", () => {
+    expect(parseAcronisOptions({ contractTierLevels: { 6: 7, 7: null } }).contractTierLevels).toEqual({ 6: 7, 7: null })
+    expect(parseAcronisOptions({}).contractTierLevels).toEqual({})
+  })
+
   it("ignores the keys Medusa adds to every module's options", () => {
     expect(parseAcronisOptions({ database: { clientUrl: "postgres://x" } }).mode).toEqual("sandbox")
   })
@@ -39,6 +44,9 @@ describe("parseAcronisOptions", () => {
     [{ mode: "live" }, /`datacenterUrl` is required in live mode/],
     [{ datacenterUrl: "ftp://dc" }, /`datacenterUrl` Invalid URL/],
     [{ sandbox: { port: 70000 } }, /`sandbox.port` Too big/],
+    [{ contractTierLevels: { 8: 7 } }, /`contractTierLevels.8` keys are contract tiers 0 to 7/],
+    [{ contractTierLevels: { 3: 9 } }, /`contractTierLevels.3` Acronis tier levels run from -2 to 7/],
+    [{ contractTierLevels: { 3: 1.5 } }, /`contractTierLevels.3` Invalid input: expected int/],
   ])("refuses %j naming the option and what is allowed", (raw, message) => {
     expect(() => parseAcronisOptions(raw)).toThrow(message)
   })

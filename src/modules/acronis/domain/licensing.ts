@@ -36,6 +36,32 @@ export function mappedEditions(mapping: EditionMapping): string[] {
   return [...new Set([...Object.values(mapping.protection), ...Object.values(mapping.file_sync_share)])]
 }
 
+export type ContractTier = (typeof CONTRACT_TIERS)[number]
+
+/**
+ * The storefront's CSP contract tiers (Tier 0 to Tier 7, as the merchant sells them) and the partner billing
+ * setting `tier_level_value` Acronis records for each. Acronis counts differently: -1 is "no commitment" and
+ * 0..4 are its Tier 1..5 (its API accepts levels up to 7, and -2 for a custom contract). So a reseller who buys
+ * Tier 3 sees Tier 3 in the Acronis console too, the entry tier (Tier 0) is Acronis's "no commitment", and
+ * Tiers 6 and 7 are levels 5 and 6. A merchant whose datacentre or contract differs overrides entries with the
+ * `contractTierLevels` option; `null` means the datacentre does not offer that tier, and offers for it are refused.
+ */
+export const DEFAULT_CONTRACT_TIER_LEVELS: Readonly<Record<ContractTier, number | null>> = {
+  0: -1,
+  1: 0,
+  2: 1,
+  3: 2,
+  4: 3,
+  5: 4,
+  6: 5,
+  7: 6,
+}
+
+/** The `tier_level_value` for a storefront tier, or null when the datacentre does not offer it. */
+export function contractTierLevel(tier: number, levels: Readonly<Record<number, number | null>>): number | null {
+  return levels[tier] ?? null
+}
+
 /** Acronis application type behind each service. */
 export const SERVICE_APPLICATION_TYPES: Record<AcronisService, string> = {
   protection: "backup",

@@ -38,7 +38,7 @@ export const AcronisSubscription = model
     editions: model.array().nullable(),
     /** `calendar_month` for pay per use and contracts. */
     billing_cycle: model.text().nullable(),
-    /** Contracts: `{ tier, minimum: { currency_code, amount } | null, tier_applied, tier_note }`. */
+    /** Contracts: `{ tier, minimum: { currency_code, amount } | null, tier_level_value, tier_applied, tier_note }` (`tier_level_value`: what Acronis records). */
     commitment: model.json().nullable(),
     pricing_mode: model.enum(["trial", "production"]).nullable(),
     /** "Manage your service": the Acronis portal's sign-in page. */

@@ -7,9 +7,10 @@ import {
   OfferCatalogueInput,
   tenantKindForOffer,
 } from "../../../modules/acronis/domain/offer-catalogue"
+import { contractTierLevel } from "../../../modules/acronis/domain/licensing"
 import AcronisModuleService from "../../../modules/acronis/service"
 
-export type ValidateOfferAgainstCatalogueInput = OfferCatalogueInput & { parent_tenant_id: string | null }
+export type ValidateOfferAgainstCatalogueInput = OfferCatalogueInput & { parent_tenant_id: string | null; contract_tier?: number | null }
 
 export const validateOfferAgainstCatalogueStepId = "validate-offer-against-catalogue"
 
@@ -35,6 +36,16 @@ export const validateOfferAgainstCatalogueStep = createStep(
       throw error
     }
     const problems = findCatalogueProblems(input, catalogue, acronis.getEditionMapping())
+    if (input.type === "contract" && typeof input.contract_tier === "number") {
+      const levels = await acronis.getContractTierLevels()
+      if (contractTierLevel(input.contract_tier, levels) === null) {
+        const offered = Object.entries(levels).filter(([, level]) => level !== null).map(([tier]) => tier)
+        problems.push({
+          path: "contract_tier",
+          message: `this Acronis datacentre does not offer tier ${input.contract_tier} (offered: ${offered.join(", ") || "none"}; option contractTierLevels)`,
+        })
+      }
+    }
     if (problems.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

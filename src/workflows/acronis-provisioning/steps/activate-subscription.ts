@@ -13,7 +13,7 @@ export type ActivateSubscriptionInput = {
   editions: string[]
   pricing_mode: "trial" | "production"
   /** Contracts: what `apply-contract-tier` did. */
-  tier?: { tier: number; tier_applied: boolean; tier_note: string | null } | null
+  tier?: { tier: number; tier_level_value: number | null; tier_applied: boolean; tier_note: string | null } | null
 }
 
 export type ActivateSubscriptionOutput = {

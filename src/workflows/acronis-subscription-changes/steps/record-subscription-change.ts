@@ -58,7 +58,7 @@ export async function recordTermsHistory(
   const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
   const columns = input.applied.length ? columnsFor(termsOn(history, utcDay(input.now)), subscription.commitment) : {}
   if (input.tier && columns.commitment) {
-    columns.commitment = { ...(columns.commitment as Record<string, unknown>), tier_applied: input.tier.tier_applied, tier_note: input.tier.tier_note }
+    columns.commitment = { ...(columns.commitment as Record<string, unknown>), tier_level_value: input.tier.tier_level_value, tier_applied: input.tier.tier_applied, tier_note: input.tier.tier_note }
   }
   await acronis.updateAcronisSubscriptions({
     id: subscription.id,

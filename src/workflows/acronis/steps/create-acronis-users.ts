@@ -171,12 +171,15 @@ function loginsTaken(taken: string[]): MedusaError {
   )
 }
 
+/** Acronis refuses to delete an enabled user: each is disabled first, then deleted with the version that gave it. */
 async function deleteUsers(client: AcronisClient, userIds: string[]): Promise<void> {
   for (const id of [...userIds].reverse()) {
     try {
-      const user = await client.users.get(id)
+      let user = await client.users.get(id)
+      if (user.enabled) user = await client.users.update(id, { version: user.version, enabled: false })
       await client.users.delete(id, user.version)
     } catch (error) {
+      // Already gone (a retried compensation, or deleted by hand): nothing left to undo.
       if (!(error instanceof AcronisApiError && error.status === 404)) throw error
     }
   }
