@@ -13,6 +13,7 @@ jest.setTimeout(LIVE ? 600_000 : 20_000)
 
 const RUN = `ct${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 const BACKUP_APP_ID = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb"
+const FILES_APP_ID = "dfd85a5f-a464-32ab-81fd-99bcc66a070f"
 /** Switching to production bills the whole month on a real datacenter: opt in explicitly. */
 const BILLABLE = !LIVE || process.env.ACRONIS_ALLOW_BILLABLE === "1"
 const billableIt = BILLABLE ? it : it.skip
@@ -370,6 +371,10 @@ describe("offering items", () => {
     const all = await acronis.offeringItems.list(rootTenantId, { edition: "*" })
     const names = all.map((i) => i.name)
     expect(names).toEqual(expect.arrayContaining(["pw_base_workstations", "pg_base_workstations", "pu_base_fc_seats"]))
+    // The API's default is `standard` (legacy): without an edition the client asks for every one.
+    expect((await acronis.offeringItems.list(rootTenantId)).map((i) => i.name)).toEqual(expect.arrayContaining(["pw_base_workstations", "pu_base_fc_seats"]))
+    const forChild = await acronis.offeringItems.availableForChild(rootTenantId, { kind: "customer" })
+    expect(forChild.map((i) => i.name)).toEqual(expect.arrayContaining(["pg_base_workstations", "pu_base_fc_seats"]))
     const perGb = await acronis.offeringItems.list(rootTenantId, { edition: "pck_per_gigabyte" })
     expect(perGb.length).toBeGreaterThan(0)
     expect(perGb.every((i) => i.edition === "pck_per_gigabyte" || i.edition == null)).toBe(true)
@@ -518,6 +523,26 @@ describe("usages", () => {
         application_id: BACKUP_APP_ID,
       })
     }
+  })
+
+  // Without `editions` Acronis returns the legacy `standard` edition only: the client names every edition.
+  sandboxIt("a tenant's usages include the per-workload and per-user editions unless the caller narrows them", async () => {
+    const tenant = await createTenant("usage-editions")
+    const today = new Date().toISOString().slice(0, 10)
+    await acronis.offeringItems.update(tenant.id, [
+      { application_id: BACKUP_APP_ID, name: "pw_base_servers", status: 1 },
+      { application_id: FILES_APP_ID, name: "pu_base_fc_seats", status: 1 },
+    ])
+    await control.setUsages([
+      { tenant_id: tenant.id, offering_item: "pw_base_servers", date: today, value: 2 },
+      { tenant_id: tenant.id, offering_item: "pu_base_fc_seats", date: today, value: 5 },
+    ])
+    const values = (usages: { name: string; value: number }[]) =>
+      Object.fromEntries(usages.filter((u) => u.value > 0).map((u) => [u.name, u.value]))
+    expect(values(await acronis.usages.listForTenant(tenant.id))).toEqual({ pw_base_servers: 2, pu_base_fc_seats: 5 })
+    const [batch] = await acronis.usages.listForTenants([tenant.id])
+    expect(values(batch.usages)).toEqual({ pw_base_servers: 2, pu_base_fc_seats: 5 })
+    expect(values(await acronis.usages.listForTenant(tenant.id, { editions: ["fss_per_user"] }))).toEqual({ pu_base_fc_seats: 5 })
   })
 })
 

@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
 
         expect(data.catalogue.kind).toEqual("customer")
         expect(data.catalogue.editions).toEqual(
-          expect.arrayContaining(["pck_per_gigabyte", "pck_per_workload", "fss_per_user", "fss_per_workload"])
+          expect.arrayContaining(["pck_per_gigabyte", "pck_per_workload", "fss_per_user", "fss_per_gigabyte", "fss_legacy"])
         )
         expect(data.catalogue.applications.map((app: { type: string }) => app.type)).toEqual(
           expect.arrayContaining(["backup", "files_cloud", "physical_data_shipping", "notary"])
@@ -124,6 +124,31 @@ medusaIntegrationTestRunner({
         const offer = await failure(api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, parent_tenant_id: foreign }, admin))
         expect(offer.status).toEqual(400)
         expect(offer.data.message).toMatch(/^parent_tenant_id: /)
+      })
+    })
+
+    describe("GET /admin/acronis/editions", () => {
+      it("shows which Acronis edition each licensing model sells, and that the root can give it to customers", async () => {
+        const { data } = await api.get("/admin/acronis/editions", admin)
+
+        expect(data.edition_mapping).toEqual({
+          protection: { per_gigabyte: "pck_per_gigabyte", per_workload: "pck_per_workload" },
+          file_sync_share: { per_user: "fss_per_user", per_workload: "fss_per_user" },
+        })
+        expect(data.licensing_models).toContainEqual({
+          setting: "file_sync_share_licensing_model",
+          service: "file_sync_share",
+          model: "per_workload",
+          label: "Per workload",
+          edition: "fss_per_user",
+          default_edition: "fss_per_user",
+          available_for_customers: true,
+        })
+        expect(data.licensing_models).toHaveLength(4)
+      })
+
+      it("answers 401 without an admin session", async () => {
+        expect((await failure(api.get("/admin/acronis/editions"))).status).toEqual(401)
       })
     })
 
@@ -238,7 +263,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses a licensing model whose edition the parent tenant cannot hand down", async () => {
-        // An MSP's second partner tenant that only has Protection per workload.
+        // An MSP's second partner tenant that has Protection per workload and File Sync & Share per gigabyte only.
         const acronis = getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE)
         const client = acronis.getAcronisClient()
         const partner = await client.tenants.create({
@@ -250,7 +275,7 @@ medusaIntegrationTestRunner({
         await client.offeringItems.update(
           partner.id,
           root
-            .filter((item) => item.edition === "pck_per_workload" || item.edition === "fss_per_user")
+            .filter((item) => item.edition === "pck_per_workload" || item.edition === "fss_per_gigabyte")
             .filter((item) => item.name !== "pw_base_storage" || item.infra_id === root.find((i) => i.name === "pw_base_storage")?.infra_id)
             .map((item) => ({ application_id: item.application_id, name: item.name, infra_id: item.infra_id ?? undefined, status: 1 as const }))
         )
@@ -262,7 +287,11 @@ medusaIntegrationTestRunner({
 
         expect(answer.status).toEqual(400)
         expect(answer.data.message).toMatch(/protection_models\.0: no Acronis edition pck_per_gigabyte is available for customers/)
-        expect(answer.data.message).toMatch(/file_sync_share_models\.1: no Acronis edition fss_per_workload/)
+        // Both File Sync & Share models sell fss_per_user (the default mapping), which this parent lacks.
+        expect(answer.data.message).toMatch(/file_sync_share_models\.0: no Acronis edition fss_per_user is available for customers/)
+        expect(answer.data.message).toMatch(
+          /file_sync_share_models\.1: no Acronis edition fss_per_user is available for customers under this parent tenant \(per_workload maps to it through the plugin option editions\.file_sync_share\.per_workload\)/
+        )
       })
 
       it("answers 404 for an unknown product and deletes an offer", async () => {
@@ -306,11 +335,13 @@ medusaIntegrationTestRunner({
                   value: "per_gigabyte",
                   label: "Per gigabyte",
                   description: 'Protection service that is getting enabled based on the "per gigabyte" licensing model.',
+                  edition: "pck_per_gigabyte",
                 },
                 {
                   value: "per_workload",
                   label: "Per workload",
                   description: 'Protection service that is getting enabled based on the "per workload" licensing model.',
+                  edition: "pck_per_workload",
                 },
               ],
             },
@@ -323,11 +354,13 @@ medusaIntegrationTestRunner({
                   value: "per_user",
                   label: "Per user",
                   description: 'File Sync & Share service that is getting enabled based on the "per user" licensing model.',
+                  edition: "fss_per_user",
                 },
                 {
                   value: "per_workload",
                   label: "Per workload",
                   description: 'File Sync & Share service that is getting enabled based on the "per workload" licensing model.',
+                  edition: "fss_per_user",
                 },
               ],
             },

@@ -548,10 +548,11 @@ medusaIntegrationTestRunner({
         // One tenant, enabled again, billing one edition per service: the one the new order chose.
         const tenants = (await liveTenants()).filter((tenant) => tenant.customer_id === customer.id)
         expect(tenants).toEqual([expect.objectContaining({ id: old.tenant_id, enabled: true })])
-        expect(editionsOf(tenants[0])).toEqual(["fss_per_workload", "pck_per_workload", null].sort())
+        // File Sync & Share per workload sells fss_per_user (the default edition mapping), as per user did.
+        expect(editionsOf(tenants[0])).toEqual(["fss_per_user", "pck_per_workload", null].sort())
         const names = tenants[0].offering_items.map((item) => item.name)
-        expect(names).toEqual(expect.arrayContaining(["pw_base_storage", "pw_base_workstations"]))
-        expect(names.filter((name) => name.startsWith("pg_") || name.startsWith("pu_"))).toEqual([])
+        expect(names).toEqual(expect.arrayContaining(["pw_base_storage", "pw_base_workstations", "pu_base_fc_seats"]))
+        expect(names.filter((name) => name.startsWith("pg_"))).toEqual([])
         expect(tenants[0].offering_items.filter((item) => item.name === "pw_base_storage")).toHaveLength(1)
 
         // The old subscription is over without deleting the tenant the new one uses; its log says why.
@@ -719,8 +720,8 @@ medusaIntegrationTestRunner({
         const tenants = await liveTenants()
         const partners = tenants.filter((tenant) => tenant.customer_id === reseller_id)
         expect(partners).toEqual([expect.objectContaining({ kind: "partner", name: "First Reseller", parent_id: root_tenant_id })])
-        // The partner gets both billing modes of every service, so it can give either to its customers.
-        expect(editionsOf(partners[0])).toEqual(["fss_per_user", "fss_per_workload", "pck_per_gigabyte", "pck_per_workload", null].sort())
+        // The partner gets every edition the mapping sells, so it can give any of them to its customers.
+        expect(editionsOf(partners[0])).toEqual(["fss_per_user", "pck_per_gigabyte", "pck_per_workload", null].sort())
         expect(await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveReseller(reseller_id)).toEqual(
           expect.objectContaining({ acronis_tenant_id: partners[0].id })
         )
@@ -730,7 +731,7 @@ medusaIntegrationTestRunner({
         expect(editionsOf(contosoTenant[0])).toEqual(["fss_per_user", "pck_per_gigabyte", null].sort())
         const fabrikamTenant = tenants.filter((tenant) => tenant.customer_id === fabrikam.id)
         expect(fabrikamTenant).toEqual([expect.objectContaining({ id: two.tenant_id, parent_id: partners[0].id })])
-        expect(editionsOf(fabrikamTenant[0])).toEqual(["fss_per_workload", "pck_per_workload", null].sort())
+        expect(editionsOf(fabrikamTenant[0])).toEqual(["fss_per_user", "pck_per_workload", null].sort())
         expect(tenants.filter((tenant) => tenant.id !== root_tenant_id)).toHaveLength(3)
 
         const users = await liveUsers()

@@ -78,6 +78,18 @@ function infra(def: Omit<OfferingItemDef, "type" | "infra_id">, infraIds: string
 const backupStorages = [INFRA_IDS.acronisBackupStorage, INFRA_IDS.partnerBackupStorage]
 const dr = [INFRA_IDS.disasterRecoverySite]
 
+/** A feature tied to a storage (DR): Acronis lists it with the storage's `infra_id` but as type `feature`. */
+function infraFeature(def: Omit<OfferingItemDef, "type" | "infra_id" | "measurement_unit">, infraIds: string[]): OfferingItemDef[] {
+  return infraIds.map((infra_id) => ({ ...def, type: "feature", measurement_unit: "n/a", infra_id }))
+}
+
+/*
+ * Names, types, units and usage names of the per-workload, FSS per-user and edition-less items follow a live
+ * `pck_per_workload`/`fss_per_user` listing from us5-cloud (2022, published in a public PowerShell script);
+ * edition names and prefixes follow Acronis's offering-item page
+ * (https://developer.acronis.com/doc/outbound/apis/api-library/account/offering-items/obj-structures.html).
+ * What neither shows is listed as UNCONFIRMED in the README.
+ */
 export const OFFERING_ITEMS: OfferingItemDef[] = [
   // Cyber Protection, per workload
   ...counts(backup, "pck_per_workload", "pw_base_", [
@@ -98,24 +110,24 @@ export const OFFERING_ITEMS: OfferingItemDef[] = [
     ["google_mail"],
     ["google_drive"],
     ["google_team_drive"],
-    ["dr_base"],
   ]),
   ...infra({ application_id: backup, name: "pw_base_storage", edition: "pck_per_workload", usage_name: "storage", measurement_unit: "bytes" }, backupStorages),
+  ...infraFeature({ application_id: backup, name: "pw_base_dr_base", edition: "pck_per_workload", usage_name: "dr_base" }, dr),
   ...infra({ application_id: backup, name: "pw_base_adv_dr_storage", edition: "pck_per_workload", usage_name: "dr_storage", measurement_unit: "bytes" }, dr),
   // Compute points are seconds and cumulative (value since range_start, absolute all-time).
   ...infra({ application_id: backup, name: "pw_base_adv_dr_compute_points", edition: "pck_per_workload", usage_name: "compute_points", measurement_unit: "seconds" }, dr),
   ...infra({ application_id: backup, name: "pw_base_adv_dr_cloud_servers", edition: "pck_per_workload", usage_name: "dr_cloud_servers", measurement_unit: "quantity" }, dr),
-  ...infra({ application_id: backup, name: "pw_base_adv_dr_internet_access", edition: "pck_per_workload", usage_name: "dr_internet_access", measurement_unit: "n/a" }, dr),
-  // Advanced packs; their usage names are UNCONFIRMED (the reference lists the item names only).
+  ...infraFeature({ application_id: backup, name: "pw_base_adv_dr_internet_access", edition: "pck_per_workload", usage_name: "dr_internet_access" }, dr),
+  // Advanced packs: usage name `pack_` + the suffix, except e-mail security, counted per mailbox.
   ...counts(backup, "pck_per_workload", "pw_pack_", [
-    ["adv_backup_workstations"],
-    ["adv_backup_servers"],
-    ["adv_backup_vms"],
-    ["adv_backup_web_hosting_servers"],
-    ["adv_management"],
-    ["adv_security"],
-    ["adv_email_security"],
-    ["adv_dlp"],
+    ["adv_backup_workstations", "pack_adv_backup_workstations"],
+    ["adv_backup_servers", "pack_adv_backup_servers"],
+    ["adv_backup_vms", "pack_adv_backup_vms"],
+    ["adv_backup_web_hosting_servers", "pack_adv_backup_web_hosting_servers"],
+    ["adv_management", "pack_adv_management"],
+    ["adv_security", "pack_adv_security"],
+    ["adv_email_security", "pack_adv_email_security_mailboxes"],
+    ["adv_dlp", "pack_adv_dlp"],
   ]),
   // Cyber Protection, per gigabyte
   ...infra({ application_id: backup, name: "pg_base_storage", edition: "pck_per_gigabyte", usage_name: "storage", measurement_unit: "bytes" }, backupStorages),
@@ -127,17 +139,16 @@ export const OFFERING_ITEMS: OfferingItemDef[] = [
     ["m365_seats", "mailboxes"],
     ["gworkspace_seats", "gsuite_seats"],
   ]),
-  // Shown as a feature with edition null in the spec's offering-item example.
-  { application_id: backup, name: "local_storage", edition: null, usage_name: "local_storage", type: "feature", measurement_unit: "n/a" },
-  // File Sync & Share, per user and per gigabyte
+  // Edition-less: a count in bytes with a quota in the live listing (the spec's older example shows a feature).
+  { application_id: backup, name: "local_storage", edition: null, usage_name: "local_storage", type: "count", measurement_unit: "bytes" },
+  // File Sync & Share: per user (pu_base_), per gigabyte (pg_base_) and legacy (no prefix). There is no
+  // per-workload edition; the plugin maps the storefront's "per workload" to one of these (README).
   ...counts(files, "fss_per_user", "pu_base_", [["fc_seats"]]),
   ...infra({ application_id: files, name: "pu_base_fc_storage", edition: "fss_per_user", usage_name: "fc_storage", measurement_unit: "bytes" }, [INFRA_IDS.filesCloudStorage]),
-  // File Sync & Share per workload, as the storefront sells it (seed 001); its edition and item names are
-  // UNCONFIRMED in the reference, modelled on the per-workload Protection prefix.
-  ...counts(files, "fss_per_workload", "pw_base_", [["fc_seats"]]),
-  ...infra({ application_id: files, name: "pw_base_fc_storage", edition: "fss_per_workload", usage_name: "fc_storage", measurement_unit: "bytes" }, [INFRA_IDS.filesCloudStorage]),
   ...counts(files, "fss_per_gigabyte", "pg_base_", [["fc_seats"]]),
   ...infra({ application_id: files, name: "pg_base_fc_storage", edition: "fss_per_gigabyte", usage_name: "fc_storage", measurement_unit: "bytes" }, [INFRA_IDS.filesCloudStorage]),
+  ...counts(files, "fss_legacy", "", [["fc_seats"]]),
+  ...infra({ application_id: files, name: "fc_storage", edition: "fss_legacy", usage_name: "fc_storage", measurement_unit: "bytes" }, [INFRA_IDS.filesCloudStorage]),
   // Services without editions
   ...counts(APPLICATION_IDS.physical_data_shipping, null, "", [["drives_shipped_to_cloud"], ["drives_shipped_from_cloud"]]),
   { application_id: APPLICATION_IDS.notary, name: "notary_storage", edition: null, usage_name: "notary_storage", type: "count", measurement_unit: "bytes" },

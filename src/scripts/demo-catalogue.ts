@@ -54,8 +54,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
         pw_base_storage: { usd: 0.03, eur: 0.027, gbp: 0.024 },
         pw_base_workstations: { usd: 4, eur: 3.6, gbp: 3.2 },
         pw_base_servers: { usd: 12, eur: 10.8, gbp: 9.6 },
+        // File Sync & Share per user and per workload both sell fss_per_user by default (README, "Editions").
         pu_base_fc_seats: { usd: 2, eur: 1.8, gbp: 1.6 },
-        pw_base_fc_seats: { usd: 2.5, eur: 2.25, gbp: 2 },
         notarizations: { usd: 0.1, eur: 0.09, gbp: 0.08 },
       },
     },

@@ -7,8 +7,31 @@ const TENANTS_PER_REQUEST = 100
 
 export interface UsageQuery {
   usage_names?: readonly string[]
+  /** Narrows the editions; by default every documented edition is named. */
   editions?: readonly string[]
 }
+
+/**
+ * Every edition Acronis documents (offering-item page: the billing modes, then the legacy editions; `bundled` is
+ * solution-based licensing). Usage reads name them all because a read that names none gets the legacy `standard`
+ * edition only, without a single per-workload or per-gigabyte usage. Edition-less usages come back regardless.
+ */
+export const DOCUMENTED_EDITIONS: readonly string[] = [
+  "pck_per_workload",
+  "pck_per_gigabyte",
+  "bundled",
+  "fss_per_user",
+  "fss_per_gigabyte",
+  "fss_legacy",
+  "standard",
+  "advanced",
+  "disaster_recovery",
+  "cyber_protect_std",
+  "cyber_protect_adv",
+  "cyber_protect_dre",
+  "per_workload",
+  "per_gigabyte",
+]
 
 /** Current-period usage (refreshed every few hours). For invoicing use `reports`. */
 export class UsagesResource {
@@ -23,7 +46,7 @@ export class UsagesResource {
         {
           method: "GET",
           path: "/tenants/usages",
-          query: { tenants, usage_names: query.usage_names, editions: query.editions },
+          query: { tenants, usage_names: query.usage_names, editions: query.editions ?? DOCUMENTED_EDITIONS },
         },
         batchUsageListSchema
       )
@@ -38,7 +61,7 @@ export class UsagesResource {
       {
         method: "GET",
         path: `/tenants/${enc(tenantId)}/usages`,
-        query: { usage_names: query.usage_names, editions: query.editions },
+        query: { usage_names: query.usage_names, editions: query.editions ?? DOCUMENTED_EDITIONS },
       },
       tenantUsageListSchema
     )

@@ -1,7 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { CONTRACT_TIERS } from "./domain/licensing"
+import { CONTRACT_TIERS, DEFAULT_EDITION_MAPPING } from "./domain/licensing"
 import { ACRONIS_EMAIL_TEMPLATE_NAMES, AcronisEmailTemplateName, EmailTemplateOverride } from "./emails/templates"
+
+/** An Acronis edition name as the API spells it (`pck_per_workload`, `fss_per_user`, …). */
+const editionName = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, "must be an Acronis edition name such as fss_per_user")
 
 /**
  * The plugin's options, as a merchant writes them in `medusa-config.ts`. Every module of the plugin receives
@@ -61,6 +64,30 @@ const optionsObject = z
       })
       .strict()
       .default({ gracePeriodDays: 30, deletionWarningDays: 7 }),
+    /**
+     * Which Acronis edition each licensing model sells (README, "Editions"): checked against the parent tenant's
+     * catalogue whenever an offer is saved. Acronis has no File Sync & Share per-workload edition, hence the
+     * default `fss_per_user` for it.
+     */
+    editions: z
+      .object({
+        protection: z
+          .object({
+            per_gigabyte: editionName.default(DEFAULT_EDITION_MAPPING.protection.per_gigabyte),
+            per_workload: editionName.default(DEFAULT_EDITION_MAPPING.protection.per_workload),
+          })
+          .strict()
+          .default(DEFAULT_EDITION_MAPPING.protection),
+        file_sync_share: z
+          .object({
+            per_user: editionName.default(DEFAULT_EDITION_MAPPING.file_sync_share.per_user),
+            per_workload: editionName.default(DEFAULT_EDITION_MAPPING.file_sync_share.per_workload),
+          })
+          .strict()
+          .default(DEFAULT_EDITION_MAPPING.file_sync_share),
+      })
+      .strict()
+      .default(DEFAULT_EDITION_MAPPING),
     /**
      * The Acronis `tier_level_value` for each storefront contract tier (0 to 7), over the defaults in
      * `DEFAULT_CONTRACT_TIER_LEVELS` (README, "CSP contract tiers"); `null` = this datacentre does not offer it.

@@ -9,7 +9,7 @@ import { AcronisOptions } from "./options"
 import type { AcronisEmailSettings } from "./emails/by-event"
 import { closeSpan, openSpan, serviceSpansOf, type ServiceSpan } from "./domain/service-spans"
 import type { SubscriptionStatus } from "./domain/subscription-status"
-import { DEFAULT_CONTRACT_TIER_LEVELS, type ContractTier } from "./domain/licensing"
+import { DEFAULT_CONTRACT_TIER_LEVELS, type ContractTier, type EditionMapping } from "./domain/licensing"
 
 export type ProvisioningSettings = {
   attempts: number
@@ -132,6 +132,11 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     } catch (error) {
       return { ...status, root_tenant: null, error: (error as Error).message }
     }
+  }
+
+  /** Which Acronis edition each licensing model sells: the merchant's `editions` option, defaults filled in. */
+  getEditionMapping(): EditionMapping {
+    return this.options_.editions
   }
 
   /** The Acronis `tier_level_value` of each storefront contract tier (defaults with the merchant's overrides). */

@@ -48,10 +48,16 @@ describe("Acronis sandbox: applications and offering items", () => {
         "pck_per_gigabyte:pg_base_storage",
         "fss_per_user:pu_base_fc_seats",
         "fss_per_user:pu_base_fc_storage",
+        "fss_per_gigabyte:pg_base_fc_seats",
+        "fss_legacy:fc_seats",
+        "fss_legacy:fc_storage",
         "null:drives_shipped_to_cloud",
         "null:notarizations",
       ])
     )
+    // File Sync & Share has per-user, per-gigabyte and legacy editions, and no per-workload one.
+    const fssEditions = new Set(all.body.items.filter((i: any) => i.application_id === APPLICATION_IDS.files_cloud).map((i: any) => i.edition))
+    expect([...fssEditions].sort()).toEqual(["fss_legacy", "fss_per_gigabyte", "fss_per_user"])
     const storage = all.body.items.find((i: any) => i.name === "pw_base_storage")
     expect(storage).toMatchObject({ type: "infra", measurement_unit: "bytes", infra_id: expect.any(String), status: 1 })
 
@@ -167,6 +173,49 @@ describe("Acronis sandbox: applications and offering items", () => {
     const second = await enable(INFRA_IDS.partnerBackupStorage)
     expect(second.status).toBe(400)
     expect(second.body.error.code).toBe(1027)
+  })
+
+  it("names items as the live per-workload listing does: pack usage names, DR features on their storage, local storage in bytes", async () => {
+    const all = (await http.api("GET", `/tenants/${sandbox.rootTenantId}/offering_items?edition=*`)).body.items
+    const byName = (name: string) => all.find((i: any) => i.name === name)
+    expect(byName("pw_pack_adv_backup_servers")).toMatchObject({ usage_name: "pack_adv_backup_servers", type: "count", measurement_unit: "quantity" })
+    expect(byName("pw_pack_adv_email_security")).toMatchObject({ usage_name: "pack_adv_email_security_mailboxes" })
+    expect(byName("pw_base_dr_base")).toMatchObject({ type: "feature", measurement_unit: "n/a", infra_id: INFRA_IDS.disasterRecoverySite })
+    expect(byName("pw_base_adv_dr_internet_access")).toMatchObject({ type: "feature", infra_id: INFRA_IDS.disasterRecoverySite })
+    expect(byName("local_storage")).toMatchObject({ edition: null, type: "count", measurement_unit: "bytes" })
+  })
+
+  it("gives a customer one edition per service: a second edition is refused, a switch in one PUT is not", async () => {
+    const tenant = await http.createTenant("Acme")
+    const put = (offering_items: unknown[]) => http.api("PUT", `/tenants/${tenant.id}/offering_items`, { offering_items })
+    const perWorkload = { application_id: BACKUP, name: "pw_base_workstations" }
+    const perGigabyte = { application_id: BACKUP, name: "pg_base_workstations" }
+    expect((await put([{ ...perWorkload, status: 1 }, { application_id: BACKUP, name: "local_storage", status: 1 }])).status).toBe(200)
+
+    const second = await put([{ ...perGigabyte, status: 1 }])
+    expect(second.status).toBe(400)
+    expect(second.body.error).toMatchObject({ code: 1027, context: { application_id: BACKUP, editions: ["pck_per_gigabyte", "pck_per_workload"] } })
+    const items = (await http.api("GET", `/tenants/${tenant.id}/offering_items?edition=*&status=1`)).body.items
+    expect(items.map((i: any) => i.name).sort()).toEqual(["local_storage", "pw_base_workstations"])
+
+    // Another service's edition is no second edition; nor is an edition-less item.
+    expect((await put([{ application_id: APPLICATION_IDS.files_cloud, name: "pu_base_fc_seats", status: 1 }])).status).toBe(200)
+    // Turning the old edition off in the same request switches.
+    const switched = await put([{ ...perGigabyte, status: 1 }, { ...perWorkload, status: 0 }])
+    expect(switched.status).toBe(200)
+    const after = (await http.api("GET", `/tenants/${tenant.id}/offering_items?edition=*&status=1`)).body.items
+    expect(after.map((i: any) => `${i.edition}:${i.name}`).sort()).toEqual(["fss_per_user:pu_base_fc_seats", "null:local_storage", "pck_per_gigabyte:pg_base_workstations"])
+  })
+
+  it("lets a partner hold every edition, for its customers to pick from", async () => {
+    const partner = await http.createTenant("Reseller", "partner")
+    const res = await http.api("PUT", `/tenants/${partner.id}/offering_items`, {
+      offering_items: [
+        { application_id: BACKUP, name: "pw_base_workstations", status: 1 },
+        { application_id: BACKUP, name: "pg_base_workstations", status: 1 },
+      ],
+    })
+    expect(res.status).toBe(200)
   })
 
   it("disabling an item drops its quota", async () => {

@@ -56,7 +56,7 @@ describe("Acronis sandbox: usage and reports", () => {
     })
     expect(set.status).toBe(204)
 
-    const res = await http.api("GET", `/tenants/usages?tenants=${tenant.id}`)
+    const res = await http.api("GET", `/tenants/usages?tenants=${tenant.id}&editions=pck_per_workload`)
     expect(res.status).toBe(200)
     expect(res.body.items).toHaveLength(1)
     expect(res.body.items[0].tenant).toBe(tenant.id)

@@ -61,8 +61,8 @@ function planChange(ctx: SandboxContext, tenant: TenantRecord, raw: unknown, che
   }
   const infraId = typeof item.infra_id === "string" ? item.infra_id : undefined
   const def = findOfferingItem(item.name, infraId)
-  if (!def && !infraId && offeringItemsNamed(item.name).some((d) => d.type === "infra")) {
-    throw malformed(`Offering item ${item.name} is an infra item and needs 'infra_id'.`)
+  if (!def && !infraId && offeringItemsNamed(item.name).some((d) => d.infra_id)) {
+    throw malformed(`Offering item ${item.name} is tied to a storage and needs 'infra_id'.`)
   }
   const key = offeringItemKey(item.name, infraId)
   if (!def || def.application_id !== item.application_id) {
@@ -121,6 +121,34 @@ function assertOneStorage(ctx: SandboxContext, tenant: TenantRecord, changes: Ch
   }
 }
 
+/**
+ * A customer tenant uses one edition ("billing mode") per service (Acronis developer training, part II:
+ * "Customer tenant: only 1 edition can be selected"); edition-less items do not count. Checked on the state
+ * after the whole request, so one PUT may turn the old edition's items off and the new one's on. The
+ * status/code pair is UNCONFIRMED (README).
+ */
+function assertOneEditionPerService(ctx: SandboxContext, tenant: TenantRecord, changes: Change[]): void {
+  if (tenant.kind !== "customer") return
+  const merged = { ...ctx.state.offering_items[tenant.id] }
+  for (const change of changes) merged[change.key] = change.record
+  const editionsByApplication = new Map<string, Set<string>>()
+  for (const { key, def } of tenantOfferingItems(ctx, tenant)) {
+    if (!def.edition || merged[key]?.status !== 1) continue
+    const editions = editionsByApplication.get(def.application_id) ?? new Set<string>()
+    editionsByApplication.set(def.application_id, editions.add(def.edition))
+  }
+  for (const [application_id, editions] of editionsByApplication) {
+    if (editions.size > 1) {
+      throw new ApiError(
+        400,
+        PlatformCode.BusinessRules,
+        `A customer tenant can use only one edition of a service; turn off the items of the other edition first or in the same request.`,
+        { application_id, editions: [...editions].sort() }
+      )
+    }
+  }
+}
+
 export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
   router.add("GET", "/tenants/:tenant_id/offering_items", (req) => {
     const tenant = getTenant(ctx, req.params.tenant_id)
@@ -149,6 +177,7 @@ export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
       // Validate everything first so a rejected request changes nothing.
       const changes = body.offering_items.map((item) => planChange(ctx, tenant, item, checkUsage, now))
       assertOneStorage(ctx, tenant, changes)
+      assertOneEditionPerService(ctx, tenant, changes)
 
       const own = (ctx.state.offering_items[tenant.id] ??= {})
       const apps = (ctx.state.applications[tenant.id] ??= [])

@@ -7,8 +7,17 @@ import { getTenant } from "../tenancy"
 import { applyUsageRefresh, monthStart, tenantUsages, type UsageFilter } from "../usage"
 import { csvParam } from "../validation"
 
+/**
+ * Without `editions` only the legacy `standard` edition's usages come back, like the offering-item reads whose
+ * documented default is `standard`: a client that names no editions misses every per-workload and per-gigabyte
+ * usage. The spec gives this parameter no default and no `*`, so both are UNCONFIRMED (README); edition-less
+ * usages always come back.
+ */
+const DEFAULT_USAGE_EDITIONS = ["standard"]
+
 function filterFrom(req: SandboxRequest): UsageFilter {
-  return { usageNames: csvParam(req.query.get("usage_names")), editions: csvParam(req.query.get("editions")) }
+  const editions = csvParam(req.query.get("editions"))
+  return { usageNames: csvParam(req.query.get("usage_names")), editions: editions.length ? editions : DEFAULT_USAGE_EDITIONS }
 }
 
 export function usageRoutes(router: Router, ctx: SandboxContext): void {

@@ -1,7 +1,6 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { WorkflowData, WorkflowResponse, createHook, createWorkflow, parallelize, transform, when } from "@medusajs/framework/workflows-sdk"
 import { AcronisEvents, type SubscriptionActivatedPayload } from "../../modules/acronis/events"
-import { PARTNER_EDITIONS } from "../../modules/acronis/domain/tenant-offering"
 import { createAcronisUsersStep } from "../acronis/steps/create-acronis-users"
 import { findOrCreateTenantStep } from "../acronis/steps/find-or-create-tenant"
 import { sendActivationEmailsStep } from "../acronis/steps/send-activation-emails"
@@ -80,7 +79,7 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
         parent_tenant_id: partner.parent_id ?? plan.root_tenant_id,
         tenant_kind: "partner" as const,
         services: plan.services,
-        editions: PARTNER_EDITIONS,
+        editions: plan.partner_editions,
         log: { subscription_id: plan.subscription_id, attempt: plan.attempt, step: "configure-reseller-tenant-offering-items" },
       }))
       configureTenantOfferingItemsStep(partnerItems).config({ name: "configure-reseller-tenant-offering-items" })

@@ -26,7 +26,19 @@ describe("parseAcronisOptions", () => {
     expect(parseAcronisOptions({ database: { clientUrl: "postgres://x" } }).mode).toEqual("sandbox")
   })
 
+  it("maps each licensing model to an Acronis edition: File Sync & Share per workload sells as fss_per_user by default", () => {
+    expect(parseAcronisOptions({}).editions).toEqual({
+      protection: { per_gigabyte: "pck_per_gigabyte", per_workload: "pck_per_workload" },
+      file_sync_share: { per_user: "fss_per_user", per_workload: "fss_per_user" },
+    })
+    const merchant = parseAcronisOptions({ editions: { file_sync_share: { per_workload: "fss_per_gigabyte" } } }).editions
+    expect(merchant.file_sync_share).toEqual({ per_user: "fss_per_user", per_workload: "fss_per_gigabyte" })
+    expect(merchant.protection).toEqual({ per_gigabyte: "pck_per_gigabyte", per_workload: "pck_per_workload" })
+  })
+
   it.each([
+    [{ editions: { file_sync_share: { per_seat: "fss_per_user" } } }, /unknown option|Unrecognized key.*per_seat|`editions.file_sync_share`/],
+    [{ editions: { protection: { per_workload: "Per Workload" } } }, /`editions.protection.per_workload` must be an Acronis edition name such as fss_per_user/],
     [{ mode: "staging" }, /`mode` Invalid option: expected one of "sandbox"\|"live"/],
     [{ clientSecert: "typo" }, /unknown option `clientSecert` \(allowed: mode, datacenterUrl, clientId, clientSecret/],
     [{ mode: "live" }, /`datacenterUrl` is required in live mode/],

@@ -13,15 +13,27 @@ export type ProtectionModel = (typeof PROTECTION_MODELS)[number]
 export type FileSyncShareModel = (typeof FILE_SYNC_SHARE_MODELS)[number]
 export type AcronisService = (typeof ACRONIS_SERVICES)[number]
 
-export const PROTECTION_EDITIONS: Record<ProtectionModel, string> = {
-  per_gigabyte: "pck_per_gigabyte",
-  per_workload: "pck_per_workload",
+/**
+ * Which Acronis edition ("billing mode") each licensing model is sold as. A merchant setting (plugin option
+ * `editions`), because the storefront's models and Acronis's editions do not match one to one: Acronis has no
+ * File Sync & Share "per workload" edition (its editions are `fss_per_user`, `fss_per_gigabyte` and
+ * `fss_legacy`), so by default "per workload" File Sync & Share is sold as `fss_per_user`, the per-seat one.
+ * Offers are checked against the parent tenant's catalogue when saved; the admin and the storefront show the
+ * mapping.
+ */
+export type EditionMapping = {
+  protection: Record<ProtectionModel, string>
+  file_sync_share: Record<FileSyncShareModel, string>
 }
 
-export const FILE_SYNC_SHARE_EDITIONS: Record<FileSyncShareModel, string> = {
-  per_user: "fss_per_user",
-  // The reference documents fss_per_user/fss_per_gigabyte; the per-workload edition name is our best reading.
-  per_workload: "fss_per_workload",
+export const DEFAULT_EDITION_MAPPING: EditionMapping = {
+  protection: { per_gigabyte: "pck_per_gigabyte", per_workload: "pck_per_workload" },
+  file_sync_share: { per_user: "fss_per_user", per_workload: "fss_per_user" },
+}
+
+/** Every edition the mapping sells, each once: what a reseller's partner tenant gets. */
+export function mappedEditions(mapping: EditionMapping): string[] {
+  return [...new Set([...Object.values(mapping.protection), ...Object.values(mapping.file_sync_share)])]
 }
 
 export type ContractTier = (typeof CONTRACT_TIERS)[number]
@@ -87,3 +99,24 @@ export const PRODUCT_SETTINGS = {
     },
   },
 } as const
+
+/**
+ * The mapping as the admin reads it: one row per licensing model with its label, the edition it sells, the
+ * default, and whether the root tenant can give that edition to customers (null when Acronis could not be read).
+ */
+export function describeEditionMapping(mapping: EditionMapping, customerEditions: string[] | null) {
+  const rows = (setting: keyof typeof PRODUCT_SETTINGS, service: keyof EditionMapping) =>
+    Object.entries(PRODUCT_SETTINGS[setting].options).map(([model, { label }]) => {
+      const edition = (mapping[service] as Record<string, string>)[model]
+      return {
+        setting,
+        service,
+        model,
+        label,
+        edition,
+        default_edition: (DEFAULT_EDITION_MAPPING[service] as Record<string, string>)[model],
+        available_for_customers: customerEditions ? customerEditions.includes(edition) : null,
+      }
+    })
+  return [...rows("protection_licensing_model", "protection"), ...rows("file_sync_share_licensing_model", "file_sync_share")]
+}

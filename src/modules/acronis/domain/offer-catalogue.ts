@@ -3,9 +3,8 @@ import type { AcronisCatalogue } from "../service"
 import {
   ACRONIS_SERVICES,
   AcronisService,
-  FILE_SYNC_SHARE_EDITIONS,
+  EditionMapping,
   FileSyncShareModel,
-  PROTECTION_EDITIONS,
   ProtectionModel,
   SERVICE_APPLICATION_TYPES,
 } from "./licensing"
@@ -28,39 +27,39 @@ export function tenantKindForOffer(type: OfferType): TenantKind {
   return type === "contract" ? "partner" : "customer"
 }
 
-/** The editions an offer enables: the chosen licensing models' editions. */
-export function editionsForOffer(offer: Pick<OfferCatalogueInput, "protection_models" | "file_sync_share_models">) {
+/** The editions an offer enables: its licensing models' editions, through the merchant's mapping. */
+export function editionsForOffer(offer: Pick<OfferCatalogueInput, "protection_models" | "file_sync_share_models">, mapping: EditionMapping) {
   return [
-    ...(offer.protection_models ?? []).map((model) => PROTECTION_EDITIONS[model]),
-    ...(offer.file_sync_share_models ?? []).map((model) => FILE_SYNC_SHARE_EDITIONS[model]),
+    ...(offer.protection_models ?? []).map((model) => mapping.protection[model]),
+    ...(offer.file_sync_share_models ?? []).map((model) => mapping.file_sync_share[model]),
   ]
 }
 
 /**
  * Everything in an offer that the Acronis catalogue cannot honour, each with the field it concerns, so the
- * admin gets one answer naming every problem instead of a failed provisioning later.
+ * admin gets one answer naming every problem instead of a failed provisioning later. A licensing model whose
+ * mapped edition the parent cannot give names the model, the edition and the option that maps it.
  */
-export function findCatalogueProblems(offer: OfferCatalogueInput, catalogue: AcronisCatalogue): CatalogueProblem[] {
+export function findCatalogueProblems(offer: OfferCatalogueInput, catalogue: AcronisCatalogue, mapping: EditionMapping): CatalogueProblem[] {
   const problems: CatalogueProblem[] = []
   const who = catalogue.kind === "partner" ? "partners" : "customers"
   const has = (edition: string) => catalogue.editions.includes(edition)
 
-  offer.protection_models?.forEach((model, index) => {
-    if (!has(PROTECTION_EDITIONS[model])) {
-      problems.push({
-        path: `protection_models.${index}`,
-        message: `no Acronis edition ${PROTECTION_EDITIONS[model]} is available for ${who} under this parent tenant`,
-      })
-    }
-  })
-  offer.file_sync_share_models?.forEach((model, index) => {
-    if (!has(FILE_SYNC_SHARE_EDITIONS[model])) {
-      problems.push({
-        path: `file_sync_share_models.${index}`,
-        message: `no Acronis edition ${FILE_SYNC_SHARE_EDITIONS[model]} is available for ${who} under this parent tenant`,
-      })
-    }
-  })
+  const checkModels = (field: "protection_models" | "file_sync_share_models", service: keyof EditionMapping) => {
+    const byModel = mapping[service] as Record<string, string>
+    offer[field]?.forEach((model, index) => {
+      if (!has(byModel[model])) {
+        problems.push({
+          path: `${field}.${index}`,
+          message:
+            `no Acronis edition ${byModel[model]} is available for ${who} under this parent tenant ` +
+            `(${model} maps to it through the plugin option editions.${service}.${model})`,
+        })
+      }
+    })
+  }
+  checkModels("protection_models", "protection")
+  checkModels("file_sync_share_models", "file_sync_share")
 
   const applicationTypeById = new Map(catalogue.applications.map((app) => [app.id, app.type]))
   const offeredApplicationTypes = new Set(catalogue.offering_items.map((item) => applicationTypeById.get(item.application_id)))
@@ -70,7 +69,7 @@ export function findCatalogueProblems(offer: OfferCatalogueInput, catalogue: Acr
     }
   })
 
-  const offerEditions = offer.type === "ppu" ? editionsForOffer(offer) : undefined
+  const offerEditions = offer.type === "ppu" ? editionsForOffer(offer, mapping) : undefined
   offer.offering_items.forEach((item, index) => {
     const known = catalogue.offering_items.filter((candidate) => candidate.name === item.name)
     if (!known.length) {

@@ -1,4 +1,4 @@
-import { PRODUCT_SETTINGS } from "./licensing"
+import { EditionMapping, PRODUCT_SETTINGS } from "./licensing"
 
 type Offer = {
   id: string
@@ -15,23 +15,28 @@ export type StoreOfferSetting = {
   key: keyof typeof PRODUCT_SETTINGS
   label: string
   required: true
-  options: { value: string; label: string; description: string }[]
+  /** `edition`: the Acronis edition the model is sold as (the merchant's mapping), so nothing is mapped unseen. */
+  options: { value: string; label: string; description: string; edition: string }[]
 }
+
+/** Each basket setting and the service whose edition mapping it reads. */
+const SETTING_SERVICE = { protection_licensing_model: "protection", file_sync_share_licensing_model: "file_sync_share" } as const
 
 /**
  * What a shopper may see of an offer: its type, the settings the basket must ask for with their labels and
  * descriptions, the quantity rule, and the public terms (tier, commitment, plan). Never tenant ids, unit
  * costs or provisioning details.
  */
-export function toStoreOfferView(offer: Offer) {
+export function toStoreOfferView(offer: Offer, mapping: EditionMapping) {
   const setting = (key: StoreOfferSetting["key"], values: string[]): StoreOfferSetting => {
     const definition = PRODUCT_SETTINGS[key]
     const options = definition.options as Record<string, { label: string; description: string }>
+    const editions = mapping[SETTING_SERVICE[key]] as Record<string, string>
     return {
       key,
       label: definition.label,
       required: true,
-      options: values.map((value) => ({ value, ...options[value] })),
+      options: values.map((value) => ({ value, ...options[value], edition: editions[value] })),
     }
   }
   const plan = offer.plan as null | {

@@ -1,12 +1,5 @@
 import type { OfferingItem, OfferingItemUpdate } from "../../../lib/acronis"
-import {
-  AcronisService,
-  FILE_SYNC_SHARE_EDITIONS,
-  FileSyncShareModel,
-  PROTECTION_EDITIONS,
-  ProtectionModel,
-  SERVICE_APPLICATION_TYPES,
-} from "./licensing"
+import { AcronisService, EditionMapping, FileSyncShareModel, ProtectionModel, SERVICE_APPLICATION_TYPES } from "./licensing"
 
 /**
  * What a provisioned tenant gets in Acronis: which editions ("billing modes"), and which offering items with
@@ -28,9 +21,6 @@ export type OfferForEditions = {
   offering_items?: { name: string; edition: string | null }[] | null
 }
 
-const ALL_PROTECTION = Object.values(PROTECTION_EDITIONS)
-const ALL_FILE_SYNC_SHARE = Object.values(FILE_SYNC_SHARE_EDITIONS)
-
 /** Editions of one service: the chosen model, else the offer's only model, else what the offer's items name. */
 function serviceEditions(
   chosen: string | null | undefined,
@@ -45,25 +35,42 @@ function serviceEditions(
 }
 
 /**
- * The editions a subscription's tenant gets, per service. Empty for a service means nobody chose: the caller
- * refuses to provision a customer tenant that way (Acronis would get no billing mode, or two).
+ * The editions a subscription's tenant gets, per service, through the merchant's edition mapping. Empty for a
+ * service means nobody chose: the caller refuses to provision a customer tenant that way (Acronis would get no
+ * billing mode, or two).
  */
-export function editionsForSubscription(offer: OfferForEditions, chosen: ChosenLicensingModels) {
+export function editionsForSubscription(offer: OfferForEditions, chosen: ChosenLicensingModels, mapping: EditionMapping) {
   const offerItemEditions = [...new Set((offer.offering_items ?? []).map((item) => item.edition).filter((e): e is string => !!e))]
-  return {
-    protection: serviceEditions(chosen.protection_licensing_model, offer.protection_models, PROTECTION_EDITIONS, offerItemEditions, ALL_PROTECTION),
-    file_sync_share: serviceEditions(
-      chosen.file_sync_share_licensing_model,
-      offer.file_sync_share_models,
-      FILE_SYNC_SHARE_EDITIONS,
-      offerItemEditions,
-      ALL_FILE_SYNC_SHARE
-    ),
-  }
+  const protection = serviceEditions(
+    chosen.protection_licensing_model,
+    offer.protection_models,
+    mapping.protection,
+    offerItemEditions,
+    Object.values(mapping.protection)
+  )
+  const fileSyncShare = serviceEditions(
+    chosen.file_sync_share_licensing_model,
+    offer.file_sync_share_models,
+    mapping.file_sync_share,
+    offerItemEditions,
+    Object.values(mapping.file_sync_share)
+  )
+  // Two models may map to one edition (per user and per workload File Sync & Share, by default): named once.
+  return { protection: [...new Set(protection)], file_sync_share: [...new Set(fileSyncShare)] }
 }
 
-/** Both billing modes of every service: what a reseller's partner tenant gets (seed 001). */
-export const PARTNER_EDITIONS = [...ALL_PROTECTION, ...ALL_FILE_SYNC_SHARE]
+/**
+ * The services in which `editions` name more than one edition, by the parent's catalogue: a customer tenant
+ * holding them is refused by Acronis (one edition per service), so provisioning says so before asking.
+ */
+export function editionClashes(available: Pick<OfferingItem, "application_id" | "edition">[], editions: string[]) {
+  const byApplication = new Map<string, Set<string>>()
+  for (const { application_id, edition } of available) {
+    if (!edition || !editions.includes(edition)) continue
+    byApplication.set(application_id, (byApplication.get(application_id) ?? new Set<string>()).add(edition))
+  }
+  return [...byApplication].filter(([, found]) => found.size > 1).map(([application_id, found]) => ({ application_id, editions: [...found].sort() }))
+}
 
 export type OfferingItemsPlanInput = {
   /** `available_for_child` of the parent for the tenant's kind, every edition. */

@@ -19,7 +19,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { addMonths, nextPeriod, periodBounds, periodOf, utcDay } from "../../acronis-billing/domain/period"
-import type { FileSyncShareModel, ProtectionModel } from "./licensing"
+import { DEFAULT_EDITION_MAPPING, type EditionMapping, type FileSyncShareModel, type ProtectionModel } from "./licensing"
 import { editionsForSubscription } from "./tenant-offering"
 
 export const TERM_CHANGE_TYPES = ["licensing_model", "contract_tier", "seats", "billing_interval"] as const
@@ -108,14 +108,17 @@ const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_AL
 /** A plan's cycle: "calendar_month" (and no cycle) bill by the month. */
 export const cycleOf = (terms: Pick<SubscriptionTerms, "billing_cycle">): "month" | "year" => (terms.billing_cycle === "year" ? "year" : "month")
 
-/** The terms the subscription's columns say, for one that never changed. */
-export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTerms): SubscriptionTerms {
+/**
+ * The terms the subscription's columns say, for one that never changed. Provisioning stores the editions; a row
+ * without them (never provisioned) names those of `mapping`, the merchant's when the caller has it.
+ */
+export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping: EditionMapping = DEFAULT_EDITION_MAPPING): SubscriptionTerms {
   const commitment = subscription.commitment as { tier?: number; minimum?: { currency_code: string; amount: number } | null } | null
   const models = {
     protection_licensing_model: (subscription.protection_licensing_model ?? null) as ProtectionModel | null,
     file_sync_share_licensing_model: (subscription.file_sync_share_licensing_model ?? null) as FileSyncShareModel | null,
   }
-  const derived = editionsForSubscription(forEditions(offer), models)
+  const derived = editionsForSubscription(forEditions(offer), models, mapping)
   return {
     offer_id: subscription.offer_id,
     contract_tier: offer.type === "contract" ? (commitment?.tier ?? offer.contract_tier ?? null) : null,
@@ -128,9 +131,9 @@ export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTer
   }
 }
 
-export function historyOf(subscription: SubscriptionRow, offer: OfferForTerms): TermsHistory {
+export function historyOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping?: EditionMapping): TermsHistory {
   const stored = subscription.terms_history as TermsHistory | null | undefined
-  return stored?.initial ? stored : { initial: initialTermsOf(subscription, offer), changes: [] }
+  return stored?.initial ? stored : { initial: initialTermsOf(subscription, offer, mapping), changes: [] }
 }
 
 const dayOf = (iso: string) => iso.slice(0, 10)
@@ -213,6 +216,8 @@ export type TermChangeInput = {
   currency_code: string
   request: TermChangeRequest
   requested_by: "admin" | "customer"
+  /** The merchant's edition mapping: a licensing model switch moves the tenant to the new model's edition. */
+  edition_mapping: EditionMapping
   now: Date
   /** The new change's id. */
   id: string
@@ -245,10 +250,14 @@ function licensingTarget(input: TermChangeInput, request: Request<"licensing_mod
   if (request.file_sync_share_licensing_model && !offer.file_sync_share_models?.includes(request.file_sync_share_licensing_model)) {
     throw refuse("file_sync_share_licensing_model", offer.file_sync_share_models, request.file_sync_share_licensing_model)
   }
-  const editions = editionsForSubscription(forEditions(offer), {
-    protection_licensing_model: (protection ?? null) as ProtectionModel | null,
-    file_sync_share_licensing_model: (fileSync ?? null) as FileSyncShareModel | null,
-  })
+  const editions = editionsForSubscription(
+    forEditions(offer),
+    {
+      protection_licensing_model: (protection ?? null) as ProtectionModel | null,
+      file_sync_share_licensing_model: (fileSync ?? null) as FileSyncShareModel | null,
+    },
+    input.edition_mapping
+  )
   return {
     timing: "immediate",
     effective_on: today,

@@ -16,7 +16,8 @@ export const validateOfferAgainstCatalogueStepId = "validate-offer-against-catal
 
 /**
  * Checks an offer against what Acronis can really provision under its parent tenant (`available_for_child`),
- * before anything is written. Reads only, so there is nothing to compensate.
+ * before anything is written: among others, that each licensing model's edition (the merchant's `editions`
+ * mapping) is one the parent can give. Reads only, so there is nothing to compensate.
  */
 export const validateOfferAgainstCatalogueStep = createStep(
   validateOfferAgainstCatalogueStepId,
@@ -34,7 +35,7 @@ export const validateOfferAgainstCatalogueStep = createStep(
       }
       throw error
     }
-    const problems = findCatalogueProblems(input, catalogue)
+    const problems = findCatalogueProblems(input, catalogue, acronis.getEditionMapping())
     if (input.type === "contract" && typeof input.contract_tier === "number") {
       const levels = await acronis.getContractTierLevels()
       if (contractTierLevel(input.contract_tier, levels) === null) {

@@ -1,9 +1,10 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { AcronisClient } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import type { AcronisService } from "../../../modules/acronis/domain/licensing"
-import { offeringItemsForTenant } from "../../../modules/acronis/domain/tenant-offering"
+import { editionClashes, offeringItemsForTenant } from "../../../modules/acronis/domain/tenant-offering"
 import { mapBounded } from "../../../lib/concurrency"
 import { writeProvisioningLog } from "./provisioning-log"
 
@@ -68,6 +69,15 @@ export async function configureTenantOfferingItems(
     item.quota ? { ...item, quota: { ...item.quota, version: versionOf.get(`${item.name}@${item.infra_id ?? ""}`) ?? 0 } } : item
   )
   const keep = new Set([...input.editions, ...(input.keep_editions ?? [])])
+  const clash = input.tenant_kind === "customer" ? editionClashes(available, [...keep])[0] : undefined
+  if (clash) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Tenant ${input.tenant_id} would hold editions ${clash.editions.join(" and ")} of one service, and Acronis gives a customer ` +
+        `tenant one edition per service: another active subscription of the tenant uses ${clash.editions.filter((e) => !input.editions.includes(e)).join(", ") || "one of them"}. ` +
+        `Order the licensing model that subscription uses, or switch it first.`
+    )
+  }
   const turningOff =
     input.tenant_kind === "customer"
       ? current
@@ -97,8 +107,10 @@ export async function configureTenantOfferingItems(
  * 426) at once, then turns each missing service on while it sets the items in one PUT. On a customer tenant
  * the same PUT turns off (`status: 0`) every enabled item of another edition — e.g. `pg_base_*` left by an earlier,
  * cancelled order when this one chose per workload — so each service keeps one edition and its usage is
- * billed once; editions in `keep_editions` stay. Without `check_usage` Acronis turns off items that have
- * usage too. Re-running converges to the same state, which is what makes it resumable.
+ * billed once; editions in `keep_editions` stay. Acronis refuses a customer tenant two editions of one service
+ * (one edition per service), so turning the old edition off in the same PUT is what lets a switch succeed; and
+ * when `keep_editions` would leave two editions of a service, the step refuses before asking Acronis. Without
+ * `check_usage` Acronis turns off items that have usage too. Re-running converges to the same state, which is what makes it resumable.
  *
  * Kept, not compensated, when a later step fails: the tenant is kept for the next run, which sets the same
  * items again; items cost nothing until used.

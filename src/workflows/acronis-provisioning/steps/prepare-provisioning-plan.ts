@@ -3,9 +3,9 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { ContactInput } from "../../../lib/acronis"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
-import { ACRONIS_SERVICES, type AcronisService } from "../../../modules/acronis/domain/licensing"
+import { ACRONIS_SERVICES, mappedEditions, type AcronisService } from "../../../modules/acronis/domain/licensing"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
-import { PARTNER_EDITIONS, editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
+import { editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
 import { activationEmailsOf } from "./record-subscription-user"
 
 export type ProvisioningPlan = {
@@ -32,6 +32,8 @@ export type ProvisioningPlan = {
   store_on_reseller_id: string | null
   services: AcronisService[]
   editions: string[]
+  /** What a reseller's partner tenant gets: every edition the merchant's mapping sells, for its customers to pick. */
+  partner_editions: string[]
   quotas: Record<string, { value: number | null; overage: number | null }>
   pricing_mode: "trial" | "production"
   contract_tier: number | null
@@ -130,14 +132,20 @@ export const prepareProvisioningPlanStep = createStep(
     }
 
     const services = ((offer.services as AcronisService[] | null)?.length ? offer.services : [...ACRONIS_SERVICES]) as AcronisService[]
+    const editionMapping = acronis.getEditionMapping()
+    const partnerEditions = mappedEditions(editionMapping)
     let editions: string[]
     if (tenant.kind === "partner" && !subscription.protection_licensing_model && !subscription.file_sync_share_licensing_model) {
-      editions = PARTNER_EDITIONS
+      editions = partnerEditions
     } else {
-      const perService = editionsForSubscription(offer as any, {
-        protection_licensing_model: subscription.protection_licensing_model as any,
-        file_sync_share_licensing_model: subscription.file_sync_share_licensing_model as any,
-      })
+      const perService = editionsForSubscription(
+        offer as any,
+        {
+          protection_licensing_model: subscription.protection_licensing_model as any,
+          file_sync_share_licensing_model: subscription.file_sync_share_licensing_model as any,
+        },
+        editionMapping
+      )
       if (services.includes("protection") && perService.protection.length !== 1) {
         throw refuse(`Order line ${subscription.line_item_id}: choose one Protection licensing model (item metadata acronis.protection_licensing_model).`)
       }
@@ -169,6 +177,7 @@ export const prepareProvisioningPlanStep = createStep(
       store_on_reseller_id: storeOnResellerId,
       services,
       editions,
+      partner_editions: partnerEditions,
       quotas,
       // A first-month-free plan stays in trial (not billed by Acronis) until `endAcronisFreeMonthsWorkflow`.
       pricing_mode: hasFreeFirstMonth(offer) ? "trial" : offer.pricing_mode,

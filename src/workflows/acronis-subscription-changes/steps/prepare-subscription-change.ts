@@ -50,7 +50,7 @@ export async function loadTermChangeContext(container: MedusaContainer, subscrip
   const { data: [order] } = await container
     .resolve(ContainerRegistrationKeys.QUERY)
     .graph({ entity: "order", fields: ["id", "currency_code"], filters: { id: subscription.order_id } })
-  return { subscription, offer, history: historyOf(subscription, offer), currency_code: String(order?.currency_code ?? "usd").toLowerCase() }
+  return { subscription, offer, history: historyOf(subscription, offer, acronis.getEditionMapping()), currency_code: String(order?.currency_code ?? "usd").toLowerCase() }
 }
 
 /** The change a request makes (or why not), from the loaded context: `planTermChange` with today's offers. */
@@ -72,6 +72,7 @@ export async function planSubscriptionChange(container: MedusaContainer, context
     currency_code: context.currency_code,
     request: input.change,
     requested_by: input.requested_by,
+    edition_mapping: acronis.getEditionMapping(),
     now,
     id: generateEntityId(undefined, "actchg"),
   })

@@ -1,5 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ACRONIS_MODULE } from "../../../../modules/acronis"
+import type AcronisModuleService from "../../../../modules/acronis/service"
 import { toStoreOfferView } from "../../../../modules/acronis/domain/store-offer-view"
 import { soldToRequester } from "../sales-channels"
 
@@ -17,13 +19,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     entity: "acronis_offer",
     fields: ["*", "product.id", "product.title", "product.handle", "product.status", "product.sales_channels.id"],
   })
+  const mapping = req.scope.resolve<AcronisModuleService>(ACRONIS_MODULE).getEditionMapping()
   const offers = (data as OfferWithProduct[])
     .filter(({ product }) => soldToRequester(req, product))
     .map((offer) => ({
       product_id: offer.product!.id,
       product_title: offer.product!.title,
       product_handle: offer.product!.handle,
-      ...toStoreOfferView(offer),
+      ...toStoreOfferView(offer, mapping),
     }))
     .sort((a, b) => a.product_title.localeCompare(b.product_title, "en", { numeric: true }))
   res.json({ acronis_offers: offers, count: offers.length })

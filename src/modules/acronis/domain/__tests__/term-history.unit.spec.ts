@@ -10,6 +10,7 @@ import {
   type TermChangeInput,
   type TermsHistory,
 } from "../term-history"
+import { DEFAULT_EDITION_MAPPING } from "../licensing"
 
 const planOffer: OfferForTerms = { id: "acoffer_plan", type: "plan", plan: { billing_intervals: ["month", "year"], included_seats: 10 }, offering_items: [] }
 const subscription = (over: Partial<TermChangeInput["subscription"]> = {}): TermChangeInput["subscription"] => ({
@@ -30,6 +31,7 @@ const ask = (history: TermsHistory, request: TermChangeInput["request"], now: st
     currency_code: "usd",
     request,
     requested_by: "admin",
+    edition_mapping: DEFAULT_EDITION_MAPPING,
     now: new Date(now),
     id: `actchg_${++ids}`,
     ...over,

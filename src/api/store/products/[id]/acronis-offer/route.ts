@@ -1,5 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ACRONIS_MODULE } from "../../../../../modules/acronis"
+import type AcronisModuleService from "../../../../../modules/acronis/service"
 import { toStoreOfferView } from "../../../../../modules/acronis/domain/store-offer-view"
 import { soldToRequester } from "../../../acronis/sales-channels"
 
@@ -18,5 +20,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!product?.acronis_offer || !soldToRequester(req, product)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} is not an Acronis product`)
   }
-  res.json({ acronis_offer: toStoreOfferView(product.acronis_offer as Parameters<typeof toStoreOfferView>[0]) })
+  const mapping = req.scope.resolve<AcronisModuleService>(ACRONIS_MODULE).getEditionMapping()
+  res.json({ acronis_offer: toStoreOfferView(product.acronis_offer as Parameters<typeof toStoreOfferView>[0], mapping) })
 }
