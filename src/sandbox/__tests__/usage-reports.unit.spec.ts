@@ -167,7 +167,7 @@ describe("Acronis sandbox: usage and reports", () => {
     await setClock({ at: `${day(0)}T07:00:00Z` })
     await http.control("PUT", "/usages", { items: [{ tenant_id: tenant.id, offering_item: "pw_base_workstations", date: day(0), value: 5 }] })
     const read = async () =>
-      (await http.api("GET", `/tenants/${tenant.id}/usages`)).body.items.find((u: any) => u.name === "pw_base_workstations").value
+      (await http.api("GET", `/tenants/${tenant.id}/usages?editions=pck_per_workload`)).body.items.find((u: any) => u.name === "pw_base_workstations").value
     expect(await read()).toBe(0)
     await setClock({ at: `${day(0)}T11:59:59Z` })
     expect(await read()).toBe(0)
