@@ -172,6 +172,15 @@ medusaIntegrationTestRunner({
     }
 
     const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+    /** Polls `read` until `done` holds (background work such as e-mails lands when it lands), then returns the last read. */
+    async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const value = await read()
+        if (done(value) || Date.now() > deadline) return value
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    }
     const failureOrAnswer = (request: Promise<any>) => request.catch((error: { response: any }) => error.response)
 
     const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
@@ -278,6 +287,7 @@ medusaIntegrationTestRunner({
         )
 
         // The customer's e-mails: order received and service ready.
+        await eventually(outbox, (mails) => mails.length >= 2)
         await settle()
         const subjects = (await outbox()).map((mail) => mail.subject)
         expect(subjects).toHaveLength(2)
@@ -448,6 +458,8 @@ medusaIntegrationTestRunner({
         const customer = await newCustomer()
         const order = await createOrder({ customer, storefront: false })
         await placeOrder(order.id)
+        // order.placed saves the subscription in the background; once saved, it must stay pending.
+        await waitForStatus(order.id, ["pending"])
         await settle()
         const [pending] = await subscriptionsOf(order.id)
         expect(pending).toEqual(expect.objectContaining({ status: "pending", execution: "manual" }))
@@ -474,7 +486,7 @@ medusaIntegrationTestRunner({
         const customer = await newCustomer()
         const early = await createOrder({ customer, storefront: false })
         await placeOrder(early.id)
-        await settle()
+        await waitForStatus(early.id, ["pending"])
         await cancelOrderWorkflow(container).run({ input: { order_id: early.id } })
         const cancelled = await waitForStatus(early.id, ["cancelled"])
         expect(cancelled.tenant_id).toBeNull()
@@ -843,8 +855,9 @@ medusaIntegrationTestRunner({
         const order = await createOrder({ customer })
         await placeOrder(order.id)
         await waitForStatus(order.id, ["active"])
-        await settle()
         const receivedMails = async () => (await outbox()).filter((mail) => mail.to && JSON.stringify(mail.to).includes(customer.email) && /received/i.test(mail.subject ?? ""))
+        await eventually(receivedMails, (mails) => mails.length >= 1)
+        await settle()
         expect(await receivedMails()).toHaveLength(1)
 
         // The process died between saving the subscriptions and sending the e-mail: no notification, no mail.
@@ -857,6 +870,7 @@ medusaIntegrationTestRunner({
         await pg.raw(`update "order" set created_at = now() - interval '5 minutes' where id = ?`, [order.id])
 
         expect((await recoverAcronisProvisioning(container)).emailed).toEqual([order.id])
+        await eventually(receivedMails, (mails) => mails.length >= 1)
         await settle()
         expect(await receivedMails()).toHaveLength(1)
         expect((await recoverAcronisProvisioning(container)).emailed).toEqual([])
@@ -1061,6 +1075,7 @@ medusaIntegrationTestRunner({
         expect(failed.last_error).toEqual(expect.objectContaining({ step: "create-subscription-admin-user", http_status: 500 }))
         expect(failed.tenant_id).toBeTruthy()
 
+        await eventually(outbox, (mails) => mails.some((mail) => JSON.stringify(mail.to).includes("ops@shop.test")))
         await settle()
         const mails = await outbox()
         const toOps = mails.filter((mail) => (mail.to as { value: { address: string }[] }).value[0].address === "ops@shop.test")
