@@ -49,6 +49,7 @@ describe("plan order form", () => {
     const { plan: terms } = acronisOfferSchema.parse(plan({ payment: "post_paid", included_seats: 5, postponed_billing: true })) as any
     expect(terms).toEqual(
       expect.objectContaining({
+        order_form: false,
         deployments: ["cloud"],
         payments: ["post_paid"],
         currencies: ["usd"],
@@ -64,6 +65,7 @@ describe("plan order form", () => {
 
   it("takes the choices, currencies defaulting to those the packages are priced in", () => {
     const { plan: terms } = acronisOfferSchema.parse(form({})) as any
+    expect(terms.order_form).toEqual(true)
     expect(terms.currencies).toEqual(["eur", "usd"])
     expect(terms.packages[0].quotas).toEqual({ pw_base_workstations: { value: 10, overage: null } })
     expect(terms.payment).toEqual("post_paid")

@@ -7,6 +7,9 @@ export const PLAN_DEPLOYMENTS = ["cloud", "saas"] as const
 export const PLAN_PAYMENTS = ["post_paid", "pre_paid"] as const
 export const CREDENTIAL_RECIPIENTS = ["account_manager", "customer"] as const
 
+/** A DNS name of two labels or more: letters, digits and inner hyphens, up to 63 characters a label. */
+export const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+
 export type PlanDeployment = (typeof PLAN_DEPLOYMENTS)[number]
 export type PlanPayment = (typeof PLAN_PAYMENTS)[number]
 
@@ -59,6 +62,11 @@ export type PlanPackage = {
  * the first package: what an order that made no choice (before the form existed) bought.
  */
 export type PlanTerms = {
+  /**
+   * Whether the buyer fills in the order form (`metadata.plan_order` required). False for offers saved with
+   * fixed terms: their orders may leave it out and get the one choice of each, as before the form.
+   */
+  order_form: boolean
   deployments: PlanDeployment[]
   payments: PlanPayment[]
   billing_intervals: ("month" | "year")[]
@@ -92,6 +100,7 @@ export function normalizePlanTerms(raw: unknown): PlanTerms {
   const payments = plan.payments?.length ? plan.payments : [plan.payment ?? "post_paid"]
   const priced = [...new Set(packages.flatMap((pkg) => Object.keys(pkg.seat_prices)))].sort()
   return {
+    order_form: typeof plan.order_form === "boolean" ? plan.order_form : Array.isArray(plan.packages),
     deployments,
     payments,
     billing_intervals: plan.billing_intervals?.length ? plan.billing_intervals : ["month"],
@@ -137,4 +146,17 @@ export function chosenPlanTerms(terms: PlanTerms, order: Pick<PlanOrder, "deploy
     seat_prices: pkg.seat_prices,
     included_seats: pkg.included_seats,
   }
+}
+
+/**
+ * The offer as a subscription bought it: a plan's terms narrowed to its order form (payment method, package
+ * and its prices, free month), so billing, the free month's end and provisioning follow the buyer's choice.
+ * Other offers, and plans ordered without the form, are returned as they are.
+ */
+export function offerAsBought<O extends { type: string; plan?: unknown }>(offer: O, subscription: { metadata?: Record<string, unknown> | null }): O {
+  const order = subscription.metadata?.plan_order as PlanOrder | undefined
+  if (offer.type !== "plan" || !order) {
+    return offer
+  }
+  return { ...offer, plan: chosenPlanTerms(normalizePlanTerms(offer.plan), order) }
 }

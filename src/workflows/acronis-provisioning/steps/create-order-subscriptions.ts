@@ -138,6 +138,8 @@ export const createOrderSubscriptionsStep = createStep(
                   minimum: commitmentAmount === null ? null : { currency_code: order.currency_code, amount: commitmentAmount },
                 }
               : null,
+          // A plan's order form (seed 004), checked at checkout: what provisioning and billing follow.
+          metadata: offer.type === "plan" && item.metadata?.plan_order ? { plan_order: item.metadata.plan_order } : null,
         }
       })
 
