@@ -123,7 +123,8 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
 
   /**
    * Where a plan's cloud tenant may keep its backups (seed 004's "Data location"): the backup storages — infra
-   * items of the Protection service — that the parent can hand down to a customer, restricted to the storage
+   * items of the Protection service on a storage with the `backup` capability — that the parent can hand down
+   * to a customer, restricted to the storage
    * items `itemNames` enables when it names any, each with the name Acronis shows users (`GET /infra`).
    */
   async getDataLocations(parentTenantId?: string | null, itemNames: string[] = []): Promise<DataLocation[]> {
@@ -135,9 +136,11 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
       : storageItems
     const ids = [...new Set(wanted.map((item) => item.infra_id!))]
     const infras = await this.connection_.client.infra.batch(ids, { maxAgeMs: CATALOGUE_TTL_MS })
-    const names = new Map(infras.map((infra) => [infra.id, infra.name]))
+    // Backup items live on disaster-recovery sites too: a data location is a storage with the `backup` capability.
+    const names = new Map(infras.filter((infra) => infra.capabilities.includes("backup")).map((infra) => [infra.id, infra.name]))
     return ids
-      .map((id) => ({ id, name: names.get(id) ?? id, offering_items: [...new Set(wanted.filter((item) => item.infra_id === id).map((item) => item.name))] }))
+      .filter((id) => names.has(id))
+      .map((id) => ({ id, name: names.get(id)!, offering_items: [...new Set(wanted.filter((item) => item.infra_id === id).map((item) => item.name))] }))
       .sort((a, b) => a.name.localeCompare(b.name))
   }
 
