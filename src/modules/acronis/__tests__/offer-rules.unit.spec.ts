@@ -1,5 +1,6 @@
 import { freeMonthEndsAt, freeMonthOf, leavesTrialAt } from "../domain/free-month"
 import { acronisOfferSchema } from "../domain/offer-schema"
+import { offerAsBought } from "../domain/plan-terms"
 
 const plan = (extra: Record<string, unknown>) => ({
   type: "plan",
@@ -74,6 +75,18 @@ describe("plan order form", () => {
   it("refuses a pre-paid package without included seats, naming the package", () => {
     const result = acronisOfferSchema.safeParse(form({ packages: [{ id: "s10", name: "10 users", seat_prices: { usd: 3 } }] }))
     expect(result.error!.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^plan\.packages\.0\.included_seats: /)])
+  })
+
+  it("reads the offer as the subscription bought it: its payment method, package prices and seats, and free month", () => {
+    const offer = acronisOfferSchema.parse(form({}))
+    const bought = offerAsBought(offer, {
+      metadata: { plan_order: { deployment: "saas", payment: "pre_paid", package: "s50", postponed_billing: false } },
+    }) as any
+    expect(bought.plan).toEqual(
+      expect.objectContaining({ payment: "pre_paid", seat_prices: { usd: 2.5 }, included_seats: 50, postponed_billing: false, payments: ["pre_paid"] })
+    )
+    // Without the form (an order from before it), the offer as it is.
+    expect(offerAsBought(offer, { metadata: null })).toBe(offer)
   })
 
   it("refuses a package quota on an item the offer does not enable, naming it", () => {
