@@ -736,7 +736,10 @@ medusaIntegrationTestRunner({
 
         const subscription = await subscriptionOf(order.id)
         expect(subscription).toEqual(
-          expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production", metadata: expect.objectContaining({ plan_order: CLOUD_ORDER }) })
+          expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production",
+            // As read: defaults filled in.
+            metadata: expect.objectContaining({ plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } }),
+          })
         )
         const { tenants, users } = await sandboxState()
         const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
@@ -765,7 +768,11 @@ medusaIntegrationTestRunner({
         const order = await completePlanCart(cartId, store, "admin.fabrikam.se")
         const subscription = await subscriptionOf(order.id)
         expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
-        expect(subscription.metadata).toEqual(expect.objectContaining({ plan_order: saas }))
+        expect(subscription.metadata).toEqual(
+          expect.objectContaining({
+            plan_order: { ...saas, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
+          })
+        )
         const { tenants } = await sandboxState()
         const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
         expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 10, overage: 2 }))

@@ -89,6 +89,13 @@ describe("plan order form", () => {
     expect(offerAsBought(offer, { metadata: null })).toBe(offer)
   })
 
+  it("takes an offer back as it was read (the stored form), with or without choices, unchanged", () => {
+    for (const input of [form({}), plan({ payment: "post_paid", included_seats: 5 })]) {
+      const stored = acronisOfferSchema.parse(input)
+      expect(acronisOfferSchema.parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored)
+    }
+  })
+
   it("refuses a package quota on an item the offer does not enable, naming it", () => {
     const result = acronisOfferSchema.safeParse({ ...form({}), offering_items: [] })
     expect(result.error!.issues.map((issue) => issue.message)).toEqual([

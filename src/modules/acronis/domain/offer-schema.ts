@@ -91,6 +91,8 @@ const planTerms = z
     currencies: z.array(currencyCode).optional(),
     packages: z.array(planPackage).min(1, "offer at least one package").optional(),
     data_centers: z.array(z.string().min(1)).optional(),
+    /** As stored (`normalizePlanTerms`): false for offers saved with fixed terms, so saving one back keeps it so. */
+    order_form: z.boolean().optional(),
     // The form before it had choices.
     deployment: z.enum(PLAN_DEPLOYMENTS).optional(),
     payment: z.enum(PLAN_PAYMENTS).optional(),
@@ -102,9 +104,16 @@ const planTerms = z
     const issue = (field: string, message: string) =>
       // Medusa's error formatter drops the path of custom issues: name the field in the message.
       ctx.addIssue({ code: "custom", path: field.split(".").slice(1), message: `${field}: ${message}` })
+    // The fixed terms beside the choices only as the stored form repeats them (an offer read and saved back).
+    const implied = {
+      deployment: plan.deployments?.[0],
+      payment: plan.payments?.[0],
+      seat_prices: plan.packages?.[0]?.seat_prices,
+      included_seats: plan.packages?.[0]?.included_seats,
+    }
     const pairs = [["deployments", "deployment"], ["payments", "payment"], ["packages", "seat_prices"], ["packages", "included_seats"]] as const
     for (const [form, fixed] of pairs) {
-      if (plan[form] !== undefined && plan[fixed] !== undefined) {
+      if (plan[form] !== undefined && plan[fixed] !== undefined && JSON.stringify(plan[fixed]) !== JSON.stringify(implied[fixed])) {
         issue(`plan.${fixed}`, `give either ${form} (the choices) or ${fixed}, not both`)
       }
     }
@@ -154,7 +163,8 @@ export const acronisOfferSchema = z
       // A package's quota sets an item the offer enables; an item it does not enable would never be provisioned.
       const enabled = new Set(offer.offering_items.map((item) => item.name))
       // Absent when the plan itself was refused (zod still runs this refinement).
-      ;(offer.plan.packages ?? []).forEach((pkg, index) => {
+      const packages = offer.plan.packages ?? []
+      packages.forEach((pkg, index) => {
         for (const name of Object.keys(pkg.quotas)) {
           if (!enabled.has(name)) {
             ctx.addIssue({
