@@ -19,7 +19,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { addMonths, nextPeriod, periodBounds, periodOf, utcDay } from "../../acronis-billing/domain/period"
-import { DEFAULT_EDITION_MAPPING, type EditionMapping, type FileSyncShareModel, type ProtectionModel } from "./licensing"
+import { type EditionMapping, type FileSyncShareModel, type ProtectionModel } from "./licensing"
 import { editionsForSubscription } from "./tenant-offering"
 
 export const TERM_CHANGE_TYPES = ["licensing_model", "contract_tier", "seats", "billing_interval"] as const
@@ -112,7 +112,7 @@ export const cycleOf = (terms: Pick<SubscriptionTerms, "billing_cycle">): "month
  * The terms the subscription's columns say, for one that never changed. Provisioning stores the editions; a row
  * without them (never provisioned) names those of `mapping`, the merchant's when the caller has it.
  */
-export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping: EditionMapping = DEFAULT_EDITION_MAPPING): SubscriptionTerms {
+export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping: EditionMapping): SubscriptionTerms {
   const commitment = subscription.commitment as { tier?: number; minimum?: { currency_code: string; amount: number } | null } | null
   const models = {
     protection_licensing_model: (subscription.protection_licensing_model ?? null) as ProtectionModel | null,
@@ -131,7 +131,7 @@ export function initialTermsOf(subscription: SubscriptionRow, offer: OfferForTer
   }
 }
 
-export function historyOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping?: EditionMapping): TermsHistory {
+export function historyOf(subscription: SubscriptionRow, offer: OfferForTerms, mapping: EditionMapping): TermsHistory {
   const stored = subscription.terms_history as TermsHistory | null | undefined
   return stored?.initial ? stored : { initial: initialTermsOf(subscription, offer, mapping), changes: [] }
 }

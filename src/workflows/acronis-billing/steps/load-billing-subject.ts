@@ -87,7 +87,7 @@ export async function loadBillingSubject(container: MedusaContainer, input: Load
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${subscription.id} was never activated: there is nothing to bill`)
   }
   const offer = offerAsBought(await acronis.retrieveAcronisOffer(subscription.offer_id), subscription)
-  const history = input.terms_history ?? historyOf(subscription, offer)
+  const history = input.terms_history ?? historyOf(subscription, offer, acronis.getEditionMapping())
   const offerIds = offerIdsOf(history)
   const offers = await acronis.listAcronisOffers({ id: offerIds })
   const missing = offerIds.filter((id) => !offers.some((o) => o.id === id))

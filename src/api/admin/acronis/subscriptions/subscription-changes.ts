@@ -24,7 +24,7 @@ export async function confirmSubscriptionChange(scope: MedusaContainer, subscrip
 export async function subscriptionChangesView(scope: MedusaContainer, subscriptionId: string) {
   const acronis = scope.resolve<AcronisModuleService>(ACRONIS_MODULE)
   const subscription = await acronis.retrieveAcronisSubscription(subscriptionId)
-  const history = historyOf(subscription, await acronis.retrieveAcronisOffer(subscription.offer_id))
+  const history = historyOf(subscription, await acronis.retrieveAcronisOffer(subscription.offer_id), acronis.getEditionMapping())
   const today = utcDay(new Date())
   const described = history.changes.map((change) => ({ ...change, description: describeChange(change) }))
   return {

@@ -36,7 +36,7 @@ const ask = (history: TermsHistory, request: TermChangeInput["request"], now: st
     id: `actchg_${++ids}`,
     ...over,
   })
-const fresh = () => historyOf(subscription(), planOffer)
+const fresh = () => historyOf(subscription(), planOffer, DEFAULT_EDITION_MAPPING)
 
 describe("when a change takes effect", () => {
   it("the next fee period whose fee is not billed yet: the next 1st, or the first anniversary after this month", () => {
@@ -71,7 +71,7 @@ describe("when a change takes effect", () => {
   })
 
   it("a yearly plan's change waiting for an anniversary already billed cannot be replaced", () => {
-    const yearly = historyOf(subscription({ billing_cycle: "year" }), planOffer)
+    const yearly = historyOf(subscription({ billing_cycle: "year" }), planOffer, DEFAULT_EDITION_MAPPING)
     const down = ask(yearly, { type: "seats", seats: 8 }, "2027-08-20T09:00:00Z")
     expect(down.change!.effective_on).toEqual("2027-09-11")
     expect(() => ask(down.history, { type: "seats", seats: 9 }, "2027-09-02T09:00:00Z")).toThrow(/takes effect on 2027-09-11 and its fee was billed in advance already/)
@@ -92,7 +92,7 @@ describe("when a change takes effect", () => {
     const tier = (id: string, contract_tier: number, usd?: number): OfferForTerms => ({ id, type: "contract", contract_tier, commitments: usd === undefined ? { eur: 1 } : { usd } })
     const current = tier("acoffer_t1", 1, 250)
     const contract = subscription({ type: "contract", offer_id: current.id, billing_cycle: "calendar_month", commitment: { tier: 1, minimum: { currency_code: "usd", amount: 250 } } })
-    const history = historyOf(contract, current)
+    const history = historyOf(contract, current, DEFAULT_EDITION_MAPPING)
     const on = (target: OfferForTerms | null, now = "2026-09-16T09:00:00Z") =>
       ask(history, { type: "contract_tier", offer_id: target?.id ?? "acoffer_x" }, now, { subscription: contract, offer: current, target_offer: target })
     expect(on(tier("acoffer_t3", 3, 1000)).change).toEqual(
@@ -108,7 +108,7 @@ describe("when a change takes effect", () => {
   it("pay per use: only the models the offer sells, at once; and only while active", () => {
     const ppu: OfferForTerms = { id: "acoffer_ppu", type: "ppu", protection_models: ["per_gigabyte", "per_workload"], file_sync_share_models: ["per_user"] }
     const sub = subscription({ type: "ppu", offer_id: ppu.id, billing_cycle: "calendar_month", protection_licensing_model: "per_gigabyte", file_sync_share_licensing_model: "per_user" })
-    const history = historyOf(sub, ppu)
+    const history = historyOf(sub, ppu, DEFAULT_EDITION_MAPPING)
     expect(history.initial.editions).toEqual(["pck_per_gigabyte", "fss_per_user"])
     const request = { type: "licensing_model" as const, protection_licensing_model: "per_workload" as const }
     expect(ask(history, request, "2026-09-16T09:00:00Z", { subscription: sub, offer: ppu }).change).toEqual(
