@@ -33,6 +33,39 @@ type ErrorAnswer = { response: { status: number; data: { message: string } } }
 const PPU_SETTINGS = { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" }
 const TERMS_VERSION = "2024-01"
 
+// The sandbox's two backup storages (src/sandbox/catalogue.ts INFRA_IDS).
+const ACRONIS_STORAGE = "0a1e0000-5b5e-4c0d-9e7a-acc0b5700001"
+const PARTNER_STORAGE = "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002"
+
+/** A seat plan sold with seed 004's order form. */
+const PLAN_FORM_OFFER = {
+  type: "plan",
+  plan: {
+    deployments: ["cloud", "saas"],
+    payments: ["post_paid", "pre_paid"],
+    billing_intervals: ["month"],
+    postponed_billing: true,
+    currencies: ["usd", "sek"],
+    packages: [
+      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
+      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
+    ],
+  },
+  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
+}
+const CUSTOMER_DETAILS = { company_name: "Contoso Ltd", contact_name: "Connie Toso", contact_email: "connie@contoso.com" }
+const CLOUD_ORDER = {
+  deployment: "cloud",
+  payment: "post_paid",
+  package: "business",
+  data_location: PARTNER_STORAGE,
+  data_location_confirmed: true,
+  customer: CUSTOMER_DETAILS,
+  domain: "contoso.com",
+  admin_username: "Admin",
+  send_credentials_to: ["account_manager", "customer"],
+}
+
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => {
@@ -57,6 +90,7 @@ medusaIntegrationTestRunner({
     let john: { id: string; store: Headers }
     let rita: { id: string; reseller_id: string; store: Headers }
     let guestStore: Headers
+    let planForm: { id: string; variantId: string }
 
     const sandbox = (path: string, init?: RequestInit) => fetch(`${sandboxUrl}/__sandbox${path}`, init)
     const records = () => container.resolve<AcronisCheckoutModuleService>(ACRONIS_CHECKOUT_MODULE)
@@ -148,6 +182,7 @@ medusaIntegrationTestRunner({
         file_sync_share_models: ["per_user", "per_workload"],
       })
       contract = await product("Acronis CSP Tier 3", { type: "contract", contract_tier: 3, commitments: { usd: 1500 } })
+      planForm = await product("Acronis Cloud Backup plan", PLAN_FORM_OFFER)
       plain = await product("Printed setup guide", {})
       const johnCustomer = await createStoreCustomer(api, key, { email: "john@doe.example", first_name: "John", last_name: "Doe" })
       john = { id: johnCustomer.customer.id, store: johnCustomer.storeHeaders }
@@ -605,6 +640,210 @@ medusaIntegrationTestRunner({
         expect(await records().listAcronisLoginReservations({ login: "johndoe2", released_at: null })).toEqual([
           expect.objectContaining({ cart_id: guestCart }),
         ])
+      })
+    })
+
+    describe("seed 004: a plan ordered with its order form", () => {
+      type SandboxState = {
+        tenants: { id: string; offering_items: { name: string; infra_id: string | null; quota: { value: number | null; overage: number | null } | null }[] }[]
+        users: { login: string; tenant_id: string }[]
+      }
+      const sandboxState = async () => (await (await sandbox("/state")).json()) as SandboxState
+      const subscriptionOf = async (orderId: string, statuses = ["active"]) => {
+        const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+        for (let wait = 0; ; wait++) {
+          const [subscription] = await acronis.listAcronisSubscriptions({ order_id: orderId })
+          if ((subscription && statuses.includes(subscription.status)) || wait > 200) return subscription
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      }
+      async function newBuyer(name: string) {
+        const key = guestStore.headers["x-publishable-api-key"]
+        const created = await createStoreCustomer(api, key, { email: `${name}@buyer.example`, first_name: name, last_name: "Buyer" })
+        return created.storeHeaders
+      }
+      /** Terms, billing, the login, payment and completion of a cart holding a plan. */
+      async function completePlanCart(cartId: string, store: Headers, login: string) {
+        await acceptTerms(cartId, store)
+        await setBilling(cartId, store)
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login, email: "connie@contoso.com" }, store)
+        await payWithSystemProvider(api, cartId, store)
+        return placedOrder(await complete(cartId, store))
+      }
+
+      it("draws the form from the store view: choices, labels, prices, and the data locations Acronis offers now", async () => {
+        const { data } = await api.get(`/store/products/${planForm.id}/acronis-offer`, john.store)
+        const form = data.acronis_offer.plan
+        expect(form.order_form_required).toEqual(true)
+        expect(form.fields.deployment.options.map((o: { value: string; label: string }) => [o.value, o.label])).toEqual([["cloud", "Cloud"], ["saas", "SaaS"]])
+        expect(form.fields.payment.options).toEqual([
+          { value: "post_paid", label: "Post-paid", description: expect.stringMatching(/maximum quantity of user accounts you registered during the past month/) },
+          { value: "pre_paid", label: "Pre-paid", description: expect.stringMatching(/fixed until the end of the pre-paid period/) },
+        ])
+        // Live from Acronis: the parent's backup storages, named as Acronis names them (GET /infra).
+        expect(form.fields.data_location).toEqual(
+          expect.objectContaining({
+            key: "data_location",
+            label: "Data location",
+            permanent: true,
+            confirmation_key: "data_location_confirmed",
+            options: [
+              { value: ACRONIS_STORAGE, label: "Acronis Cloud Storage (Frankfurt, EU)" },
+              { value: PARTNER_STORAGE, label: "Partner-hosted Storage (Virginia, US)" },
+            ],
+          })
+        )
+        expect(form.fields.currency.options).toEqual([{ value: "usd", label: "USD" }, { value: "sek", label: "SEK" }])
+        expect(form.fields.package.options).toEqual([
+          { value: "team", label: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: 10 } },
+          { value: "business", label: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: 50 } },
+        ])
+        expect(form.fields.postponed_billing).toEqual(expect.objectContaining({ available: true, label: "Postponed billing" }))
+        expect(form.fields.admin_username).toEqual(expect.objectContaining({ recommended: "Admin" }))
+        expect(JSON.stringify(data)).not.toMatch(/parent_tenant_id|offering_items|acoffer_/)
+
+        const list = await api.get("/store/acronis/offers", john.store)
+        const listed = list.data.acronis_offers.find((offer: { product_id: string }) => offer.product_id === planForm.id)
+        expect(listed.plan.fields.data_location.options).toHaveLength(2)
+      })
+
+      it("a cloud order: the proposed login, the chosen storage and the package's quotas end up in the provisioned tenant", async () => {
+        const store = await newBuyer("cloud")
+        const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+        // Someone elsewhere in Acronis already is admin.contoso.com: the proposal moves on, checking live.
+        await acronis.getAcronisClient().users.create({
+          tenant_id: await acronis.getRootTenantId(),
+          login: "admin.contoso.com",
+          contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
+        } as never)
+        const cartId = await newCart(store)
+        const proposal = await api.get(`/store/acronis/logins/proposal?username=Admin&domain=Contoso.com&cart_id=${cartId}`, store)
+        expect(proposal.data).toEqual(
+          expect.objectContaining({
+            login: "admin2.contoso.com",
+            available: true,
+            tried: [expect.objectContaining({ login: "admin.contoso.com", available: false }), expect.objectContaining({ login: "admin2.contoso.com", available: true })],
+          })
+        )
+        const badDomain = await failure(api.get("/store/acronis/logins/proposal?username=Admin&domain=contoso", store))
+        expect(badDomain.status).toEqual(400)
+        expect(badDomain.data.message).toMatch(/domain: must be a domain name/)
+
+        const added = await addItem(cartId, store, planForm.variantId, { plan_order: CLOUD_ORDER })
+        expect(added.status).toEqual(200)
+        const order = await completePlanCart(cartId, store, proposal.data.login)
+        expect(order.items).toEqual([expect.objectContaining({ metadata: { plan_order: CLOUD_ORDER } })])
+
+        const subscription = await subscriptionOf(order.id)
+        expect(subscription).toEqual(
+          expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production",
+            // As read: defaults filled in.
+            metadata: expect.objectContaining({ plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } }),
+          })
+        )
+        const { tenants, users } = await sandboxState()
+        const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
+        // The chosen storage, not the parent's first, and only that one.
+        const storages = tenant.offering_items.filter((item) => item.name === "pw_base_storage")
+        expect(storages.map((item) => item.infra_id)).toEqual([PARTNER_STORAGE])
+        // The package's quota over the offer's.
+        expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
+        expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin2.contoso.com", tenant_id: tenant.id })]))
+      })
+
+      it("a SaaS order: in the currency chosen, pre-paid, with a free first month (Acronis trial until it ends)", async () => {
+        const store = await newBuyer("saas")
+        const cartId = await newCart(store, sek.id)
+        const saas = {
+          deployment: "saas",
+          payment: "pre_paid",
+          package: "team",
+          postponed_billing: true,
+          currency: "SEK",
+          customer: CUSTOMER_DETAILS,
+          domain: "fabrikam.se",
+          admin_username: "admin",
+        }
+        expect((await addItem(cartId, store, planForm.variantId, { plan_order: saas })).status).toEqual(200)
+        const order = await completePlanCart(cartId, store, "admin.fabrikam.se")
+        const subscription = await subscriptionOf(order.id)
+        expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
+        expect(subscription.metadata).toEqual(
+          expect.objectContaining({
+            plan_order: { ...saas, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
+          })
+        )
+        const { tenants } = await sandboxState()
+        const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
+        expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 10, overage: 2 }))
+      })
+
+      it.each([
+        ["no order form", undefined, /^plan_order: "Acronis Cloud Backup plan" is ordered with its order form/],
+        ["a payment method not offered", { ...CLOUD_ORDER, payment: "quarterly" }, /^plan_order\.payment: "quarterly" is not offered; choose one of post_paid, pre_paid/],
+        ["a package not offered", { ...CLOUD_ORDER, package: "enterprise" }, /^plan_order\.package: "enterprise" is not offered/],
+        ["a storage the offer cannot use", { ...CLOUD_ORDER, data_location: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700003" }, /^plan_order\.data_location: 0a1e0000-5b5e-4c0d-9e7a-acc0b5700003 is not a storage this offer can use/],
+        ["an unconfirmed data location", { ...CLOUD_ORDER, data_location_confirmed: false }, /^plan_order\.data_location_confirmed: the data location cannot be changed/],
+        ["a cloud order without a data location", { ...CLOUD_ORDER, data_location: null }, /^plan_order\.data_location: a cloud order keeps its data/],
+        ["a SaaS order in a currency not offered", { ...CLOUD_ORDER, deployment: "saas", data_location: null, currency: "eur" }, /^plan_order\.currency: "eur" is not offered/],
+        ["a SaaS order in another currency than the cart's", { ...CLOUD_ORDER, deployment: "saas", data_location: null, currency: "sek" }, /^plan_order\.currency: the order is in SEK but this cart is in USD/],
+        ["a domain that is not one", { ...CLOUD_ORDER, domain: "contoso" }, /^plan_order\.domain: must be a domain name/],
+        ["a contact e-mail that is not one", { ...CLOUD_ORDER, customer: { ...CUSTOMER_DETAILS, contact_email: "connie" } }, /^plan_order\.customer\.contact_email: must be an e-mail address/],
+        ["a username Acronis would refuse", { ...CLOUD_ORDER, admin_username: "Ad min" }, /^plan_order\.admin_username: /],
+        ["an unknown recipient of the credentials", { ...CLOUD_ORDER, send_credentials_to: ["cfo"] }, /^plan_order\.send_credentials_to\.0: /],
+      ])("refuses %s with a 400 naming the field, and adds nothing", async (_, planOrder, message) => {
+        const cartId = await newCart(john.store)
+        const refused = await failure(addItem(cartId, john.store, planForm.variantId, planOrder ? { plan_order: planOrder } : undefined))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(message)
+        expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.items).toEqual([])
+      })
+
+      it("refuses postponed billing an offer does not give, a change of the form on update, and a choice the offer dropped before completion", async () => {
+        const fixed = await product("Plan without a free month", { ...PLAN_FORM_OFFER, plan: { ...PLAN_FORM_OFFER.plan, postponed_billing: false } })
+        const cartId = await newCart(john.store)
+        const free = await failure(addItem(cartId, john.store, fixed.variantId, { plan_order: { ...CLOUD_ORDER, postponed_billing: true } }))
+        expect(free.status).toEqual(400)
+        expect(free.data.message).toMatch(/^plan_order\.postponed_billing: this offer does not give a free first month/)
+
+        const { data } = await addItem(cartId, john.store, planForm.variantId, { plan_order: CLOUD_ORDER })
+        const itemId = data.cart.items[0].id
+        const update = await failure(
+          api.post(`/store/carts/${cartId}/line-items/${itemId}`, { quantity: 1, metadata: { plan_order: { ...CLOUD_ORDER, deployment: "on_premise" } } }, john.store)
+        )
+        expect(update.status).toEqual(400)
+        expect(update.data.message).toMatch(/^plan_order\.deployment: "on_premise" is not offered; choose one of cloud, saas/)
+        expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.items[0].metadata).toEqual({ plan_order: CLOUD_ORDER })
+
+        // The merchant drops the package the basket holds: completion checks the form again.
+        await api.post(
+          `/admin/products/${planForm.id}/acronis-offer`,
+          { ...PLAN_FORM_OFFER, plan: { ...PLAN_FORM_OFFER.plan, packages: [PLAN_FORM_OFFER.plan.packages[0]] } },
+          admin
+        )
+        await acceptTerms(cartId, john.store)
+        await setBilling(cartId, john.store)
+        await api.post(`/store/carts/${cartId}/acronis/service-details`, { login: "admin.dropped.example", email: "john@doe.example" }, john.store)
+        await payWithSystemProvider(api, cartId, john.store)
+        const completed = await failure(complete(cartId, john.store))
+        expect(completed.status).toEqual(400)
+        expect(completed.data.message).toMatch(/^plan_order\.package: "business" is not offered; choose one of team/)
+        expect(await orders()).toEqual([])
+      })
+
+      it("takes an order of a plan saved with fixed terms without the form, as before it", async () => {
+        const legacy = await product("Plan with fixed terms", {
+          type: "plan",
+          plan: { deployment: "cloud", payment: "post_paid", billing_intervals: ["month"], data_centers: ["eu2"], seat_prices: { usd: 3 } },
+          offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 10, overage: 0 } }],
+        })
+        const { data } = await api.get(`/store/products/${legacy.id}/acronis-offer`, john.store)
+        expect(data.acronis_offer.plan.order_form_required).toEqual(false)
+        expect(data.acronis_offer.plan.fields.package.options).toEqual([
+          { value: "standard", label: "Standard", included_seats: null, seat_prices: { usd: 3 }, quotas: {} },
+        ])
+        const cartId = await newCart(john.store)
+        expect((await addItem(cartId, john.store, legacy.variantId)).status).toEqual(200)
       })
     })
 

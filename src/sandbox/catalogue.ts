@@ -42,6 +42,18 @@ export const INFRA_IDS = {
   filesCloudStorage: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700004",
 } as const
 
+/**
+ * The storages as `GET /infra` describes them (spec `infra`: id, owner, location, name "displayed to the users",
+ * url, capabilities, backend type, version). Platform-owned: Acronis's own data centres, one partner-hosted
+ * storage. Names are what a buyer picks a data location by.
+ */
+export const INFRAS = [
+  { id: INFRA_IDS.acronisBackupStorage, name: "Acronis Cloud Storage (Frankfurt, EU)", location_id: "10ca7100-0000-4000-8000-000000000001", platform_owned: true, url: "acronis+fes://eu2-storage.sandbox.invalid:44445", capabilities: ["backup"], backend_type: "acronis" },
+  { id: INFRA_IDS.partnerBackupStorage, name: "Partner-hosted Storage (Virginia, US)", location_id: "10ca7100-0000-4000-8000-000000000002", platform_owned: false, url: "acronis+fes://partner-storage.sandbox.invalid:44445", capabilities: ["backup"], backend_type: "acronis" },
+  { id: INFRA_IDS.disasterRecoverySite, name: "Acronis Disaster Recovery Site (Frankfurt, EU)", location_id: "10ca7100-0000-4000-8000-000000000001", platform_owned: true, url: "amazon+s3://dr.sandbox.invalid", capabilities: ["disaster_recovery"], backend_type: "acronis" },
+  { id: INFRA_IDS.filesCloudStorage, name: "Acronis Files Cloud Storage (Frankfurt, EU)", location_id: "10ca7100-0000-4000-8000-000000000001", platform_owned: true, url: "acronis+fes://fc.sandbox.invalid:44445", capabilities: ["files_cloud"], backend_type: "acronis" },
+] as const
+
 export interface OfferingItemDef {
   application_id: string
   name: string

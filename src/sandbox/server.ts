@@ -12,6 +12,7 @@ import type { Fault } from "./faults"
 import { errorResponse, parseBody, readBody, Router, send, type SandboxResponse } from "./http"
 import { rateLimitKey } from "./rate-limit"
 import { applicationRoutes } from "./routes/applications"
+import { infraRoutes } from "./routes/infra"
 import { settingRoutes } from "./routes/settings"
 import { controlRoutes } from "./routes/control"
 import { idpRoutes } from "./routes/idp"
@@ -35,7 +36,7 @@ export interface SandboxServer {
 
 export function createSandboxServer(ctx: SandboxContext, options: { controlApi: boolean; onMutation: () => void }): SandboxServer {
   const api = new Router(API_PREFIX)
-  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, settingRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes, searchRoutes]) {
+  for (const register of [idpRoutes, tenantRoutes, pricingRoutes, applicationRoutes, infraRoutes, settingRoutes, offeringItemRoutes, userRoutes, usageRoutes, reportRoutes, searchRoutes]) {
     register(api, ctx)
   }
   // The control API is for tests and demos on localhost: no auth, JSON bodies whatever their content type.

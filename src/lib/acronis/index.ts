@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { ApplicationsResource } from "./applications"
+import { InfraResource } from "./infra"
 import { TokenManager } from "./auth"
 import { ReadCache } from "./cache"
 import { ClientsResource } from "./clients"
@@ -38,6 +39,7 @@ export class AcronisClient {
   readonly tenants: TenantsResource
   readonly applications: ApplicationsResource
   readonly offeringItems: OfferingItemsResource
+  readonly infra: InfraResource
   readonly users: UsersResource
   readonly usages: UsagesResource
   readonly reports: ReportsResource
@@ -64,6 +66,7 @@ export class AcronisClient {
     this.tenants = new TenantsResource(http)
     this.applications = new ApplicationsResource(http, this.readCache)
     this.offeringItems = new OfferingItemsResource(http, this.readCache)
+    this.infra = new InfraResource(http, this.readCache)
     this.users = new UsersResource(http)
     this.usages = new UsagesResource(http)
     this.reports = new ReportsResource(http)

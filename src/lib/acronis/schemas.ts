@@ -140,6 +140,18 @@ export const applicationSchema = z.looseObject({
 
 export const applicationListSchema = z.looseObject({ items: z.array(applicationSchema) })
 
+// ----------------------------------------------------------------------------------------- infra
+
+/** A storage ("infrastructure component"); `name` is the one "displayed to the users". */
+export const infraSchema = z.looseObject({
+  id,
+  name: z.string(),
+  location_id: z.string().optional(),
+  capabilities: z.array(z.string()),
+})
+
+export const infraBatchSchema = z.looseObject({ items: z.array(infraSchema) })
+
 const settingValueSchema = z.looseObject({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) })
 
 /** A partner billing setting of an application (e.g. the platform's `tier_level_value`). */

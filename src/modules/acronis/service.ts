@@ -42,6 +42,9 @@ export type AcronisCatalogue = {
   offering_items: Pick<OfferingItem, "name" | "edition" | "application_id" | "type" | "measurement_unit" | "infra_id" | "usage_name">[]
 }
 
+/** A backup storage a plan's cloud tenant may use, and the offering items that put storage there. */
+export type DataLocation = { id: string; name: string; offering_items: string[] }
+
 /** The json column's type; the value is a `ServiceSpan[]`. */
 type StoredSpans = Record<string, unknown>
 const storedSpans = (spans: ServiceSpan[]) => spans as unknown as StoredSpans
@@ -116,6 +119,29 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     catalogue.catch(() => this.catalogueCache_.delete(key))
     this.catalogueCache_.set(key, { at: Date.now(), catalogue })
     return catalogue
+  }
+
+  /**
+   * Where a plan's cloud tenant may keep its backups (seed 004's "Data location"): the backup storages — infra
+   * items of the Protection service on a storage with the `backup` capability — that the parent can hand down
+   * to a customer, restricted to the storage
+   * items `itemNames` enables when it names any, each with the name Acronis shows users (`GET /infra`).
+   */
+  async getDataLocations(parentTenantId?: string | null, itemNames: string[] = []): Promise<DataLocation[]> {
+    const catalogue = await this.getCatalogue("customer", parentTenantId)
+    const backup = new Set(catalogue.applications.filter((app) => app.type === "backup").map((app) => app.id))
+    const storageItems = catalogue.offering_items.filter((item) => item.type === "infra" && item.infra_id && backup.has(item.application_id))
+    const wanted = storageItems.some((item) => itemNames.includes(item.name))
+      ? storageItems.filter((item) => itemNames.includes(item.name))
+      : storageItems
+    const ids = [...new Set(wanted.map((item) => item.infra_id!))]
+    const infras = await this.connection_.client.infra.batch(ids, { maxAgeMs: CATALOGUE_TTL_MS })
+    // Backup items live on disaster-recovery sites too: a data location is a storage with the `backup` capability.
+    const names = new Map(infras.filter((infra) => infra.capabilities.includes("backup")).map((infra) => [infra.id, infra.name]))
+    return ids
+      .filter((id) => names.has(id))
+      .map((id) => ({ id, name: names.get(id)!, offering_items: [...new Set(wanted.filter((item) => item.infra_id === id).map((item) => item.name))] }))
+      .sort((a, b) => a.name.localeCompare(b.name))
   }
 
   /** What the admin may see of the configuration; the client secret never leaves the module. */

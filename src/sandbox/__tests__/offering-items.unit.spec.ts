@@ -25,6 +25,19 @@ describe("Acronis sandbox: applications and offering items", () => {
     expect(res.body.items.find((a: any) => a.type === "backup").usages).toContain("storage")
   })
 
+  it("reads storages by id with the name users see and their capabilities; an unknown id is a 404, no ids a 400", async () => {
+    const ids = [INFRA_IDS.partnerBackupStorage, INFRA_IDS.disasterRecoverySite].join(",")
+    const batch = await http.api("GET", `/infra?uuids=${ids}`)
+    expect(batch.status).toBe(200)
+    expect(batch.body.items).toEqual([
+      expect.objectContaining({ id: INFRA_IDS.partnerBackupStorage, name: expect.any(String), capabilities: ["backup"], location_id: expect.any(String), version: expect.any(Number) }),
+      expect.objectContaining({ id: INFRA_IDS.disasterRecoverySite, capabilities: ["disaster_recovery"] }),
+    ])
+    expect((await http.api("GET", `/infra/${INFRA_IDS.acronisBackupStorage}`)).body.name).toEqual(expect.any(String))
+    expect((await http.api("GET", "/infra/0a1e0000-5b5e-4c0d-9e7a-acc0b57000ff")).status).toBe(404)
+    expect((await http.api("GET", "/infra")).status).toBe(400)
+  })
+
   it("enables and disables a service with bindings (204)", async () => {
     const tenant = await http.createTenant("Acme")
     const path = `/applications/${BACKUP}/bindings/tenants/${tenant.id}`

@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { normalizePlanTerms, type PlanTerms } from "../../modules/acronis/domain/plan-terms"
 
 export type AcronisOfferType = "ppu" | "contract" | "plan"
 
-/** What checkout needs of an offer (never prices or tenant ids). */
+/** What checkout needs of an offer (never unit costs). */
 export type CheckoutOffer = {
   id: string
   product_id: string
@@ -11,6 +12,11 @@ export type CheckoutOffer = {
   protection_models: string[]
   file_sync_share_models: string[]
   contract_tier: number | null
+  /** Plans: the order form the buyer fills in. */
+  plan: PlanTerms | null
+  /** Plans: where the data locations are read (the parent tenant) and which storage items the offer enables. */
+  parent_tenant_id: string | null
+  offering_item_names: string[]
 }
 
 /** The basket's product settings of a pay-per-use line item, kept in `line_item.metadata.acronis`. */
@@ -32,7 +38,13 @@ export type AcronisLine = {
 type VariantRow = {
   id: string
   title?: string | null
-  product?: { id: string; title?: string | null; acronis_offer?: Omit<CheckoutOffer, "product_id"> | null } | null
+  product?: {
+    id: string
+    title?: string | null
+    acronis_offer?:
+      | (Omit<CheckoutOffer, "product_id" | "plan" | "offering_item_names"> & { plan: unknown; offering_items: { name: string }[] | null })
+      | null
+  } | null
 }
 
 /** The Acronis offer behind each variant that has one; variants of plain products are left out. */
@@ -57,6 +69,9 @@ export async function loadOffersByVariant(
       "product.acronis_offer.protection_models",
       "product.acronis_offer.file_sync_share_models",
       "product.acronis_offer.contract_tier",
+      "product.acronis_offer.plan",
+      "product.acronis_offer.parent_tenant_id",
+      "product.acronis_offer.offering_items",
     ],
     filters: { id: ids },
   })
@@ -71,6 +86,9 @@ export async function loadOffersByVariant(
           protection_models: offer.protection_models ?? [],
           file_sync_share_models: offer.file_sync_share_models ?? [],
           contract_tier: offer.contract_tier ?? null,
+          plan: offer.type === "plan" ? normalizePlanTerms(offer.plan) : null,
+          parent_tenant_id: offer.parent_tenant_id ?? null,
+          offering_item_names: (offer.offering_items ?? []).map((item) => item.name),
         },
         title: variant.product.title ?? "this Acronis product",
       })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "./acronis-lines"
 import { loadBuyer, subAccountIdOf } from "./buyer"
+import { assertPlanOrder } from "./plan-order"
 import { type CheckoutCart, checkoutCartFields, loadAcronisLines } from "./checkout-state"
 import { assertBuyerMayOrder, assertNoOpenPayPerUse, assertOnePayPerUseLine, assertQuantityOne, assertSettings } from "./rules"
 
@@ -18,6 +19,7 @@ async function assertBasket(container: MedusaContainer, cart: CheckoutCart, line
   for (const line of changed) {
     assertQuantityOne(line)
     assertSettings(line)
+    await assertPlanOrder(container, line, cart.currency_code)
   }
   assertOnePayPerUseLine(lines)
   const buyer = await loadBuyer(container, { customer_id: cart.customer_id, sub_account_id: subAccountIdOf(cart.metadata) })

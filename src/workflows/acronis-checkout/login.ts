@@ -91,3 +91,33 @@ export async function checkLoginAvailability(
   }
   return { login: normalized, available: true, reason: null }
 }
+
+/** How many candidates a proposal tries before it gives up and asks the buyer to choose. */
+const PROPOSAL_CANDIDATES = 5
+
+/**
+ * A login for a plan's administrator, unique across Acronis (seed 004: "We recommend using Admin as a username
+ * of the administrator"; Acronis logins are unique across all of Acronis, so "admin" alone is always taken):
+ * the username qualified by the customer's domain, `admin.contoso.com`, then `admin2.contoso.com`, … each
+ * checked live like the availability route. `login: null` when none of them is free.
+ */
+export async function proposeLogin(
+  container: MedusaContainer,
+  input: { username: string; domain: string; cartId?: string | null }
+): Promise<{ login: string | null; available: boolean; tried: LoginAvailability[] }> {
+  const username = input.username.trim().toLowerCase()
+  const domain = input.domain.trim().toLowerCase()
+  const tried: LoginAvailability[] = []
+  for (let n = 1; n <= PROPOSAL_CANDIDATES; n++) {
+    const candidate = `${username}${n === 1 ? "" : n}.${domain}`
+    const answer = await checkLoginAvailability(container, candidate, { cartId: input.cartId, cached: true })
+    tried.push(answer)
+    if (answer.available) {
+      return { login: answer.login, available: true, tried }
+    }
+    if (loginFormatProblem(candidate, "username_or_email")) {
+      break
+    }
+  }
+  return { login: null, available: false, tried }
+}

@@ -140,6 +140,7 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
           editions: plan.editions,
           keep_editions: takenOver.editions_in_use,
           quotas: plan.quotas,
+          storage_infra_id: plan.storage_infra_id,
           log: { subscription_id: plan.subscription_id, attempt: plan.attempt, step: "configure-tenant-offering-items" },
         }))
       ),

@@ -5,6 +5,7 @@ import {
   FILE_SYNC_SHARE_MODELS,
   PROTECTION_MODELS,
 } from "./licensing"
+import { normalizePlanTerms, PLAN_DEPLOYMENTS, PLAN_PAYMENTS } from "./plan-terms"
 
 const currencyCode = z
   .string()
@@ -62,20 +63,79 @@ const contractOffer = z
   })
   .strict()
 
+const planPackage = z
+  .object({
+    /** What the order names the package by (`plan_order.package`). */
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, _ and -"),
+    name: z.string().min(1),
+    included_seats: z.number().int().min(0).nullable().default(null),
+    seat_prices: amountsByCurrency.default({}),
+    /** Quotas of the package, by offering item name; items it does not name keep the offer's `offering_items` quota. */
+    quotas: z.record(z.string().min(1), quota).default({}),
+  })
+  .strict()
+
+/**
+ * The seat plan's order form (seed 004). Offers saved before the form fixed one deployment, one payment method
+ * and one price list (`deployment`, `payment`, `seat_prices`, `included_seats`): those are still taken and
+ * read as a form with one choice each (`normalizePlanTerms`). `data_centers` was a label list; data locations
+ * now come live from Acronis (the parent's backup storages), so it is kept but no longer read.
+ */
+const planTerms = z
+  .object({
+    deployments: z.array(z.enum(PLAN_DEPLOYMENTS)).min(1).optional(),
+    payments: z.array(z.enum(PLAN_PAYMENTS)).min(1).optional(),
+    billing_intervals: z.array(z.enum(["month", "year"])).min(1),
+    postponed_billing: z.boolean().default(false),
+    /** SaaS orders: the currencies the buyer may order in. Default: every currency a package is priced in. */
+    currencies: z.array(currencyCode).optional(),
+    packages: z.array(planPackage).min(1, "offer at least one package").optional(),
+    data_centers: z.array(z.string().min(1)).optional(),
+    /** As stored (`normalizePlanTerms`): false for offers saved with fixed terms, so saving one back keeps it so. */
+    order_form: z.boolean().optional(),
+    // The form before it had choices.
+    deployment: z.enum(PLAN_DEPLOYMENTS).optional(),
+    payment: z.enum(PLAN_PAYMENTS).optional(),
+    seat_prices: amountsByCurrency.optional(),
+    included_seats: z.number().int().min(0).nullable().optional(),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const issue = (field: string, message: string) =>
+      // Medusa's error formatter drops the path of custom issues: name the field in the message.
+      ctx.addIssue({ code: "custom", path: field.split(".").slice(1), message: `${field}: ${message}` })
+    // The fixed terms beside the choices only as the stored form repeats them (an offer read and saved back).
+    const implied = {
+      deployment: plan.deployments?.[0],
+      payment: plan.payments?.[0],
+      seat_prices: plan.packages?.[0]?.seat_prices,
+      included_seats: plan.packages?.[0]?.included_seats,
+    }
+    const pairs = [["deployments", "deployment"], ["payments", "payment"], ["packages", "seat_prices"], ["packages", "included_seats"]] as const
+    for (const [form, fixed] of pairs) {
+      if (plan[form] !== undefined && plan[fixed] !== undefined && JSON.stringify(plan[fixed]) !== JSON.stringify(implied[fixed])) {
+        issue(`plan.${fixed}`, `give either ${form} (the choices) or ${fixed}, not both`)
+      }
+    }
+    if (!plan.deployments && !plan.deployment) issue("plan.deployments", "say which deployments (cloud, saas) the buyer may order")
+    if (!plan.payments && !plan.payment) issue("plan.payments", "say which payment methods (pre_paid, post_paid) the buyer may choose")
+    const prePaid = (plan.payments ?? [plan.payment]).includes("pre_paid")
+    if (!prePaid) return
+    // The fee is included seats × seat price; guessing seats from quotas once billed bytes as seats.
+    const seatsMessage = "a pre-paid plan's fee is its included user accounts × the seat price: say how many it includes"
+    if (!plan.packages && (plan.included_seats ?? null) === null) issue("plan.included_seats", seatsMessage)
+    plan.packages?.forEach((pkg, index) => {
+      if (pkg.included_seats === null) issue(`plan.packages.${index}.included_seats`, seatsMessage)
+    })
+    const ids = plan.packages?.map((pkg) => pkg.id) ?? []
+    ids.forEach((id, index) => ids.indexOf(id) !== index && issue(`plan.packages.${index}.id`, `"${id}" is used twice`))
+  })
+  .transform((plan) => normalizePlanTerms(plan))
+
 const planOffer = z
   .object({
     type: z.literal("plan"),
-    plan: z
-      .object({
-        deployment: z.enum(["cloud", "saas"]),
-        payment: z.enum(["pre_paid", "post_paid"]),
-        billing_intervals: z.array(z.enum(["month", "year"])).min(1),
-        data_centers: z.array(z.string().min(1)).min(1, "offer at least one data centre"),
-        postponed_billing: z.boolean().default(false),
-        seat_prices: amountsByCurrency.default({}),
-        included_seats: z.number().int().min(0).nullable().default(null),
-      })
-      .strict(),
+    plan: planTerms,
     services: z.array(z.enum(ACRONIS_SERVICES)).min(1).default(["protection"]),
     ...common,
   })
@@ -99,12 +159,21 @@ export const acronisOfferSchema = z
         }
       }
     }
-    if (offer.type === "plan" && offer.plan.payment === "pre_paid" && offer.plan.included_seats === null) {
-      // The fee is included seats × seat price; guessing seats from quotas once billed bytes as seats.
-      ctx.addIssue({
-        code: "custom",
-        path: ["plan", "included_seats"],
-        message: "plan.included_seats: a pre-paid plan's fee is its included user accounts × the seat price: say how many it includes",
+    if (offer.type === "plan") {
+      // A package's quota sets an item the offer enables; an item it does not enable would never be provisioned.
+      const enabled = new Set(offer.offering_items.map((item) => item.name))
+      // Absent when the plan itself was refused (zod still runs this refinement).
+      const packages = offer.plan.packages ?? []
+      packages.forEach((pkg, index) => {
+        for (const name of Object.keys(pkg.quotas)) {
+          if (!enabled.has(name)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["plan", "packages", index, "quotas", name],
+              message: `plan.packages.${index}.quotas.${name}: not one of the offer's offering_items; add it there first`,
+            })
+          }
+        }
       })
     }
     if (offer.type === "ppu") {

@@ -81,6 +81,8 @@ export type OfferingItemsPlanInput = {
   tenant_kind: "customer" | "partner"
   /** The offer's quotas by item name (contracts, plans); absent items and pay per use are unlimited. */
   quotas?: Record<string, { value: number | null; overage: number | null }>
+  /** A plan's chosen data location: the backup storage (`infra_id`) used instead of the parent's first. */
+  storage_infra_id?: string | null
 }
 
 /** The items to enable (status 1) with their quotas, before quota versions are filled in from a fresh read. */
@@ -89,6 +91,14 @@ export function offeringItemsForTenant(input: OfferingItemsPlanInput): (Offering
   const typeById = new Map(input.applications.map((app) => [app.id, app.type]))
   // A customer tenant may use one storage per kind of storage (reference §6): the first the parent offers.
   const storageByUsage = new Map<string, string>()
+  if (input.storage_infra_id) {
+    // The chosen data location, for every kind of Protection storage the parent offers there.
+    for (const item of input.available) {
+      if (item.infra_id === input.storage_infra_id && typeById.get(item.application_id) === "backup") {
+        storageByUsage.set(`${item.application_id}:${item.usage_name}`, item.infra_id)
+      }
+    }
+  }
   const items: (OfferingItemUpdate & { type: string })[] = []
   for (const item of input.available) {
     if (!wantedTypes.has(typeById.get(item.application_id) ?? "")) continue

@@ -11,6 +11,7 @@ import { cmp, fromDecimal, sub, toDecimalString, ZERO } from "../../../modules/a
 import { sumAmounts, type OfferTerms } from "../../../modules/acronis-billing/domain/statement"
 import { firstTermsOf, offerIdsOf, statementTermsOf, type StatementTerms } from "../../../modules/acronis-billing/domain/term-segments"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
+import { offerAsBought } from "../../../modules/acronis/domain/plan-terms"
 import { serviceSpansOf, type ServiceSpan } from "../../../modules/acronis/domain/service-spans"
 import { historyOf, type TermsHistory } from "../../../modules/acronis/domain/term-history"
 
@@ -85,7 +86,7 @@ export async function loadBillingSubject(container: MedusaContainer, input: Load
   if (!subscription.tenant_id || !subscription.activated_at) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${subscription.id} was never activated: there is nothing to bill`)
   }
-  const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
+  const offer = offerAsBought(await acronis.retrieveAcronisOffer(subscription.offer_id), subscription)
   const history = input.terms_history ?? historyOf(subscription, offer, acronis.getEditionMapping())
   const offerIds = offerIdsOf(history)
   const offers = await acronis.listAcronisOffers({ id: offerIds })
@@ -93,7 +94,8 @@ export async function loadBillingSubject(container: MedusaContainer, input: Load
   if (missing.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${subscription.id} was billed on offer ${missing.join(", ")}, which no longer exists`)
   }
-  const offerTerms = Object.fromEntries(offers.map((o) => [o.id, offerTermsOf(o)]))
+  // Its own offer as bought (a plan's order form); offers its terms changed to, as they are.
+  const offerTerms = Object.fromEntries(offers.map((o) => [o.id, offerTermsOf(o.id === offer.id ? offer : o)]))
   const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "email", "items.id", "items.unit_price", "items.quantity"],

@@ -8,12 +8,13 @@ import {
   assertQuantityOne,
   assertSettings,
 } from "../rules"
+import { assertPlanOrder } from "../plan-order"
 
 export const validateAcronisOrderRulesStepId = "validate-acronis-order-rules"
 
 /**
  * Every ordering rule, again at completion (the basket may have changed since: the customer signed in, the
- * cart's sub-account changed, another order was placed): a signed-in customer, quantity 1, settings, one
+ * cart's sub-account changed, another order was placed): a signed-in customer, quantity 1, settings, a plan's order form, one
  * pay-per-use item, who may buy what, and no second active or pending pay-per-use subscription.
  */
 export const validateAcronisOrderRulesStep = createStep(
@@ -29,6 +30,8 @@ export const validateAcronisOrderRulesStep = createStep(
     for (const line of state.lines) {
       assertQuantityOne(line)
       assertSettings(line)
+      // Again at completion: the storages Acronis offers may have changed since the item was added.
+      await assertPlanOrder(container, line, state.cart.currency_code)
     }
     assertOnePayPerUseLine(state.lines)
     assertBuyerMayOrder(state.lines, state.buyer, state.cart.currency_code)

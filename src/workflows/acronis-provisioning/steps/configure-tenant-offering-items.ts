@@ -15,6 +15,8 @@ export type ConfigureTenantOfferingItemsInput = {
   services: AcronisService[]
   editions: string[]
   quotas?: Record<string, { value: number | null; overage: number | null }>
+  /** A plan's chosen data location (backup storage `infra_id`). */
+  storage_infra_id?: string | null
   /** A customer tenant's editions that stay on besides `editions`: those other active subscriptions of it use. */
   keep_editions?: string[]
   /** When set, the outcome goes to this subscription's provisioning log. */
@@ -60,6 +62,7 @@ export async function configureTenantOfferingItems(
     editions: input.editions,
     tenant_kind: input.tenant_kind,
     quotas: input.quotas,
+    storage_infra_id: input.storage_infra_id,
   })
 
   const applicationIds = [...new Set(wanted.map((item) => item.application_id))]

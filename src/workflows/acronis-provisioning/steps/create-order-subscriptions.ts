@@ -4,6 +4,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { tenantKindForOffer } from "../../../modules/acronis/domain/offer-catalogue"
+import { readPlanOrder } from "../../acronis-checkout/plan-order"
 
 export type CreateOrderSubscriptionsInput = { order_id: string }
 
@@ -138,6 +139,9 @@ export const createOrderSubscriptionsStep = createStep(
                   minimum: commitmentAmount === null ? null : { currency_code: order.currency_code, amount: commitmentAmount },
                 }
               : null,
+          // A plan's order form (seed 004), checked at checkout, kept as read (defaults filled in, codes lower
+          // case): what provisioning and billing follow.
+          metadata: offer.type === "plan" && item.metadata?.plan_order ? { plan_order: readPlanOrder(item.metadata) } : null,
         }
       })
 

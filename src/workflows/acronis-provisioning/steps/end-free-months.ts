@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import { leavesTrialAt } from "../../../modules/acronis/domain/free-month"
+import { offerAsBought } from "../../../modules/acronis/domain/plan-terms"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { writeProvisioningLog } from "./provisioning-log"
 
@@ -23,17 +24,20 @@ export const endFreeMonthsStep = createStep(endFreeMonthsStepId, async (input: E
   const now = new Date(input.now)
   const { data } = await query.graph({
     entity: "acronis_subscription",
-    fields: ["id", "tenant_id", "offer_id", "activated_at"],
+    fields: ["id", "tenant_id", "offer_id", "activated_at", "metadata"],
     filters: { status: "active", pricing_mode: "trial" },
   })
-  const inTrial = (data as { id: string; tenant_id: string | null; offer_id: string; activated_at: string | Date | null }[]).filter(
+  const inTrial = (
+    data as { id: string; tenant_id: string | null; offer_id: string; activated_at: string | Date | null; metadata: Record<string, unknown> | null }[]
+  ).filter(
     (subscription) => subscription.tenant_id && subscription.activated_at
   )
   const offerIds = [...new Set(inTrial.map((subscription) => subscription.offer_id))]
   const offers = offerIds.length ? await acronis.listAcronisOffers({ id: offerIds }, { select: ["id", "type", "plan"], take: null }) : []
   const offerById = new Map(offers.map((offer) => [offer.id, offer]))
   const due = inTrial.filter((subscription) => {
-    const at = leavesTrialAt(offerById.get(subscription.offer_id), new Date(subscription.activated_at!))
+    const offer = offerById.get(subscription.offer_id)
+    const at = leavesTrialAt(offer && offerAsBought(offer, subscription), new Date(subscription.activated_at!))
     return at !== null && at <= now
   })
   const output: EndFreeMonthsOutput = { switched: [], failed: [] }

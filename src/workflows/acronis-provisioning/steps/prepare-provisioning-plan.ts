@@ -5,6 +5,7 @@ import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { ACRONIS_SERVICES, mappedEditions, type AcronisService } from "../../../modules/acronis/domain/licensing"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
+import { chosenPlanTerms, normalizePlanTerms, type PlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
 import { activationEmailsOf } from "./record-subscription-user"
 
@@ -35,6 +36,8 @@ export type ProvisioningPlan = {
   /** What a reseller's partner tenant gets: every edition the merchant's mapping sells, for its customers to pick. */
   partner_editions: string[]
   quotas: Record<string, { value: number | null; overage: number | null }>
+  /** A plan's chosen data location: the backup storage its tenant uses, for good. */
+  storage_infra_id: string | null
   pricing_mode: "trial" | "production"
   contract_tier: number | null
   user: { email: string; login: string; first_name: string; last_name: string; language?: string; reference_id: string; role: string }
@@ -164,6 +167,12 @@ export const prepareProvisioningPlanStep = createStep(
               .map((item) => [item.name, item.quota!])
           )
 
+    // A plan's order form: its package's quotas over the offer's, its data location, its free month.
+    const planOrder = offer.type === "plan" ? ((subscription.metadata?.plan_order ?? null) as PlanOrder | null) : null
+    const chosen = planOrder ? chosenPlanTerms(normalizePlanTerms(offer.plan), planOrder) : null
+    if (chosen) Object.assign(quotas, chosen.packages[0].quotas)
+    const freeMonth = chosen ? chosen.postponed_billing : hasFreeFirstMonth(offer)
+
     const plan: ProvisioningPlan = {
       subscription_id: subscription.id,
       attempt: input.attempt,
@@ -179,8 +188,9 @@ export const prepareProvisioningPlanStep = createStep(
       editions,
       partner_editions: partnerEditions,
       quotas,
+      storage_infra_id: planOrder?.deployment === "cloud" ? planOrder.data_location : null,
       // A first-month-free plan stays in trial (not billed by Acronis) until `endAcronisFreeMonthsWorkflow`.
-      pricing_mode: hasFreeFirstMonth(offer) ? "trial" : offer.pricing_mode,
+      pricing_mode: freeMonth ? "trial" : offer.pricing_mode,
       contract_tier: offer.type === "contract" ? offer.contract_tier : null,
       user: {
         email: subscription.email,

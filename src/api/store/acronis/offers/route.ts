@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACRONIS_MODULE } from "../../../../modules/acronis"
 import type AcronisModuleService from "../../../../modules/acronis/service"
 import { toStoreOfferView } from "../../../../modules/acronis/domain/store-offer-view"
+import { storeDataLocationsOf } from "../data-locations"
 import { soldToRequester } from "../sales-channels"
 
 type OfferWithProduct = Parameters<typeof toStoreOfferView>[0] & {
@@ -20,14 +21,17 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     fields: ["*", "product.id", "product.title", "product.handle", "product.status", "product.sales_channels.id"],
   })
   const mapping = req.scope.resolve<AcronisModuleService>(ACRONIS_MODULE).getEditionMapping()
-  const offers = (data as OfferWithProduct[])
-    .filter(({ product }) => soldToRequester(req, product))
-    .map((offer) => ({
-      product_id: offer.product!.id,
-      product_title: offer.product!.title,
-      product_handle: offer.product!.handle,
-      ...toStoreOfferView(offer, mapping),
-    }))
+  const sold = (data as OfferWithProduct[]).filter(({ product }) => soldToRequester(req, product))
+  const offers = (
+    await Promise.all(
+      sold.map(async (offer) => ({
+        product_id: offer.product!.id,
+        product_title: offer.product!.title,
+        product_handle: offer.product!.handle,
+        ...toStoreOfferView(offer, mapping, await storeDataLocationsOf(req.scope, offer)),
+      }))
+    )
+  )
     .sort((a, b) => a.product_title.localeCompare(b.product_title, "en", { numeric: true }))
   res.json({ acronis_offers: offers, count: offers.length })
 }

@@ -1,0 +1,130 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { ACRONIS_MODULE } from "../../modules/acronis"
+import { CREDENTIAL_RECIPIENTS, DOMAIN_NAME, type PlanOrder, type PlanTerms } from "../../modules/acronis/domain/plan-terms"
+import type AcronisModuleService from "../../modules/acronis/service"
+import type { AcronisLine } from "./acronis-lines"
+
+/** What Acronis takes as a username (letters, digits, ".", "_", "-"), without the domain. */
+const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/
+
+const planOrderSchema = z
+  .object({
+    deployment: z.string().min(1),
+    payment: z.string().min(1),
+    package: z.string().min(1),
+    postponed_billing: z.boolean().default(false),
+    data_location: z.string().min(1).nullable().default(null),
+    data_location_confirmed: z.boolean().default(false),
+    currency: z.string().min(1).transform((code) => code.toLowerCase()).nullable().default(null),
+    customer: z
+      .object({
+        company_name: z.string().trim().min(1, "enter the company name"),
+        contact_name: z.string().trim().min(1, "enter the contact person's name"),
+        contact_email: z.email("must be an e-mail address"),
+      })
+      .strict(),
+    domain: z
+      .string()
+      .trim()
+      .transform((domain) => domain.toLowerCase())
+      .refine((domain) => DOMAIN_NAME.test(domain), "must be a domain name such as contoso.com"),
+    admin_username: z.string().trim().regex(USERNAME, "letters, digits, \".\", \"_\" or \"-\" (we recommend Admin)"),
+    send_credentials_to: z.array(z.enum(CREDENTIAL_RECIPIENTS)).max(2).default(["account_manager"]),
+  })
+  .strict()
+
+const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `plan_order.${field}: ${message}`)
+
+/** The order form of a plan line item as given, or null when it has none; a malformed one is a 400 naming the field. */
+export function readPlanOrder(metadata: Record<string, unknown> | null | undefined): PlanOrder | null {
+  const raw = metadata?.plan_order
+  if (raw === undefined || raw === null) {
+    return null
+  }
+  const parsed = planOrderSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw invalid(issue.path.join(".") || "", issue.message)
+  }
+  return parsed.data as PlanOrder
+}
+
+/**
+ * A plan line item's order form (seed 004) against what its offer allows: each choice one the offer offers, a
+ * cloud order's data location one of the storages the parent can hand down (asked of Acronis now) and
+ * confirmed as permanent, a SaaS order's currency one of the offer's and the cart's, the package priced in it.
+ * Offers with fixed terms may go without the form. Throws a 400 naming the field.
+ */
+export async function assertPlanOrder(container: MedusaContainer, line: Pick<AcronisLine, "title" | "metadata" | "offer">, cartCurrency: string) {
+  const terms = line.offer.plan
+  if (line.offer.type !== "plan" || !terms) {
+    return
+  }
+  const order = readPlanOrder(line.metadata)
+  if (!order) {
+    if (terms.order_form) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `plan_order: "${line.title}" is ordered with its order form: set metadata.plan_order on the line item ` +
+          "(deployment, payment, package, customer, domain, admin_username; see the product's acronis-offer)."
+      )
+    }
+    return
+  }
+  assertChoices(order, terms, cartCurrency)
+  if (order.deployment === "cloud") {
+    const locations = await container
+      .resolve<AcronisModuleService>(ACRONIS_MODULE)
+      .getDataLocations(line.offer.parent_tenant_id, line.offer.offering_item_names)
+    if (!locations.some((location) => location.id === order.data_location)) {
+      throw invalid(
+        "data_location",
+        `${order.data_location} is not a storage this offer can use; choose one of ${locations.map((l) => `${l.id} (${l.name})`).join(", ") || "none (Acronis offers no backup storage now)"}.`
+      )
+    }
+  }
+}
+
+/** The choices that need nothing but the offer and the cart. */
+export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: string) {
+  const among = (field: keyof PlanOrder, value: string, allowed: string[]) => {
+    if (!allowed.includes(value)) {
+      throw invalid(field, `"${value}" is not offered; choose one of ${allowed.join(", ")}.`)
+    }
+  }
+  among("deployment", order.deployment, terms.deployments)
+  among("payment", order.payment, terms.payments)
+  among("package", order.package, terms.packages.map((pkg) => pkg.id))
+  if (order.postponed_billing && !terms.postponed_billing) {
+    throw invalid("postponed_billing", "this offer does not give a free first month; leave it false.")
+  }
+  const currency = cartCurrency.toLowerCase()
+  if (order.deployment === "cloud") {
+    if (!order.data_location) {
+      throw invalid("data_location", "a cloud order keeps its data in the storage you choose: set one of the offer's data locations.")
+    }
+    if (!order.data_location_confirmed) {
+      throw invalid("data_location_confirmed", "the data location cannot be changed once the tenant exists: confirm it (true).")
+    }
+    if (order.currency !== null) {
+      throw invalid("currency", "a cloud order is in the cart's currency; leave it out.")
+    }
+  } else {
+    if (order.data_location !== null) {
+      throw invalid("data_location", "a SaaS order has no data location to choose; leave it out.")
+    }
+    if (!order.currency) {
+      throw invalid("currency", `a SaaS order names its currency: one of ${terms.currencies.join(", ")}.`)
+    }
+    among("currency", order.currency, terms.currencies)
+    if (order.currency !== currency) {
+      throw invalid("currency", `the order is in ${order.currency.toUpperCase()} but this cart is in ${currency.toUpperCase()}: choose a region in ${order.currency.toUpperCase()}.`)
+    }
+  }
+  const pkg = terms.packages.find((candidate) => candidate.id === order.package)!
+  if (pkg.seat_prices[currency] === undefined) {
+    throw invalid("package", `"${pkg.name}" has no price in ${currency.toUpperCase()}; choose a package priced in the cart's currency.`)
+  }
+}
