@@ -4,6 +4,7 @@ import { AcronisEvents, type SubscriptionActivatedPayload } from "../../modules/
 import { createAcronisUsersStep } from "../acronis/steps/create-acronis-users"
 import { findOrCreateTenantStep } from "../acronis/steps/find-or-create-tenant"
 import { sendActivationEmailsStep } from "../acronis/steps/send-activation-emails"
+import { recordActivationEmailRequestStep } from "./steps/record-activation-email-request"
 import { setResellerTenantStep } from "../reseller/steps/set-reseller-tenant"
 import { activateSubscriptionStep } from "./steps/activate-subscription"
 import { applyContractTierStep } from "./steps/apply-contract-tier"
@@ -177,8 +178,15 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
       )
     )
 
+    recordActivationEmailRequestStep(
+      transform({ plan, users }, ({ plan, users }) => ({ subscription_id: plan.subscription_id, users, activation_email_sent_to: plan.activation_email_sent_to }))
+    )
     const emailed = sendActivationEmailsStep(
-      transform({ plan, users }, ({ plan, users }) => ({ users, activation_email_sent_to: plan.activation_email_sent_to }))
+      transform({ plan, users }, ({ plan, users }) => ({
+        users,
+        activation_email_sent_to: plan.activation_email_sent_to,
+        activation_email_requested_for: plan.activation_email_requested_for,
+      }))
     ).config({ name: "send-subscription-activation-email" })
     recordSubscriptionUserStep(
       transform({ plan, emailed }, ({ plan, emailed }) => ({ subscription_id: plan.subscription_id, attempt: plan.attempt, user: emailed[0] }))

@@ -7,6 +7,7 @@ import { ACRONIS_SERVICES, mappedEditions, type AcronisService } from "../../../
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
 import { chosenPlanTerms, normalizePlanTerms, type PlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
+import { requestedActivationEmailsOf } from "./record-activation-email-request"
 import { activationEmailsOf } from "./record-subscription-user"
 
 export type ProvisioningPlan = {
@@ -43,6 +44,8 @@ export type ProvisioningPlan = {
   user: { email: string; login: string; first_name: string; last_name: string; language?: string; reference_id: string; role: string }
   /** Acronis users an earlier run of this subscription had sent the activation e-mail: never sent twice. */
   activation_email_sent_to: string[]
+  /** Users an earlier run was asking Acronis to e-mail when it died, with no outcome recorded. */
+  activation_email_requested_for: string[]
   customer: { email: string; name: string | null }
   service_name: string
 }
@@ -202,6 +205,9 @@ export const prepareProvisioningPlanStep = createStep(
         role: tenant.kind === "partner" ? "partner_admin" : "company_admin",
       },
       activation_email_sent_to: Object.keys(activationEmailsOf(subscription.metadata)),
+      activation_email_requested_for: Object.keys(requestedActivationEmailsOf(subscription.metadata)).filter(
+        (id) => !(id in activationEmailsOf(subscription.metadata))
+      ),
       customer: { email: customer.email, name: fullName || null },
       service_name: subscription.service_name,
     }

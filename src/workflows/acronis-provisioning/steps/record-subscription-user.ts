@@ -26,7 +26,7 @@ export function unconfirmedActivationEmailsOf(metadata: unknown): Record<string,
  * Stores the admin user's id and login on the subscription and logs whether it was created or found from an
  * earlier run. When this run had Acronis send the activation e-mail, records it for the user
  * (`metadata.activation_emails`), so later runs — retries after a failed step — do not send it again. A
- * crash between the e-mail and this write is the one case that can send a second one. Releases the order's
+ * crash between the e-mail and this write is covered by the mark `recordActivationEmailRequestStep` left. Releases the order's
  * login reservation: Acronis holds the login from now on. Not compensated: the user is kept with its tenant.
  */
 export const recordSubscriptionUserStep = createStep(

@@ -10,6 +10,11 @@ export type SendActivationEmailsInput = {
   users: CreatedAcronisUser[]
   /** Acronis user ids an earlier run already had e-mailed (the caller's record): not e-mailed again. */
   activation_email_sent_to?: string[]
+  /**
+   * Users an earlier run was asking for when it died, with no record of the outcome: Acronis may have sent the
+   * e-mail, so it is not asked again; the user is reported `activation_email_unconfirmed`, like a lost answer.
+   */
+  activation_email_requested_for?: string[]
 }
 
 export const sendActivationEmailsStepId = "send-activation-emails"
@@ -19,8 +24,11 @@ const EMAILS_AT_ONCE = 4
 export async function sendActivationEmails(client: AcronisClient, input: SendActivationEmailsInput): Promise<CreatedAcronisUser[]> {
   const emailedBefore = new Set(input.activation_email_sent_to ?? [])
   const due = (user: CreatedAcronisUser) => !user.activated && !user.activation_email_sent && !emailedBefore.has(user.acronis_user_id)
+  const requestedBefore = new Set(input.activation_email_requested_for ?? [])
   const outcomes = new Map(
-    await mapBounded(input.users.filter(due), EMAILS_AT_ONCE, async (user) => [user.acronis_user_id, await askForActivationEmail(client, user)] as const)
+    await mapBounded(input.users.filter(due), EMAILS_AT_ONCE, async (user) =>
+      [user.acronis_user_id, requestedBefore.has(user.acronis_user_id) ? ("unconfirmed" as const) : await askForActivationEmail(client, user)] as const
+    )
   )
   return input.users.map((user) => {
     const outcome = outcomes.get(user.acronis_user_id)
