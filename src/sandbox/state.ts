@@ -204,21 +204,21 @@ export function emptyContact(id: string, now: string, email = ""): Contact {
   }
 }
 
-export function seedState(clientId: string, rootTenantName: string, rootTenantId = DEFAULT_ROOT_TENANT_ID): SandboxState {
-  const now = timestamp()
-  const root: TenantRecord = {
-    id: rootTenantId,
-    number: 1000001,
+/** A tenant the sandbox starts with: enabled, in its first version, with an empty contact. */
+function seededTenant(now: string, id: string, number: number, name: string, kind: TenantKind, parentId: string, contactId: string): TenantRecord {
+  return {
+    id,
+    number,
     version: 1,
-    name: rootTenantName,
-    kind: "partner",
-    parent_id: PLATFORM_TENANT_ID,
+    name,
+    kind,
+    parent_id: parentId,
     enabled: true,
     customer_type: "default",
     customer_id: null,
     internal_tag: null,
     language: "en",
-    contact: emptyContact("5a4db0c5-0000-4000-8000-0000000c0001", now),
+    contact: emptyContact(contactId, now),
     default_idp_id: DEFAULT_IDP_ID,
     update_lock: { enabled: false, owner_id: null },
     ancestral_access: true,
@@ -227,6 +227,11 @@ export function seedState(clientId: string, rootTenantName: string, rootTenantId
     updated_at: now,
     deleted_at: null,
   }
+}
+
+export function seedState(clientId: string, rootTenantName: string, rootTenantId = DEFAULT_ROOT_TENANT_ID): SandboxState {
+  const now = timestamp()
+  const root = seededTenant(now, rootTenantId, 1000001, rootTenantName, "partner", PLATFORM_TENANT_ID, "5a4db0c5-0000-4000-8000-0000000c0001")
   // The root partner has every catalogue item, unlimited; features carry no quota.
   const rootItems: Record<string, OfferingItemRecord> = {}
   for (const def of OFFERING_ITEMS) {
@@ -259,29 +264,8 @@ export function seedState(clientId: string, rootTenantName: string, rootTenantId
 
 /** The foreign partner and its customer take numbers below the root's, so the client's numbering is unchanged. */
 function seedForeignSubtree(now: string): Pick<SandboxState, "tenants" | "pricing" | "offering_items" | "applications" | "users"> {
-  const tenant = (id: string, number: number, name: string, kind: TenantKind, parentId: string, contactId: string): TenantRecord => ({
-    id,
-    number,
-    version: 1,
-    name,
-    kind,
-    parent_id: parentId,
-    enabled: true,
-    customer_type: "default",
-    customer_id: null,
-    internal_tag: null,
-    language: "en",
-    contact: emptyContact(contactId, now),
-    default_idp_id: DEFAULT_IDP_ID,
-    update_lock: { enabled: false, owner_id: null },
-    ancestral_access: true,
-    mfa_status: "disabled",
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-  })
-  const partner = tenant(FOREIGN_PARTNER_ID, 900001, "Other Partner", "partner", PLATFORM_TENANT_ID, "5a4db0c5-0000-4000-8000-0000000f0c01")
-  const customer = tenant(FOREIGN_CUSTOMER_ID, 900002, "Other Partner's Customer", "customer", FOREIGN_PARTNER_ID, "5a4db0c5-0000-4000-8000-0000000f0c02")
+  const partner = seededTenant(now, FOREIGN_PARTNER_ID, 900001, "Other Partner", "partner", PLATFORM_TENANT_ID, "5a4db0c5-0000-4000-8000-0000000f0c01")
+  const customer = seededTenant(now, FOREIGN_CUSTOMER_ID, 900002, "Other Partner's Customer", "customer", FOREIGN_PARTNER_ID, "5a4db0c5-0000-4000-8000-0000000f0c02")
   const user: UserRecord = {
     id: FOREIGN_USER_ID,
     version: 1,
