@@ -26,6 +26,12 @@ export type OrderPlacer = {
   order_email?: string | null
 }
 
+/** Who placed an order, as it stores it. */
+export function orderPlacer(order: { email?: string | null; metadata?: Record<string, unknown> | null }): OrderPlacer {
+  const manager = order.metadata?.acronis_account_manager as { email?: string | null } | null | undefined
+  return { account_manager_email: manager?.email ?? null, order_email: order.email ?? null }
+}
+
 /** The account manager of an order: the staff user who created it, else whoever placed it in the storefront. */
 export function accountManagerEmail(placer: OrderPlacer): string | null {
   return placer.account_manager_email?.trim() || placer.order_email?.trim() || null

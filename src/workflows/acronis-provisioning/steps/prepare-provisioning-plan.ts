@@ -5,7 +5,7 @@ import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { ACRONIS_SERVICES, mappedEditions, type AcronisService } from "../../../modules/acronis/domain/licensing"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
-import { credentialRecipients, planTenantIdentity } from "../../../modules/acronis/domain/credential-recipients"
+import { credentialRecipients, orderPlacer, planTenantIdentity } from "../../../modules/acronis/domain/credential-recipients"
 import { chosenPlanTerms, normalizePlanTerms, type PlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
 import { requestedActivationEmailsOf } from "./record-activation-email-request"
@@ -223,12 +223,7 @@ export const prepareProvisioningPlanStep = createStep(
         (id) => !(id in activationEmailsOf(subscription.metadata))
       ),
       customer: { email: customer.email, name: fullName || null },
-      credentials_to: planOrder
-        ? credentialRecipients(planOrder, {
-            account_manager_email: (order.metadata?.acronis_account_manager as { email?: string } | undefined)?.email,
-            order_email: order.email,
-          })
-        : null,
+      credentials_to: planOrder ? credentialRecipients(planOrder, orderPlacer(order)) : null,
       service_name: subscription.service_name,
     }
     return new StepResponse(plan)

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { saasOrderPlaced, type PlanOrderLine } from "../../../modules/acronis/domain/credential-recipients"
+import { orderPlacer, saasOrderPlaced, type PlanOrderLine } from "../../../modules/acronis/domain/credential-recipients"
 import { normalizePlanTerms } from "../../../modules/acronis/domain/plan-terms"
 import type { SaasOrderPlacedPayload } from "../../../modules/acronis/events"
 import { readPlanOrder } from "../../acronis-checkout/plan-order"
@@ -50,15 +50,6 @@ export const prepareSaasOrderIdStep = createStep(
         plan_order: readPlanOrder(item.metadata)!,
         terms: normalizePlanTerms(planOf.get(item.product_id!)),
       }))
-    const payload = saasOrderPlaced(
-      {
-        id: order.id,
-        display_id: order.display_id,
-        account_manager_email: (order.metadata?.acronis_account_manager as { email?: string } | undefined)?.email,
-        order_email: order.email,
-      },
-      lines
-    )
-    return new StepResponse(payload)
+    return new StepResponse(saasOrderPlaced({ id: order.id, display_id: order.display_id, ...orderPlacer(order) }, lines))
   }
 )

@@ -1,5 +1,6 @@
 import {
   credentialRecipients,
+  orderPlacer,
   planTenantIdentity,
   saasOrderPlaced,
   splitContactName,
@@ -34,6 +35,12 @@ describe("credentialRecipients", () => {
   it("maps the account manager of a storefront order to the order's e-mail: the buyer placing it", () => {
     expect(credentialRecipients(form(["account_manager"]), storefrontOrder)).toEqual(["buyer@partner.example"])
     expect(credentialRecipients(form(["account_manager"]), { ...storefrontOrder, account_manager_email: null })).toEqual(["buyer@partner.example"])
+  })
+
+  it("reads the account manager a staff order stores, and the order's e-mail", () => {
+    const staff = orderPlacer({ email: "it@contoso.com", metadata: { acronis_account_manager: { id: "user_01", email: "anna@msp.example" } } })
+    expect(credentialRecipients(form(["account_manager"]), staff)).toEqual(["anna@msp.example"])
+    expect(credentialRecipients(form(["account_manager"]), orderPlacer({ email: "buyer@partner.example", metadata: null }))).toEqual(["buyer@partner.example"])
   })
 
   it("maps the customer to the form's contact person alone", () => {
