@@ -1,13 +1,20 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { mkdtempSync } from "node:fs"
+import { readFile, readdir, rm } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+import { TestEventUtils, medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { simpleParser } from "mailparser"
+import type { IEventBusModuleService, INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { ACRONIS_MODULE } from "../../src/modules/acronis"
+import { AcronisEvents } from "../../src/modules/acronis/events"
 import type AcronisModuleService from "../../src/modules/acronis/service"
 import { ACRONIS_CHECKOUT_MODULE } from "../../src/modules/acronis-checkout"
 import type AcronisCheckoutModuleService from "../../src/modules/acronis-checkout/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
 import { validateAcronisCheckoutWorkflow } from "../../src/workflows/acronis-checkout"
+import { createAcronisOrderSubscriptionsWorkflow } from "../../src/workflows/acronis-provisioning"
 import { createAdminHeaders } from "./fixtures/admin"
 import { BILLING_ADDRESS, createRegion, payWithSystemProvider } from "./fixtures/checkout"
 import { createStoreCustomer } from "./fixtures/customer"
@@ -16,6 +23,10 @@ import { backgroundWorkSettled } from "./fixtures/settle"
 import { createStoreChannel } from "./fixtures/store"
 
 jest.setTimeout(180 * 1000)
+
+// The e-mails the suite sends, as .eml files (read before the runner applies its `env` option, hence here).
+const outboxDir = path.join(mkdtempSync(path.join(os.tmpdir(), "acronis-checkout-")), "outbox")
+process.env.NOTIFICATION_OUTBOX_DIR = outboxDir
 
 // The README's example of a shop's own rule, registered the way a shop does (once, before the app runs).
 validateAcronisCheckoutWorkflow.hooks.validateAcronisCheckout(async ({ cart, offers }) => {
@@ -208,6 +219,10 @@ medusaIntegrationTestRunner({
     })
 
     afterEach(() => backgroundWorkSettled(container))
+
+    afterAll(async () => {
+      await rm(path.dirname(outboxDir), { recursive: true, force: true })
+    })
 
     describe("seed 001: a direct customer orders pay per use", () => {
       it("walks basket settings → terms → billing → service details → complete, and the order carries what provisioning needs", async () => {
@@ -656,10 +671,37 @@ medusaIntegrationTestRunner({
 
     describe("seed 004: a plan ordered with its order form", () => {
       type SandboxState = {
-        tenants: { id: string; offering_items: { name: string; infra_id: string | null; quota: { value: number | null; overage: number | null } | null }[] }[]
+        tenants: {
+          id: string
+          name: string
+          contact: { email: string; firstname?: string | null; lastname?: string | null }
+          offering_items: { name: string; infra_id: string | null; quota: { value: number | null; overage: number | null } | null }[]
+        }[]
         users: { login: string; tenant_id: string }[]
       }
       const sandboxState = async () => (await (await sandbox("/state")).json()) as SandboxState
+      type Sent = { to: string; template: string; resource_id: string; content: { subject: string; text: string } }
+      /** The e-mails sent about these orders and subscriptions, as written to the outbox, once `count` went out. */
+      const emailsAbout = async (ids: string[], count: number): Promise<Sent[]> => {
+        const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        for (let wait = 0; ; wait++) {
+          const rows = await notifications.listNotifications(
+            { channel: "email", resource_id: ids },
+            { select: ["to", "template", "resource_id", "status", "external_id"], take: null }
+          )
+          const settled = rows.every((row) => row.status !== "pending")
+          if ((rows.length >= count && settled) || wait > 100) {
+            const files = await readdir(outboxDir).catch(() => [] as string[])
+            const mails = await Promise.all(files.map(async (file) => simpleParser(await readFile(path.join(outboxDir, file)))))
+            return rows.map((row) => {
+              const mail = mails.find((candidate) => candidate.messageId === row.external_id)
+              return { to: row.to, template: row.template!, resource_id: row.resource_id!, content: { subject: mail?.subject ?? "", text: mail?.text ?? "" } }
+            })
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      }
+      const who = (sent: Sent[]) => sent.map(({ template, to }) => `${template} → ${to}`).sort()
       const subscriptionOf = async (orderId: string, statuses = ["active"]) => {
         const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
         for (let wait = 0; ; wait++) {
@@ -919,7 +961,11 @@ medusaIntegrationTestRunner({
               metadata: { acronis: { billing_interval: "month" }, plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } },
             }),
           ])
-          await expectCloudOrderProvisioned(order.id)
+          const subscription = await expectCloudOrderProvisioned(order.id)
+          // The login goes to the staff user who placed the order and to the customer's contact.
+          const ready = (await emailsAbout([subscription.id], 2)).filter((mail) => mail.template === "service-ready")
+          expect(who(ready)).toEqual(["service-ready → admin@acronis.test", "service-ready → connie@contoso.com"])
+          expect(ready[0].content.text).toContain("Login: admin2.contoso.com")
         })
 
         it("a SaaS order executed at once: placed in the region of the form's currency, credentials to the account manager", async () => {
@@ -936,7 +982,11 @@ medusaIntegrationTestRunner({
           // The order stays the customer's: only the service's activation e-mail goes to the account manager.
           expect(order).toEqual(expect.objectContaining({ currency_code: "sek", region_id: sek.id, email: "john@doe.example" }))
           expect(order.items).toEqual([expect.objectContaining({ unit_price: 260 })])
-          await expectSaasOrderProvisioned(order.id)
+          const subscription = await expectSaasOrderProvisioned(order.id)
+          // The account manager alone (the form's default) gets the Order ID and the login.
+          const sent = (await emailsAbout([order.id, subscription.id], 2)).filter((mail) => mail.template !== "order-received")
+          expect(who(sent)).toEqual(["saas-order-id → admin@acronis.test", "service-ready → admin@acronis.test"])
+          expect(sent.find((mail) => mail.template === "saas-order-id")!.content.subject).toMatch(/^Your Order ID: \d+$/)
         })
 
         // Each row: the body, whether the order names the USD region, the refusal.
@@ -959,6 +1009,76 @@ medusaIntegrationTestRunner({
           expect(refused.data.message).toMatch(/^plan_order: Acronis Cyber Protect Cloud is not a plan/)
           expect(await orders()).toEqual([])
         })
+      })
+
+      it("e-mails the login to whoever the form names, and a SaaS order's Order ID when it is placed; the tenant is the form's company and contact", async () => {
+        // A cloud order whose credentials go to the account manager (in the storefront, the buyer) and the contact.
+        const manager = await newBuyer("manager")
+        const cloudCart = await newCart(manager)
+        await addItem(cloudCart, manager, planForm.variantId, { plan_order: CLOUD_ORDER })
+        const cloud = await completePlanCart(cloudCart, manager, "admin.contoso.com")
+        const cloudSubscription = await subscriptionOf(cloud.id)
+
+        // A SaaS order whose credentials and Order ID go to the customer's contact alone.
+        const fabrikam = { company_name: "Fabrikam AB", contact_name: "Fabia  van Rikam", contact_email: "IT@Fabrikam.se" }
+        const saasBuyer = await newBuyer("reseller")
+        const saasCart = await newCart(saasBuyer, sek.id)
+        const saasOrder = {
+          deployment: "saas",
+          payment: "pre_paid",
+          package: "team",
+          currency: "sek",
+          customer: fabrikam,
+          domain: "fabrikam.se",
+          admin_username: "Admin",
+          send_credentials_to: ["customer"],
+        }
+        await addItem(saasCart, saasBuyer, planForm.variantId, { plan_order: saasOrder })
+        const saas = await completePlanCart(saasCart, saasBuyer, "admin.fabrikam.se")
+        const saasSubscription = await subscriptionOf(saas.id)
+
+        const cloudMail = await emailsAbout([cloud.id, cloudSubscription.id], 3)
+        expect(who(cloudMail)).toEqual([
+          "order-received → manager@buyer.example",
+          "service-ready → connie@contoso.com",
+          "service-ready → manager@buyer.example",
+        ])
+        for (const ready of cloudMail.filter((mail) => mail.template === "service-ready")) {
+          expect(ready.content.text).toContain("Login: admin.contoso.com")
+          expect(ready.content.text).toContain(`Manage your service: `)
+        }
+        const saasMail = await emailsAbout([saas.id, saasSubscription.id], 3)
+        expect(who(saasMail)).toEqual([
+          "order-received → reseller@buyer.example",
+          "saas-order-id → IT@Fabrikam.se",
+          "service-ready → IT@Fabrikam.se",
+        ])
+        const orderId = saasMail.find((mail) => mail.template === "saas-order-id")!
+        expect(orderId.resource_id).toEqual(saas.id)
+        expect(orderId.content.subject).toMatch(/^Your Order ID: \d+$/)
+        expect(orderId.content.text).toContain("- Acronis Cloud Backup plan — Team (10 users), SEK, Pre-paid")
+        expect(saasMail.find((mail) => mail.template === "service-ready")!.content.text).toContain("Login: admin.fabrikam.se")
+
+        // Once per order: the order placed again (a second process, the recovery job) sends no second Order ID.
+        const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+        const handled = TestEventUtils.waitSubscribersExecution(AcronisEvents.SAAS_ORDER_PLACED, eventBus as never)
+        await createAcronisOrderSubscriptionsWorkflow(container).run({ input: { order_id: saas.id } })
+        await handled
+        expect(who(await emailsAbout([saas.id, saasSubscription.id], 3))).toEqual(who(saasMail))
+
+        const { tenants } = await sandboxState()
+        expect(tenants.find((tenant) => tenant.id === cloudSubscription.tenant_id)).toEqual(
+          expect.objectContaining({
+            name: "Contoso Ltd",
+            contact: expect.objectContaining({ email: "connie@contoso.com", firstname: "Connie", lastname: "Toso" }),
+          })
+        )
+        expect(tenants.find((tenant) => tenant.id === saasSubscription.tenant_id)).toEqual(
+          expect.objectContaining({
+            name: "Fabrikam AB",
+            contact: expect.objectContaining({ email: "IT@Fabrikam.se", firstname: "Fabia", lastname: "van Rikam" }),
+          })
+        )
       })
     })
 

@@ -70,6 +70,23 @@ medusaIntegrationTestRunner({
         ])
       })
 
+      it("sends an e-mail with several recipients to each once, an address in another case being the same one", async () => {
+        await emit(AcronisEvents.SAAS_ORDER_PLACED, 2)
+        await emit(AcronisEvents.SAAS_ORDER_PLACED)
+
+        const mails = await outbox()
+        expect(mails.map((mail) => (mail.to as { value: { address: string }[] }).value[0].address).sort()).toEqual([
+          "it@customer.test",
+          "manager@partner.test",
+        ])
+        expect(mails.map((mail) => mail.subject)).toEqual(["Your Order ID: 1002", "Your Order ID: 1002"])
+        const rows = await sentFor(AcronisEvents.SAAS_ORDER_PLACED)
+        expect(rows.map((row) => [row.to, row.template, row.status]).sort()).toEqual([
+          ["it@customer.test", "saas-order-id", "success"],
+          ["manager@partner.test", "saas-order-id", "success"],
+        ])
+      })
+
       it("sends nothing more when the same event comes again later", async () => {
         await emit(AcronisEvents.ORDER_RECEIVED)
         await emit(AcronisEvents.ORDER_RECEIVED)

@@ -18,6 +18,7 @@ export const AcronisEvents = {
   STATEMENT_ISSUED: "acronis.statement.issued",
   FREE_MONTH_ENDING: "acronis.free_month.ending",
   DELETION_SCHEDULED: "acronis.subscription.deletion_scheduled",
+  SAAS_ORDER_PLACED: "acronis.saas_order.placed",
 } as const
 
 export type AcronisEventName = (typeof AcronisEvents)[keyof typeof AcronisEvents]
@@ -35,16 +36,23 @@ export type OrderReceivedPayload = {
   services: string[]
 }
 
-/** A subscription's Acronis tenant and licences are in place. E-mailed to the customer. */
+/**
+ * A subscription's Acronis tenant and licences are in place. E-mailed to the customer, or, for a plan ordered
+ * with its order form, to everyone its `send_credentials_to` names (`recipients`).
+ */
 export type SubscriptionActivatedPayload = {
   /** The subscription id. */
   id: string
   order_display_id: string | number
-  /** The customer's e-mail address (the recipient). */
+  /** The customer's e-mail address (the recipient unless `recipients` says otherwise). */
   email: string
+  /** Everyone the e-mail goes to, when that is not `email` alone. */
+  recipients?: string[] | null
   customer_name?: string | null
   /** What was activated, e.g. "Acronis Cyber Protect Cloud — Backup, 5 workstations". */
   service_name: string
+  /** The Acronis login of the service's administrator. */
+  service_login?: string | null
   /** The login Acronis sends its own activation e-mail to, when it differs from `email`. */
   service_login_email?: string | null
   /** Where the customer manages the service in the store ("Manage your service"). */
@@ -129,6 +137,25 @@ export type DeletionScheduledPayload = {
   manage_url?: string | null
 }
 
+/**
+ * A plan was ordered as SaaS: its Order ID goes, when the order is placed, to everyone the order form's
+ * `send_credentials_to` names. One e-mail per order, whatever number of SaaS lines it has.
+ */
+export type SaasOrderPlacedPayload = {
+  /** The Medusa order id. */
+  id: string
+  /** The Order ID people quote (`order.display_id`). */
+  order_display_id: string | number
+  /** The first recipient. */
+  email: string
+  /** Everyone the e-mail goes to. */
+  recipients: string[]
+  /** The customer the order is for (the form's company name). */
+  company_name?: string | null
+  /** The SaaS plans ordered, e.g. "Acronis Cloud Backup plan — Team (10 users), SEK, pre-paid". */
+  services: string[]
+}
+
 export type AcronisEventPayloads = {
   [AcronisEvents.ORDER_RECEIVED]: OrderReceivedPayload
   [AcronisEvents.SUBSCRIPTION_ACTIVATED]: SubscriptionActivatedPayload
@@ -137,6 +164,7 @@ export type AcronisEventPayloads = {
   [AcronisEvents.STATEMENT_ISSUED]: StatementIssuedPayload
   [AcronisEvents.FREE_MONTH_ENDING]: FreeMonthEndingPayload
   [AcronisEvents.DELETION_SCHEDULED]: DeletionScheduledPayload
+  [AcronisEvents.SAAS_ORDER_PLACED]: SaasOrderPlacedPayload
 }
 
 /** An event with its payload, as one value: `{ event: "acronis.order.received", data: {...} }`. */

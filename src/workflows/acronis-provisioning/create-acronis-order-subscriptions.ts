@@ -3,6 +3,7 @@ import { WorkflowData, WorkflowResponse, createWorkflow, transform } from "@medu
 import { AcronisEvents, type OrderReceivedPayload } from "../../modules/acronis/events"
 import { AcronisProvisioningEvents, type ProvisioningRequestedPayload } from "../../modules/acronis/provisioning-events"
 import { createOrderSubscriptionsStep } from "./steps/create-order-subscriptions"
+import { prepareSaasOrderIdStep } from "./steps/prepare-saas-order-id"
 
 export type CreateAcronisOrderSubscriptionsInput = { order_id: string }
 
@@ -10,9 +11,10 @@ export const createAcronisOrderSubscriptionsWorkflowId = "create-acronis-order-s
 
 /**
  * What `order.placed` does for Acronis: under a lock on the order, saves one `pending` subscription per
- * Acronis line (once — lines seen before are skipped), tells the customer the order was received, and asks
- * for provisioning of the storefront order's pending subscriptions. Staff orders stop here until
- * `POST /admin/acronis/orders/:id/execute`. Safe to run again: the e-mail goes once per order (the e-mail
+ * Acronis line (once — lines seen before are skipped), tells the customer the order was received, sends the
+ * Order ID of SaaS plan lines to whoever their order forms name (staff orders too), and asks for provisioning
+ * of the storefront order's pending subscriptions. Staff orders stop here until
+ * `POST /admin/acronis/orders/:id/execute`. Safe to run again: each e-mail goes once per order (the e-mail
  * workflow skips one already sent), so the recovery job runs it again for an order whose e-mail a crash lost.
  */
 export const createAcronisOrderSubscriptionsWorkflow = createWorkflow(
@@ -35,6 +37,8 @@ export const createAcronisOrderSubscriptionsWorkflow = createWorkflow(
         : null
     )
     emitEventStep({ eventName: AcronisEvents.ORDER_RECEIVED, data: received }).config({ name: "emit-acronis-order-received" })
+    const saasOrder = prepareSaasOrderIdStep(input)
+    emitEventStep({ eventName: AcronisEvents.SAAS_ORDER_PLACED, data: saasOrder }).config({ name: "emit-acronis-saas-order-placed" })
 
     const requests = transform({ saved }, ({ saved }): ProvisioningRequestedPayload[] =>
       saved.subscriptions

@@ -46,7 +46,8 @@ export const provisionAcronisSubscriptionTransactionId = (lineItemId: string) =>
  * 6. has Acronis send the user's activation e-mail — once per user: a later run skips the users the
  *    subscription records as e-mailed; stores the user id and that record;
  * 7. makes the subscription `active` with the "Manage your service" URL and its service span open, emits
- *    `acronis.subscription.activated` (our e-mail) and runs the `subscriptionActivated` hook.
+ *    `acronis.subscription.activated` (our e-mail with the login: to the customer, or to whoever a plan's
+ *    order form names) and runs the `subscriptionActivated` hook.
  *
  * Every step converges: run again, it reads what is stored or finds what exists (tenant by name and our
  * reference under the parent, user by login in the tenant) and goes on. Nothing made in Acronis is compensated —
@@ -210,8 +211,10 @@ export const provisionAcronisSubscriptionWorkflow = createWorkflow(
             id: plan.subscription_id,
             order_display_id: plan.order.display_id,
             email: plan.customer.email,
+            recipients: plan.credentials_to,
             customer_name: plan.customer.name,
             service_name: plan.service_name,
+            service_login: plan.user.login,
             service_login_email: plan.user.email !== plan.customer.email ? plan.user.email : null,
             manage_url: activated.manage_url,
           }

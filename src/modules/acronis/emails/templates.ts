@@ -3,6 +3,7 @@ import type {
   FreeMonthEndingPayload,
   OrderReceivedPayload,
   ProvisioningFailedPayload,
+  SaasOrderPlacedPayload,
   StatementIssuedPayload,
   SubAccountActivatedPayload,
   SubscriptionActivatedPayload,
@@ -13,6 +14,7 @@ import { freeMonthEnding } from "./templates/free-month-ending"
 import { monthlyStatement } from "./templates/monthly-statement"
 import { orderReceived } from "./templates/order-received"
 import { provisioningFailed } from "./templates/provisioning-failed"
+import { saasOrderId } from "./templates/saas-order-id"
 import { serviceReady } from "./templates/service-ready"
 import { subAccountReady } from "./templates/sub-account-ready"
 
@@ -25,6 +27,7 @@ export type AcronisEmailTemplateData = {
   "monthly-statement": StatementIssuedPayload
   "free-month-ending": FreeMonthEndingPayload
   "data-deletion-warning": DeletionScheduledPayload
+  "saas-order-id": SaasOrderPlacedPayload
 }
 
 export type AcronisEmailTemplateName = keyof AcronisEmailTemplateData
@@ -39,6 +42,7 @@ export const acronisEmailTemplates: { [Name in AcronisEmailTemplateName]: EmailT
   "monthly-statement": monthlyStatement,
   "free-month-ending": freeMonthEnding,
   "data-deletion-warning": dataDeletionWarning,
+  "saas-order-id": saasOrderId,
 }
 
 export const ACRONIS_EMAIL_TEMPLATE_NAMES = Object.keys(acronisEmailTemplates) as AcronisEmailTemplateName[]

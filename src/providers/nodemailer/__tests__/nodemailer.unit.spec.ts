@@ -122,6 +122,14 @@ const expectations: Expected[] = [
     links: [{ label: "Manage your service", href: "https://shop.test/account/acronis/acsub_01" }],
     says: /cancel before 30 April 2025/,
   },
+  {
+    event: AcronisEvents.SAAS_ORDER_PLACED,
+    template: "saas-order-id",
+    to: "it@customer.test",
+    subject: "Your Order ID: 1002",
+    links: [],
+    says: /is placed\. Order ID: 1002\n\n- Acronis Cloud Backup plan — Team \(10 users\), SEK, Pre-paid/,
+  },
 ]
 
 describe("nodemailer notification provider", () => {

@@ -5,6 +5,7 @@ import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { ACRONIS_SERVICES, mappedEditions, type AcronisService } from "../../../modules/acronis/domain/licensing"
 import { hasFreeFirstMonth } from "../../../modules/acronis/domain/free-month"
+import { credentialRecipients, orderPlacer, planTenantIdentity } from "../../../modules/acronis/domain/credential-recipients"
 import { chosenPlanTerms, normalizePlanTerms, type PlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { editionsForSubscription } from "../../../modules/acronis/domain/tenant-offering"
 import { requestedActivationEmailsOf } from "./record-activation-email-request"
@@ -47,6 +48,11 @@ export type ProvisioningPlan = {
   /** Users an earlier run was asking Acronis to e-mail when it died, with no outcome recorded. */
   activation_email_requested_for: string[]
   customer: { email: string; name: string | null }
+  /**
+   * Who gets the "service ready" e-mail (login, "Manage your service"): for a plan ordered with its form,
+   * whoever its `send_credentials_to` names; null for the customer's e-mail alone.
+   */
+  credentials_to: string[] | null
   service_name: string
 }
 
@@ -68,7 +74,11 @@ export const prepareProvisioningPlanStep = createStep(
     const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
     const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
 
-    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: subscription.order_id } })
+    const { data: [order] } = await query.graph({
+      entity: "order",
+      fields: ["id", "display_id", "status", "email", "metadata"],
+      filters: { id: subscription.order_id },
+    })
     const { data: [customer] } = subscription.customer_id
       ? await query.graph({
           entity: "customer",
@@ -88,6 +98,9 @@ export const prepareProvisioningPlanStep = createStep(
       lastname: customer.last_name ?? null,
       phone: customer.phone ?? null,
     }
+
+    // A plan's order form: who the tenant is for, its package, data location, free month, who gets the login.
+    const planOrder = offer.type === "plan" ? ((subscription.metadata?.plan_order ?? null) as PlanOrder | null) : null
 
     let tenant: ProvisioningPlan["tenant"]
     let resellerParent: ProvisioningPlan["reseller_parent"] = null
@@ -125,13 +138,15 @@ export const prepareProvisioningPlanStep = createStep(
       storeOnResellerId = reseller.id
       lockKey = `acronis-reseller-tenant:${reseller.id}`
     } else {
-      // A direct customer has one tenant, whatever it buys: the customer id is the reference.
+      // A direct customer has one tenant, whatever it buys: the customer id is the reference. A plan's form
+      // says whom it is for: a new tenant takes the form's company and contact person.
+      const identity = planOrder ? planTenantIdentity(planOrder) : null
       tenant = {
         kind: subscription.tenant_kind,
-        name: customer.company_name || fullName || subscription.email,
+        name: identity?.name || customer.company_name || fullName || subscription.email,
         reference_id: customer.id,
         existing_tenant_id: subscription.tenant_id ?? null,
-        contact,
+        contact: identity?.contact ?? contact,
         language,
       }
       lockKey = `acronis-customer-tenant:${customer.id}`
@@ -170,8 +185,7 @@ export const prepareProvisioningPlanStep = createStep(
               .map((item) => [item.name, item.quota!])
           )
 
-    // A plan's order form: its package's quotas over the offer's, its data location, its free month.
-    const planOrder = offer.type === "plan" ? ((subscription.metadata?.plan_order ?? null) as PlanOrder | null) : null
+    // The form's package quotas go over the offer's.
     const chosen = planOrder ? chosenPlanTerms(normalizePlanTerms(offer.plan), planOrder) : null
     if (chosen) Object.assign(quotas, chosen.packages[0].quotas)
     const freeMonth = chosen ? chosen.postponed_billing : hasFreeFirstMonth(offer)
@@ -209,6 +223,7 @@ export const prepareProvisioningPlanStep = createStep(
         (id) => !(id in activationEmailsOf(subscription.metadata))
       ),
       customer: { email: customer.email, name: fullName || null },
+      credentials_to: planOrder ? credentialRecipients(planOrder, orderPlacer(order)) : null,
       service_name: subscription.service_name,
     }
     return new StepResponse(plan)

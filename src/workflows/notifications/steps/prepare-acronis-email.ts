@@ -2,13 +2,14 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
-import { acronisEmailByEvent } from "../../../modules/acronis/emails/by-event"
+import { acronisEmailByEvent, emailRecipients } from "../../../modules/acronis/emails/by-event"
 import { AcronisEmailTemplateName, EmailMessage, renderAcronisEmail } from "../../../modules/acronis/emails"
 import type { AcronisEventMessage } from "../../../modules/acronis/events"
 
-/** One rendered e-mail, ready for the Notification Module. */
+/** One rendered e-mail, ready for the Notification Module: one notification per recipient. */
 export type PreparedAcronisEmail = {
-  to: string
+  /** Each address once (compared case-insensitively); never empty. */
+  to: string[]
   template: AcronisEmailTemplateName
   content: EmailMessage
   /** The event payload, kept on the notification row for the record. */
@@ -21,7 +22,7 @@ export type PreparedAcronisEmail = {
 export const prepareAcronisEmailStepId = "prepare-acronis-email"
 
 /**
- * Picks the message and recipient for a plugin event and renders it, with the merchant's override if there
+ * Picks the message and recipients for a plugin event and renders it, with the merchant's override if there
  * is one. Returns nothing when there is nobody to send to (a provisioning failure without `operationsEmail`).
  */
 export const prepareAcronisEmailStep = createStep(
@@ -35,8 +36,8 @@ export const prepareAcronisEmailStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `The "${event}" payload has no \`id\`; it is what keeps the e-mail from being sent twice`)
     }
     const settings = await container.resolve<AcronisModuleService>(ACRONIS_MODULE).getEmailSettings()
-    const to = route.recipient(data as never, settings)
-    if (!to) {
+    const to = emailRecipients(event, data as never, settings)
+    if (!to.length) {
       if (!route.missingRecipient) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `The "${event}" payload for ${data.id} has no recipient \`email\``)
       }

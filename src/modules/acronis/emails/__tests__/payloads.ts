@@ -81,4 +81,14 @@ export const payloads: AcronisEventPayloads = {
     deletes_at: "2025-05-30T00:00:00.000Z",
     manage_url: "https://shop.test/account/acronis/acsub_01",
   },
+  [AcronisEvents.SAAS_ORDER_PLACED]: {
+    ...extra,
+    id: "order_02",
+    order_display_id: 1002,
+    email: "manager@partner.test",
+    // The same address twice in another case: one e-mail each, whatever the spelling.
+    recipients: ["manager@partner.test", "it@customer.test", "Manager@Partner.TEST"],
+    company_name: HOSTILE_NAME,
+    services: ["Acronis Cloud Backup plan — Team (10 users), SEK, Pre-paid"],
+  },
 }

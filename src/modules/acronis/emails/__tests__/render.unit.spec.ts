@@ -15,6 +15,23 @@ describe("renderAcronisEmail", () => {
     expect(message.text).toMatch(/\n-- \nBackup Corner\n$/)
   })
 
+  it("shows the service's login when the payload has it", async () => {
+    const message = await renderAcronisEmail("service-ready", { ...serviceReady, service_login: "admin2.contoso.com" }, context)
+    expect(message.text).toContain("Login: admin2.contoso.com\n\nAcronis sends its own e-mail to it@customer.test")
+    expect(message.html).toContain("<p>Login: admin2.contoso.com</p>")
+    expect((await renderAcronisEmail("service-ready", serviceReady, context)).text).not.toContain("Login:")
+  })
+
+  it("renders the Order ID of a SaaS order, and lets a merchant override it like the others", async () => {
+    const placed = payloads[AcronisEvents.SAAS_ORDER_PLACED]
+    const message = await renderAcronisEmail("saas-order-id", placed, context)
+    expect(message.subject).toEqual("Your Order ID: 1002")
+    expect(message.html).toContain(">Backup Corner</h1>")
+    expect(message.text).toContain("Order ID: 1002")
+    const overrides: EmailTemplateOverrides = { "saas-order-id": (data, { defaultMessage }) => ({ ...defaultMessage, subject: `Order ${data.order_display_id} placed` }) }
+    expect((await renderAcronisEmail("saas-order-id", placed, { ...context, overrides })).subject).toEqual("Order 1002 placed")
+  })
+
   it("uses a merchant's override, which sees our message and the shop's name", async () => {
     const overrides: EmailTemplateOverrides = {
       "service-ready": (data, { shopName, defaultMessage, escapeHtml }) => ({
