@@ -1,0 +1,41 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { ACRONIS_MODULE } from "../../../modules/acronis"
+import type AcronisModuleService from "../../../modules/acronis/service"
+import { cloudPlanOrderOf, planDataLocationMove, type DataLocationMove } from "../../../modules/acronis/domain/data-location"
+
+export type DataLocationChangeInput = { subscription_id: string; data_location: string }
+
+export type PreparedDataLocationChange = DataLocationMove & {
+  subscription_id: string
+  tenant_id: string
+  attempt: number
+}
+
+export const prepareDataLocationChangeStepId = "prepare-data-location-change"
+
+/**
+ * Decides a move of a cloud plan's data location (`planDataLocationMove`), all from Acronis as it is now: the
+ * storages the plan's parent offers (as checkout validates them), the tenant's offering items and its usage.
+ * Refused with a 400 naming `data_location`, before any write, when the tenant stores anything where it is.
+ * Reads only; nothing to compensate.
+ */
+export const prepareDataLocationChangeStep = createStep(
+  prepareDataLocationChangeStepId,
+  async (input: DataLocationChangeInput, { container }) => {
+    const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+    const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
+    // The form's own refusals first: no read of Acronis for a subscription that has no data location.
+    cloudPlanOrderOf(subscription)
+    const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
+    const itemNames = ((offer.offering_items ?? []) as unknown as { name: string }[]).map((item) => item.name)
+    const client = acronis.getAcronisClient()
+    const tenantId = subscription.tenant_id ?? ""
+    const [locations, tenantItems, usages] = await Promise.all([
+      acronis.getDataLocations(offer.parent_tenant_id, itemNames),
+      tenantId ? client.offeringItems.list(tenantId) : [],
+      tenantId ? client.usages.listForTenant(tenantId) : [],
+    ])
+    const move = planDataLocationMove({ subscription, requested: input.data_location, locations, tenant_items: tenantItems, usages })
+    return new StepResponse<PreparedDataLocationChange>({ ...move, subscription_id: subscription.id, tenant_id: tenantId, attempt: subscription.attempts })
+  }
+)
