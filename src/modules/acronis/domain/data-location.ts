@@ -47,6 +47,17 @@ export function cloudPlanOrderOf(subscription: DataLocationMoveInput["subscripti
   return order
 }
 
+/** The storage asked for among those the plan's parent offers now, or a 400 naming `data_location`. */
+export function offeredLocation(locations: DataLocationOption[], requested: string): DataLocationOption {
+  const target = locations.find((location) => location.id === requested)
+  if (!target) {
+    throw invalid(
+      `${requested} is not a storage this plan can use; choose one of ${locations.map((l) => `${l.id} (${l.name})`).join(", ") || "none (Acronis offers no backup storage now)"}.`
+    )
+  }
+  return target
+}
+
 /**
  * What moving the data location to `requested` does, or why not (400 naming `data_location`): refused for a
  * subscription that is not an active cloud plan with a form, a storage the plan's parent does not offer, a
@@ -59,12 +70,7 @@ export function planDataLocationMove(input: DataLocationMoveInput): DataLocation
   if (subscription.status !== "active" || !subscription.tenant_id) {
     throw invalid(`${subscription.id} is ${subscription.status}: only an active subscription's tenant can move its storage.`)
   }
-  const target = locations.find((location) => location.id === requested)
-  if (!target) {
-    throw invalid(
-      `${requested} is not a storage this plan can use; choose one of ${locations.map((l) => `${l.id} (${l.name})`).join(", ") || "none (Acronis offers no backup storage now)"}.`
-    )
-  }
+  const target = offeredLocation(locations, requested)
   const nameOf = (id: string | null) => locations.find((location) => location.id === id)?.name ?? id
   const from = { id: order.data_location, name: nameOf(order.data_location) }
   const to = { id: target.id, name: target.name }

@@ -1,7 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
-import { cloudPlanOrderOf, planDataLocationMove, type DataLocationMove } from "../../../modules/acronis/domain/data-location"
+import { cloudPlanOrderOf, offeredLocation, planDataLocationMove, type DataLocationMove } from "../../../modules/acronis/domain/data-location"
 
 export type DataLocationChangeInput = { subscription_id: string; data_location: string }
 
@@ -30,8 +30,10 @@ export const prepareDataLocationChangeStep = createStep(
     const itemNames = ((offer.offering_items ?? []) as unknown as { name: string }[]).map((item) => item.name)
     const client = acronis.getAcronisClient()
     const tenantId = subscription.tenant_id ?? ""
-    const [locations, tenantItems, usages] = await Promise.all([
-      acronis.getDataLocations(offer.parent_tenant_id, itemNames),
+    // A storage the plan cannot use is refused before the tenant is read.
+    const locations = await acronis.getDataLocations(offer.parent_tenant_id, itemNames)
+    offeredLocation(locations, input.data_location)
+    const [tenantItems, usages] = await Promise.all([
       tenantId ? client.offeringItems.list(tenantId) : [],
       tenantId ? client.usages.listForTenant(tenantId) : [],
     ])

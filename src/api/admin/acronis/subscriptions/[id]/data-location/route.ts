@@ -15,7 +15,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminChangeAcronisDat
   })
   const { data: [subscription] } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "acronis_subscription",
-    fields: subscriptionFields,
+    // With its metadata: the order form that now names the new location.
+    fields: [...subscriptionFields, "metadata"],
     filters: { id: req.params.id },
   })
   res.json({ ...result, subscription })
