@@ -1401,6 +1401,10 @@ medusaIntegrationTestRunner({
         await setUsage(subscription.tenant_id!, [{ offering_item: "pw_base_workstations", date: "2026-09-01", value: 12 }])
       }
       await syncDays("2026-09-01", "2026-09-15", "2026-09-30")
+      // Its terms are the package's too: 50 seats paid for, so 60 is more (at once), from 50.
+      const changes = `/admin/acronis/subscriptions/${prePaid.id}/changes`
+      const { data: { preview: more } } = await api.post(`${changes}/preview`, { type: "seats", seats: 60 }, admin)
+      expect(more.change).toEqual(expect.objectContaining({ timing: "immediate", set: { seats: 60 }, previous: { seats: 50 } }))
       at("2026-10-01T07:20:00Z")
       await close(postPaid.id, "2026-09")
       await close(prePaid.id, "2026-09")
