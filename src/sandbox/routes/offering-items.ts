@@ -124,7 +124,7 @@ function assertOneStorage(ctx: SandboxContext, tenant: TenantRecord, changes: Ch
 /**
  * A customer tenant's storage moves only while it stores nothing: a PUT that turns off a backup storage item
  * with usage and turns the same kind of storage on elsewhere is refused, with or without `check_usage`.
- * The rule is Acronis's ("the storage can be changed only while its usage is 0"); that it holds without
+ * The rule is Acronis's (a tenant's storage changes only while its usage is 0); that it holds without
  * `check_usage`, and the status/code pair, are UNCONFIRMED (README).
  */
 function assertStorageMovesEmpty(ctx: SandboxContext, tenant: TenantRecord, changes: Change[]): void {
