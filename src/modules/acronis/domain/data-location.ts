@@ -35,14 +35,20 @@ export type DataLocationMove = {
 
 const invalid = (reason: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `data_location: ${reason}`)
 
-/** The plan's order form when it is a cloud plan ordered with one, or why its data location cannot move. */
-export function cloudPlanOrderOf(subscription: DataLocationMoveInput["subscription"]): PlanOrder {
+/**
+ * The order form of an active cloud plan ordered with one, whose tenant exists, or why its data location
+ * cannot move (400 naming `data_location`). Needs nothing from Acronis, so it is checked before asking.
+ */
+export function movablePlanOrderOf(subscription: DataLocationMoveInput["subscription"]): PlanOrder {
   const order = subscription.metadata?.plan_order as PlanOrder | undefined
   if (subscription.type !== "plan" || !order) {
     throw invalid(`${subscription.id} is not a plan ordered with its order form: it has no data location to change.`)
   }
   if (order.deployment !== "cloud") {
     throw invalid(`${subscription.id} is a SaaS plan: it has no data location to change.`)
+  }
+  if (subscription.status !== "active" || !subscription.tenant_id) {
+    throw invalid(`${subscription.id} is ${subscription.status}: only an active subscription's tenant can move its storage.`)
   }
   return order
 }
@@ -66,10 +72,7 @@ export function offeredLocation(locations: DataLocationOption[], requested: stri
  */
 export function planDataLocationMove(input: DataLocationMoveInput): DataLocationMove {
   const { subscription, requested, locations } = input
-  const order = cloudPlanOrderOf(subscription)
-  if (subscription.status !== "active" || !subscription.tenant_id) {
-    throw invalid(`${subscription.id} is ${subscription.status}: only an active subscription's tenant can move its storage.`)
-  }
+  const order = movablePlanOrderOf(subscription)
   const target = offeredLocation(locations, requested)
   const nameOf = (id: string | null) => locations.find((location) => location.id === id)?.name ?? id
   const from = { id: order.data_location, name: nameOf(order.data_location) }

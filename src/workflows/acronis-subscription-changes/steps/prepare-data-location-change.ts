@@ -1,7 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
-import { cloudPlanOrderOf, offeredLocation, planDataLocationMove, type DataLocationMove } from "../../../modules/acronis/domain/data-location"
+import { movablePlanOrderOf, offeredLocation, planDataLocationMove, type DataLocationMove } from "../../../modules/acronis/domain/data-location"
 
 export type DataLocationChangeInput = { subscription_id: string; data_location: string }
 
@@ -24,19 +24,16 @@ export const prepareDataLocationChangeStep = createStep(
   async (input: DataLocationChangeInput, { container }) => {
     const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
     const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
-    // The form's own refusals first: no read of Acronis for a subscription that has no data location.
-    cloudPlanOrderOf(subscription)
+    // No read of Acronis for a subscription whose data location cannot move.
+    movablePlanOrderOf(subscription)
     const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
     const itemNames = ((offer.offering_items ?? []) as unknown as { name: string }[]).map((item) => item.name)
     const client = acronis.getAcronisClient()
-    const tenantId = subscription.tenant_id ?? ""
+    const tenantId = subscription.tenant_id!
     // A storage the plan cannot use is refused before the tenant is read.
     const locations = await acronis.getDataLocations(offer.parent_tenant_id, itemNames)
     offeredLocation(locations, input.data_location)
-    const [tenantItems, usages] = await Promise.all([
-      tenantId ? client.offeringItems.list(tenantId) : [],
-      tenantId ? client.usages.listForTenant(tenantId) : [],
-    ])
+    const [tenantItems, usages] = await Promise.all([client.offeringItems.list(tenantId), client.usages.listForTenant(tenantId)])
     const move = planDataLocationMove({ subscription, requested: input.data_location, locations, tenant_items: tenantItems, usages })
     return new StepResponse<PreparedDataLocationChange>({ ...move, subscription_id: subscription.id, tenant_id: tenantId, attempt: subscription.attempts })
   }
