@@ -15,8 +15,10 @@ import acronisMonthlyClose from "../../src/jobs/acronis-monthly-close"
 import acronisUsageSync from "../../src/jobs/acronis-usage-sync"
 import { ensureMonthUsageReport } from "../../src/workflows/acronis-billing/usage-report"
 import { createAdminHeaders } from "./fixtures/admin"
+import { BILLING_ADDRESS, createRegion, payWithSystemProvider } from "./fixtures/checkout"
 import { createPublishableKey, createStoreCustomer, type TestCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
+import { createStoreChannel } from "./fixtures/store"
 
 jest.setTimeout(300 * 1000)
 
@@ -54,6 +56,33 @@ const OFFERS = {
   postponed: plan("post_paid", { postponed_billing: true }),
 } as const
 type OfferName = keyof typeof OFFERS
+
+/** A seat plan sold with its order form (as checkout.spec's): two packages, the first the dearer per seat. */
+const PLAN_FORM_OFFER = {
+  type: "plan",
+  plan: {
+    deployments: ["cloud", "saas"],
+    payments: ["post_paid", "pre_paid"],
+    billing_intervals: ["month"],
+    postponed_billing: true,
+    currencies: ["usd", "sek"],
+    packages: [
+      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
+      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
+    ],
+  },
+  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
+}
+const planOrder = (payment: "post_paid" | "pre_paid", company: string, data_location = INFRA.partnerBackup) => ({
+  deployment: "cloud",
+  payment,
+  package: "business",
+  data_location,
+  data_location_confirmed: true,
+  customer: { company_name: company, contact_name: "Connie Toso", contact_email: "connie@contoso.com" },
+  domain: `${company.toLowerCase().replace(/\W+/g, "")}.example`,
+  admin_username: "Admin",
+})
 
 /** Only `Date` is faked: the app, the sandbox and the test share one clock we move through a month. */
 const FAKE_DATE_ONLY = {
@@ -1329,6 +1358,143 @@ medusaIntegrationTestRunner({
       await close(plan.id, "2026-10")
       expect(linesOf(await statementIn(contract.id, "2026-10"))).toEqual([["usage", "pg_base_workstations", "10", "45.00"], ["commitment_shortfall", null, "1", "55.00"]])
       expect(await statementIn(plan.id, "2026-10")).toEqual(expect.objectContaining({ total: "0.00", lines: [] }))
+    })
+
+    // ---------------------------------------------------------------- a plan ordered with its order form
+    it("bills a plan ordered with its form as chosen: post-paid by the month's peak of user accounts, pre-paid by the package's fee in advance, at the chosen package's seat price", async () => {
+      jest.useFakeTimers({ ...FAKE_DATE_ONLY, doNotFake: [...FAKE_DATE_ONLY.doNotFake] })
+      at("2026-09-01T09:00:00Z")
+      const channel = await createStoreChannel(container, "Plan store")
+      const region = await createRegion(api, admin, "usd", ["us"])
+      const product = await createDigitalProduct(api, admin, { title: "Acronis Cloud Backup plan", salesChannelId: channel.salesChannelId, prices: { usd: 0 } })
+      await api.post(`/admin/products/${product.id}/acronis-offer`, PLAN_FORM_OFFER, admin)
+
+      /** A new buyer's storefront order of the plan with `plan_order`, through to its active subscription. */
+      async function orderPlan(order: ReturnType<typeof planOrder>, login: string) {
+        // A buyer's next order goes to the tenant it has: each order here is a new customer's.
+        const { storeHeaders: store } = await createStoreCustomer(api, channel.headers["x-publishable-api-key"], { email: `${login}@buyer.test` })
+        const { data: { cart } } = await api.post("/store/carts", { region_id: region.id }, store)
+        await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: product.variantId, quantity: 1, metadata: { plan_order: order } }, store)
+        await api.post(`/store/carts/${cart.id}/acronis/terms`, { terms_version: "2024-01", accepted: true }, store)
+        await api.post(`/store/carts/${cart.id}`, { billing_address: BILLING_ADDRESS }, store)
+        const details = await answerOf(api.post(`/store/carts/${cart.id}/acronis/service-details`, { login, email: "connie@contoso.com" }, store))
+        expect({ status: details.status, message: details.data.message }).toEqual({ status: 200, message: undefined })
+        await payWithSystemProvider(api, cart.id, store)
+        const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, store)
+        expect(data.type).toEqual("order")
+        for (let wait = 0; wait < 300; wait++) {
+          const [subscription] = await acronis.listAcronisSubscriptions({ order_id: data.order.id })
+          if (subscription?.status === "active") return subscription
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        throw new Error(`the subscription of order ${data.order.id} did not become active`)
+      }
+      const postPaid = await orderPlan(planOrder("post_paid", "Postpaid Ltd"), "admin.postpaid.example")
+      const prePaid = await orderPlan(planOrder("pre_paid", "Prepaid Ltd"), "admin.prepaid.example")
+      for (const subscription of [postPaid, prePaid]) {
+        expect({ ...subscription, activated_on: subscription.activated_at!.toISOString().slice(0, 10) }).toEqual(
+          expect.objectContaining({ type: "plan", pricing_mode: "production", activated_on: "2026-09-01" })
+        )
+        // Acronis holds the chosen package's quota, not the offer's.
+        expect(await quotaInSandbox(subscription.tenant_id!, "pw_base_workstations")).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
+        // 12 user accounts all month: within the package's 50, above the offer's own quota of 5.
+        await setUsage(subscription.tenant_id!, [{ offering_item: "pw_base_workstations", date: "2026-09-01", value: 12 }])
+      }
+      await syncDays("2026-09-01", "2026-09-15", "2026-09-30")
+      // Its terms are the package's too: 50 seats paid for, so 60 is more (at once), from 50.
+      const changes = `/admin/acronis/subscriptions/${prePaid.id}/changes`
+      const { data: { preview: more } } = await api.post(`${changes}/preview`, { type: "seats", seats: 60 }, admin)
+      expect(more.change).toEqual(expect.objectContaining({ timing: "immediate", set: { seats: 60 }, previous: { seats: 50 } }))
+      at("2026-10-01T07:20:00Z")
+      await close(postPaid.id, "2026-09")
+      await close(prePaid.id, "2026-09")
+
+      // Post-paid: the month's peak of 12 user accounts at the business package's 3 USD (the first package's is 3.5).
+      const postPaidSeptember = await statementIn(postPaid.id, "2026-09")
+      expect({ total: postPaidSeptember.total, lines: linesOf(postPaidSeptember) }).toEqual({ total: "36.00", lines: [["seat", null, "12", "36.00"]] })
+      expect(descriptionsOf(postPaidSeptember)).toEqual(["User accounts — the month's peak"])
+      // Pre-paid: the package's 50 seats × 3 USD for September and for October in advance, whatever the user count;
+      // nothing over the quota, which is the package's 50.
+      const prePaidSeptember = await statementIn(prePaid.id, "2026-09")
+      expect({ total: prePaidSeptember.total, lines: linesOf(prePaidSeptember) }).toEqual({
+        total: "300.00",
+        lines: [["seat", null, "1", "150.00"], ["seat", null, "1", "150.00"]],
+      })
+      expect(descriptionsOf(prePaidSeptember)).toEqual(["Plan fee for 2026-09", "Plan fee for 2026-10, in advance"])
+    })
+
+    it("moves a cloud plan's data location only while the tenant stores nothing, asked by staff; never for the buyer", async () => {
+      const formOffer = await offerFor("Acronis Cloud Backup plan", PLAN_FORM_OFFER)
+      const order = planOrder("post_paid", "Contoso Ltd", INFRA.acronisBackup)
+      const sub = await subscribe("postPaid", new Date().toISOString(), owner, { offer_id: formOffer, metadata: { plan_order: order } })
+      const route = `/admin/acronis/subscriptions/${sub.id}/data-location`
+      const today = new Date().toISOString().slice(0, 10)
+      const storagesInSandbox = async () =>
+        (await tenantInSandbox(sub.tenantId)).offering_items.filter((i: any) => i.name === "pw_base_storage").map((i: any) => i.infra_id)
+      const dataLocationOf = async () => ((await acronis.retrieveAcronisSubscription(sub.id)).metadata as any).plan_order.data_location
+      const refusal = async (call: Promise<{ status: number; data: any }>) => {
+        const answer = await answerOf(call)
+        return { status: answer.status, message: answer.data.message }
+      }
+      expect(await storagesInSandbox()).toEqual([INFRA.acronisBackup])
+
+      // Refused by name, before anything is asked of Acronis: a storage the plan cannot use, none at all, and the
+      // buyer's change request in any form; the term changes route points staff here.
+      await sandbox("/requests", { method: "DELETE" })
+      const drSite = "0a1e0000-5b5e-4c0d-9e7a-acc0b5700003"
+      expect(await refusal(api.post(route, { data_location: drSite }, admin))).toEqual({
+        status: 400,
+        message: `data_location: ${drSite} is not a storage this plan can use; choose one of ${INFRA.acronisBackup} (Acronis Cloud Storage (Frankfurt, EU)), ${INFRA.partnerBackup} (Partner-hosted Storage (Virginia, US)).`,
+      })
+      expect(await refusal(api.post(route, {}, admin))).toEqual({ status: 400, message: expect.stringMatching(/data_location/) })
+      const mine = `/store/customers/me/acronis/subscriptions/${sub.id}/changes`
+      for (const [path, body] of [
+        [mine, { type: "data_location", data_location: INFRA.partnerBackup }],
+        [mine, { type: "seats", seats: 12, data_location: INFRA.partnerBackup }],
+        [`${mine}/preview`, { data_location: INFRA.partnerBackup }],
+      ] as const) {
+        expect({ path, ...(await refusal(api.post(path, body, owner.storeHeaders))) }).toEqual({
+          path,
+          status: 400,
+          message: expect.stringMatching(/^data_location: the data location is permanent/),
+        })
+      }
+      expect(await refusal(api.post(`/admin/acronis/subscriptions/${sub.id}/changes`, { type: "data_location", data_location: INFRA.partnerBackup }, admin))).toEqual({
+        status: 400,
+        message: expect.stringMatching(/^data_location: the data location is not a term of the subscription: move it with POST \/admin\/acronis\/subscriptions\/:id\/data-location/),
+      })
+      expect((await sandbox<{ items: unknown[] }>("/requests")).items.filter((r: any) => r.path.includes(sub.tenantId))).toEqual([])
+
+      // 5 GiB stored in Frankfurt (Acronis's usage, read live): the data stays there.
+      await setUsage(sub.tenantId, [{ offering_item: "pw_base_storage", date: today, value: 5 * GiB }])
+      const stored = `data_location: the tenant already stores ${5 * GiB} bytes in Acronis Cloud Storage (Frankfurt, EU); Acronis changes a tenant's storage only while its usage is 0, so its data stays there.`
+      expect(await refusal(api.post(`${route}/preview`, { data_location: INFRA.partnerBackup }, admin))).toEqual({ status: 400, message: stored })
+      expect(await refusal(api.post(route, { data_location: INFRA.partnerBackup }, admin))).toEqual({ status: 400, message: stored })
+      expect(await writesToAcronis()).toEqual([])
+      expect({ storages: await storagesInSandbox(), data_location: await dataLocationOf() }).toEqual({ storages: [INFRA.acronisBackup], data_location: INFRA.acronisBackup })
+
+      // Emptied: the preview says what would move and writes nothing; the move is one PUT, recorded in the form.
+      await setUsage(sub.tenantId, [{ offering_item: "pw_base_storage", date: today, value: 0 }])
+      const { data: { preview } } = await api.post(`${route}/preview`, { data_location: INFRA.partnerBackup }, admin)
+      expect(preview).toEqual({
+        outcome: "moved",
+        from: { id: INFRA.acronisBackup, name: "Acronis Cloud Storage (Frankfurt, EU)" },
+        to: { id: INFRA.partnerBackup, name: "Partner-hosted Storage (Virginia, US)" },
+        storage_usage: 0,
+        moves: ["pw_base_storage"],
+      })
+      expect(await writesToAcronis()).toEqual([])
+      const { data: moved } = await api.post(route, { data_location: INFRA.partnerBackup }, admin)
+      expect(moved).toEqual(
+        expect.objectContaining({ outcome: "moved", to: preview.to, subscription: expect.objectContaining({ metadata: { plan_order: { ...order, data_location: INFRA.partnerBackup } } }) })
+      )
+      expect(await writesToAcronis()).toEqual([`PUT /api/2/tenants/${sub.tenantId}/offering_items`])
+      expect({ storages: await storagesInSandbox(), data_location: await dataLocationOf() }).toEqual({ storages: [INFRA.partnerBackup], data_location: INFRA.partnerBackup })
+
+      // Asked again (a double click): nothing more is moved or written.
+      await sandbox("/requests", { method: "DELETE" })
+      expect((await api.post(route, { data_location: INFRA.partnerBackup }, admin)).data.outcome).toEqual("unchanged")
+      expect(await writesToAcronis()).toEqual([])
     })
   },
 })

@@ -188,6 +188,31 @@ describe("Acronis sandbox: applications and offering items", () => {
     expect(second.body.error.code).toBe(1027)
   })
 
+  it("moves a customer's storage in one PUT only while it stores nothing, with or without check_usage", async () => {
+    const tenant = await http.createTenant("Acme")
+    const storage = (infra_id: string, status: 0 | 1) => ({ application_id: BACKUP, name: "pw_base_storage", infra_id, status })
+    const move = (from: string, to: string, check_usage?: boolean) =>
+      http.api("PUT", `/tenants/${tenant.id}/offering_items`, {
+        offering_items: [storage(from, 0), storage(to, 1)],
+        ...(check_usage !== undefined && { check_usage }),
+      })
+    await http.api("PUT", `/tenants/${tenant.id}/offering_items`, { offering_items: [storage(INFRA_IDS.acronisBackupStorage, 1)] })
+    // Empty: the move is one PUT (one storage per customer holds on the state after it).
+    expect((await move(INFRA_IDS.acronisBackupStorage, INFRA_IDS.partnerBackupStorage)).status).toBe(200)
+
+    await http.control("PUT", "/timing", { usage_refresh_hours: 0 })
+    await http.control("PUT", "/usages", {
+      items: [{ tenant_id: tenant.id, offering_item: "pw_base_storage", infra_id: INFRA_IDS.partnerBackupStorage, date: new Date().toISOString().slice(0, 10), value: 1024 }],
+    })
+    for (const checkUsage of [undefined, false, true]) {
+      const refused = await move(INFRA_IDS.partnerBackupStorage, INFRA_IDS.acronisBackupStorage, checkUsage)
+      expect([checkUsage, refused.status, refused.body.error.code]).toEqual([checkUsage, 400, 1027])
+      expect(refused.body.error.message).toMatch(checkUsage ? /cannot be disabled while it has usage/ : /only while its usage is 0/)
+    }
+    const items = (await http.api("GET", `/tenants/${tenant.id}/offering_items?edition=*`)).body.items
+    expect(items.filter((i: any) => i.name === "pw_base_storage" && i.status === 1).map((i: any) => i.infra_id)).toEqual([INFRA_IDS.partnerBackupStorage])
+  })
+
   it("names items as the live per-workload listing does: pack usage names, DR features on their storage, local storage in bytes", async () => {
     const all = (await http.api("GET", `/tenants/${sandbox.rootTenantId}/offering_items?edition=*`)).body.items
     const byName = (name: string) => all.find((i: any) => i.name === name)

@@ -122,6 +122,35 @@ function assertOneStorage(ctx: SandboxContext, tenant: TenantRecord, changes: Ch
 }
 
 /**
+ * A customer tenant's storage moves only while it stores nothing: a PUT that turns off a backup storage item
+ * with usage and turns the same kind of storage on elsewhere is refused, with or without `check_usage`.
+ * The rule is Acronis's (a tenant's storage changes only while its usage is 0); that it holds without
+ * `check_usage`, and the status/code pair, are UNCONFIRMED (README).
+ */
+function assertStorageMovesEmpty(ctx: SandboxContext, tenant: TenantRecord, changes: Change[]): void {
+  if (tenant.kind !== "customer") return
+  const merged = { ...ctx.state.offering_items[tenant.id] }
+  for (const change of changes) merged[change.key] = change.record
+  const today = utcDay()
+  for (const { key, def, record } of changes) {
+    if (!isBackupStorage(def) || record.status !== 0 || ctx.state.offering_items[tenant.id]?.[key]?.status !== 1) continue
+    const used = currentUsage(ctx, tenant.id, key, today)
+    if (used <= 0) continue
+    const elsewhere = tenantOfferingItems(ctx, tenant).find(
+      (entry) => isBackupStorage(entry.def) && entry.def.usage_name === def.usage_name && entry.def.infra_id !== def.infra_id && merged[entry.key]?.status === 1
+    )
+    if (elsewhere) {
+      throw new ApiError(
+        400,
+        PlatformCode.BusinessRules,
+        `The storage of a tenant can be changed only while its usage is 0: ${def.name} holds ${used} bytes on ${def.infra_id}.`,
+        { name: def.name, infra_id: def.infra_id ?? null, usage: used }
+      )
+    }
+  }
+}
+
+/**
  * A customer tenant uses one edition ("billing mode") per service (Acronis developer training, part II:
  * "Customer tenant: only 1 edition can be selected"); edition-less items do not count. Checked on the state
  * after the whole request, so one PUT may turn the old edition's items off and the new one's on. The
@@ -177,6 +206,7 @@ export function offeringItemRoutes(router: Router, ctx: SandboxContext): void {
       // Validate everything first so a rejected request changes nothing.
       const changes = body.offering_items.map((item) => planChange(ctx, tenant, item, checkUsage, now))
       assertOneStorage(ctx, tenant, changes)
+      assertStorageMovesEmpty(ctx, tenant, changes)
       assertOneEditionPerService(ctx, tenant, changes)
 
       const own = (ctx.state.offering_items[tenant.id] ??= {})

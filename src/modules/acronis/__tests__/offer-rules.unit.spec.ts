@@ -39,7 +39,7 @@ describe("plan order form", () => {
       postponed_billing: true,
       packages: [
         { id: "s10", name: "10 users", included_seats: 10, seat_prices: { usd: 3, eur: 2.8 }, quotas: { pw_base_workstations: { value: 10 } } },
-        { id: "s50", name: "50 users", included_seats: 50, seat_prices: { usd: 2.5 } },
+        { id: "s50", name: "50 users", included_seats: 50, seat_prices: { usd: 2.5 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
       ],
       ...extra,
     },
@@ -85,6 +85,8 @@ describe("plan order form", () => {
     expect(bought.plan).toEqual(
       expect.objectContaining({ payment: "pre_paid", seat_prices: { usd: 2.5 }, included_seats: 50, postponed_billing: false, payments: ["pre_paid"] })
     )
+    // The package's quotas are the tenant's (provisioning sets them): billing measures overage above them.
+    expect(bought.offering_items).toEqual([expect.objectContaining({ name: "pw_base_workstations", quota: { value: 50, overage: 5 } })])
     // Without the form (an order from before it), the offer as it is.
     expect(offerAsBought(offer, { metadata: null })).toBe(offer)
   })
@@ -100,6 +102,7 @@ describe("plan order form", () => {
     const result = acronisOfferSchema.safeParse({ ...form({}), offering_items: [] })
     expect(result.error!.issues.map((issue) => issue.message)).toEqual([
       expect.stringMatching(/^plan\.packages\.0\.quotas\.pw_base_workstations: not one of the offer's offering_items/),
+      expect.stringMatching(/^plan\.packages\.1\.quotas\.pw_base_workstations: not one of the offer's offering_items/),
     ])
   })
 

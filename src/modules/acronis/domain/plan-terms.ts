@@ -150,15 +150,21 @@ export function chosenPlanTerms(terms: PlanTerms, order: Pick<PlanOrder, "deploy
 
 /**
  * The offer as a subscription bought it: a plan's terms narrowed to its order form (payment method, package
- * and its prices, free month), so billing, the free month's end and provisioning follow the buyer's choice.
- * Other offers, and plans ordered without the form, are returned as they are.
+ * and its prices, free month), and its offering items' quotas replaced by the package's where it sets one —
+ * the quotas provisioning gave the tenant — so billing (seats, overage above the quota), the free month's end
+ * and provisioning follow the buyer's choice. Other offers, and plans ordered without the form, are returned
+ * as they are.
  */
-export function offerAsBought<O extends { type: string; plan?: unknown }>(offer: O, subscription: { metadata?: Record<string, unknown> | null }): O {
+export function offerAsBought<O extends { type: string; plan?: unknown; offering_items?: unknown }>(offer: O, subscription: { metadata?: Record<string, unknown> | null }): O {
   const order = subscription.metadata?.plan_order as PlanOrder | undefined
   if (offer.type !== "plan" || !order) {
     return offer
   }
-  return { ...offer, plan: chosenPlanTerms(normalizePlanTerms(offer.plan), order) }
+  const plan = chosenPlanTerms(normalizePlanTerms(offer.plan), order)
+  const quotas = plan.packages[0].quotas
+  const items = offer.offering_items as { name: string; quota?: unknown }[] | null | undefined
+  const offering_items = Array.isArray(items) ? items.map((item) => (quotas[item.name] ? { ...item, quota: quotas[item.name] } : item)) : items
+  return { ...offer, plan, ...(offering_items !== undefined && { offering_items }) }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
+import { offerAsBought } from "../../../modules/acronis/domain/plan-terms"
 import { TENANT_HOLDING_STATUSES } from "../../../modules/acronis/domain/subscription-status"
 import { describeChange, dueChanges, historyOf, termsOn, type TermsHistory } from "../../../modules/acronis/domain/term-history"
 import { utcDay } from "../../../modules/acronis-billing/domain/period"
@@ -32,7 +33,7 @@ export const prepareDueTermChangesStep = createStep(
   async (input: { subscription_id: string; now: string }, { container }) => {
     const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
     const subscription = await acronis.retrieveAcronisSubscription(input.subscription_id)
-    const history = historyOf(subscription, await acronis.retrieveAcronisOffer(subscription.offer_id), acronis.getEditionMapping())
+    const history = historyOf(subscription, offerAsBought(await acronis.retrieveAcronisOffer(subscription.offer_id), subscription), acronis.getEditionMapping())
     const today = utcDay(new Date(input.now))
     const holding = (TENANT_HOLDING_STATUSES as readonly string[]).includes(subscription.status) && !!subscription.tenant_id
     const due = holding ? dueChanges(history, today) : []

@@ -12,6 +12,7 @@ import {
   type TermChangeRequest,
   type TermsHistory,
 } from "../../../modules/acronis/domain/term-history"
+import { offerAsBought } from "../../../modules/acronis/domain/plan-terms"
 import { utcDay } from "../../../modules/acronis-billing/domain/period"
 import type { ConfigureTenantOfferingItemsInput } from "../../acronis-provisioning/steps/configure-tenant-offering-items"
 
@@ -46,7 +47,8 @@ export type TermChangeContext = {
 export async function loadTermChangeContext(container: MedusaContainer, subscriptionId: string): Promise<TermChangeContext> {
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
   const subscription = await acronis.retrieveAcronisSubscription(subscriptionId)
-  const offer = await acronis.retrieveAcronisOffer(subscription.offer_id)
+  // As bought: a plan's order form chose its package (seats, prices, quotas).
+  const offer = offerAsBought(await acronis.retrieveAcronisOffer(subscription.offer_id), subscription)
   const { data: [order] } = await container
     .resolve(ContainerRegistrationKeys.QUERY)
     .graph({ entity: "order", fields: ["id", "currency_code"], filters: { id: subscription.order_id } })

@@ -1,6 +1,7 @@
 import { type MiddlewareRoute } from "@medusajs/framework/http"
-import { AcronisSubscriptionChange, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
+import { AcronisSubscriptionChange, AdminChangeAcronisDataLocation, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
 import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
+import { refuseDataLocationChange } from "./refuse-data-location-change"
 
 export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
@@ -21,11 +22,21 @@ export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/acronis/subscriptions/:id/changes",
     methods: ["POST"],
-    middlewares: [validateAcronisBody(AcronisSubscriptionChange)],
+    middlewares: [refuseDataLocationChange("admin"), validateAcronisBody(AcronisSubscriptionChange)],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/changes/preview",
     methods: ["POST"],
-    middlewares: [validateAcronisBody(AcronisSubscriptionChange)],
+    middlewares: [refuseDataLocationChange("admin"), validateAcronisBody(AcronisSubscriptionChange)],
+  },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/data-location",
+    methods: ["POST"],
+    middlewares: [validateAcronisBody(AdminChangeAcronisDataLocation)],
+  },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/data-location/preview",
+    methods: ["POST"],
+    middlewares: [validateAcronisBody(AdminChangeAcronisDataLocation)],
   },
 ]

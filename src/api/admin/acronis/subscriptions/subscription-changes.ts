@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ACRONIS_MODULE } from "../../../../modules/acronis"
 import type AcronisModuleService from "../../../../modules/acronis/service"
 import { describeChange, historyOf, liveChanges, termsOn, type TermChangeRequest } from "../../../../modules/acronis/domain/term-history"
+import { offerAsBought } from "../../../../modules/acronis/domain/plan-terms"
 import { utcDay } from "../../../../modules/acronis-billing/domain/period"
 import { changeAcronisSubscriptionWorkflow, previewAcronisSubscriptionChangeWorkflow } from "../../../../workflows/acronis-subscription-changes"
 
@@ -24,7 +25,7 @@ export async function confirmSubscriptionChange(scope: MedusaContainer, subscrip
 export async function subscriptionChangesView(scope: MedusaContainer, subscriptionId: string) {
   const acronis = scope.resolve<AcronisModuleService>(ACRONIS_MODULE)
   const subscription = await acronis.retrieveAcronisSubscription(subscriptionId)
-  const history = historyOf(subscription, await acronis.retrieveAcronisOffer(subscription.offer_id), acronis.getEditionMapping())
+  const history = historyOf(subscription, offerAsBought(await acronis.retrieveAcronisOffer(subscription.offer_id), subscription), acronis.getEditionMapping())
   const today = utcDay(new Date())
   const described = history.changes.map((change) => ({ ...change, description: describeChange(change) }))
   return {

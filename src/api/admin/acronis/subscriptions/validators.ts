@@ -46,3 +46,7 @@ export const AcronisSubscriptionChange = z
   .looseObject({ type: z.enum(TERM_CHANGE_TYPES) })
   .pipe(z.discriminatedUnion("type", [licensingModelChange, contractTierChange, seatsChange, billingIntervalChange]))
 export type AcronisSubscriptionChangeType = z.infer<typeof AcronisSubscriptionChange>
+
+/** A cloud plan's new data location: the storage's `infra_id`, one of the plan's data locations. */
+export const AdminChangeAcronisDataLocation = z.object({ data_location: z.string().trim().min(1) }).strict()
+export type AdminChangeAcronisDataLocationType = z.infer<typeof AdminChangeAcronisDataLocation>

@@ -1,6 +1,7 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAcronisSubscriptionChange } from "./validators"
 import { validateAcronisBody } from "../../../../../validate-request"
+import { refuseDataLocationChange } from "../../../../../admin/acronis/subscriptions/refuse-data-location-change"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
@@ -16,11 +17,11 @@ export const storeCustomerAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/customers/me/acronis/subscriptions/:id/changes",
     methods: ["POST"],
-    middlewares: [customerOnly, validateAcronisBody(StoreAcronisSubscriptionChange)],
+    middlewares: [customerOnly, refuseDataLocationChange("customer"), validateAcronisBody(StoreAcronisSubscriptionChange)],
   },
   {
     matcher: "/store/customers/me/acronis/subscriptions/:id/changes/preview",
     methods: ["POST"],
-    middlewares: [customerOnly, validateAcronisBody(StoreAcronisSubscriptionChange)],
+    middlewares: [customerOnly, refuseDataLocationChange("customer"), validateAcronisBody(StoreAcronisSubscriptionChange)],
   },
 ]
