@@ -896,6 +896,32 @@ medusaIntegrationTestRunner({
         expect(await orders()).toEqual([])
       })
 
+      it("keeps a tenant's one data location: a later cloud order elsewhere is refused naming it, in the store and the wizard", async () => {
+        const store = await newBuyer("second")
+        const first = await newCart(store)
+        await addItem(first, store, planForm.variantId, { plan_order: CLOUD_ORDER })
+        const order = await completePlanCart(first, store, "admin.second.example")
+        expect(await subscriptionOf(order.id)).toEqual(expect.objectContaining({ status: "active" }))
+
+        const elsewhere = { ...CLOUD_ORDER, data_location: ACRONIS_STORAGE }
+        const cartId = await newCart(store)
+        const refused = await failure(addItem(cartId, store, planForm.variantId, { plan_order: elsewhere }))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toMatch(
+          new RegExp(`^plan_order\\.data_location: your Acronis tenant already keeps its data in Partner-hosted Storage \\(Virginia, US\\) \\(${PARTNER_STORAGE}\\)`)
+        )
+        expect((await api.get(`/store/carts/${cartId}`, store)).data.cart.items).toEqual([])
+        expect((await addItem(cartId, store, planForm.variantId, { plan_order: CLOUD_ORDER })).status).toEqual(200)
+
+        const { data: me } = await api.get("/store/customers/me", store)
+        const staff = await failure(
+          api.post("/admin/acronis/customer-orders", { customer_id: me.customer.id, product_id: planForm.id, reference: "Second plan", plan_order: elsewhere }, admin)
+        )
+        expect(staff.status).toEqual(400)
+        expect(staff.data.message).toMatch(/^plan_order\.data_location: your Acronis tenant already keeps its data in Partner-hosted Storage/)
+        expect(await orders()).toEqual([expect.objectContaining({ id: order.id })])
+      })
+
       it("takes an order of a plan saved with fixed terms without the form, as before it", async () => {
         const legacy = await product("Plan with fixed terms", {
           type: "plan",

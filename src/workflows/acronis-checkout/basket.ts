@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "./acronis-lines"
 import { loadBuyer, subAccountIdOf } from "./buyer"
-import { assertPlanOrder } from "./plan-order"
+import { assertDataLocationsOfTenant, assertPlanOrder } from "./plan-order"
 import { type CheckoutCart, checkoutCartFields, loadAcronisLines } from "./checkout-state"
 import { assertBuyerMayOrder, assertNoOpenPayPerUse, assertOnePayPerUseLine, assertQuantityOne, assertSettings } from "./rules"
 
@@ -24,6 +24,7 @@ async function assertBasket(container: MedusaContainer, cart: CheckoutCart, line
   assertOnePayPerUseLine(lines)
   const buyer = await loadBuyer(container, { customer_id: cart.customer_id, sub_account_id: subAccountIdOf(cart.metadata) })
   assertBuyerMayOrder(lines, buyer, cart.currency_code)
+  await assertDataLocationsOfTenant(container, changed, buyer)
   if (changed.some((line) => line.offer.type === "ppu")) {
     await assertNoOpenPayPerUse(container, lines, buyer)
   }

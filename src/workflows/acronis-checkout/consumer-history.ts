@@ -58,6 +58,18 @@ export async function hasAcronisTenant(container: MedusaContainer, consumer: Acr
   return (await listSubscriptions(container, consumer)).some((row) => !!row.tenant_id)
 }
 
+/**
+ * The consumer's own customer tenant, if it has one: a sub-account's, or the tenant a direct customer's
+ * subscriptions were provisioned into (a reseller's partner tenant is not where its plans go).
+ */
+export async function findCustomerTenantId(container: MedusaContainer, consumer: AcronisConsumer): Promise<string | null> {
+  if (consumer.kind === "sub_account" && consumer.acronis_tenant_id) {
+    return consumer.acronis_tenant_id
+  }
+  const rows = (await listSubscriptions(container, consumer)) as (SubscriptionRow & { tenant_kind?: string | null })[]
+  return rows.find((row) => row.tenant_id && row.tenant_kind !== "partner")?.tenant_id ?? null
+}
+
 type OrderRow = {
   id: string
   display_id?: number | null

@@ -5,6 +5,8 @@ import { ACRONIS_MODULE } from "../../modules/acronis"
 import { CREDENTIAL_RECIPIENTS, DOMAIN_NAME, type PlanOrder, type PlanTerms } from "../../modules/acronis/domain/plan-terms"
 import type AcronisModuleService from "../../modules/acronis/service"
 import type { AcronisLine } from "./acronis-lines"
+import { type AcronisBuyer, consumerOf } from "./buyer"
+import { findCustomerTenantId } from "./consumer-history"
 
 /** What Acronis takes as a username (letters, digits, ".", "_", "-"), without the domain. */
 const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/
@@ -147,5 +149,40 @@ export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: 
   const pkg = terms.packages.find((candidate) => candidate.id === order.package)!
   if (pkg.seat_prices[currency] === undefined) {
     throw invalid("package", `"${pkg.name}" has no price in ${currency.toUpperCase()}; choose a package priced in ${wording.currency}.`)
+  }
+}
+
+/**
+ * A cloud order for a consumer whose tenant exists keeps that tenant's storage: Acronis gives a customer tenant
+ * one backup storage and moves it only while it is empty, so another location would only fail at provisioning.
+ * Asks Acronis for the tenant's items; a 400 naming `plan_order.data_location` when the choice differs.
+ */
+export async function assertDataLocationsOfTenant(container: MedusaContainer, lines: Pick<AcronisLine, "metadata" | "offer">[], buyer: AcronisBuyer) {
+  const cloud = lines.filter((line) => line.offer.type === "plan" && readPlanOrder(line.metadata)?.deployment === "cloud")
+  const consumer = consumerOf(buyer)
+  if (!cloud.length || !consumer) {
+    return
+  }
+  const tenantId = await findCustomerTenantId(container, consumer)
+  if (!tenantId) {
+    return
+  }
+  for (const line of cloud) {
+    await assertDataLocationOfTenant(container, line, readPlanOrder(line.metadata)!, tenantId)
+  }
+}
+
+async function assertDataLocationOfTenant(container: MedusaContainer, line: Pick<AcronisLine, "offer">, order: PlanOrder, tenantId: string) {
+  const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+  const locations = await acronis.getDataLocations(line.offer.parent_tenant_id, line.offer.offering_item_names)
+  const storages = new Set(locations.map((location) => location.id))
+  const items = await acronis.getAcronisClient().offeringItems.list(tenantId)
+  const current = items.find((item) => item.status === 1 && item.infra_id && storages.has(item.infra_id))?.infra_id
+  if (current && current !== order.data_location) {
+    const name = locations.find((location) => location.id === current)?.name ?? current
+    throw invalid(
+      "data_location",
+      `your Acronis tenant already keeps its data in ${name} (${current}), and a tenant has one data location for good: choose ${current}.`
+    )
   }
 }

@@ -8,13 +8,13 @@ import {
   assertQuantityOne,
   assertSettings,
 } from "../rules"
-import { assertPlanOrder } from "../plan-order"
+import { assertDataLocationsOfTenant, assertPlanOrder } from "../plan-order"
 
 export const validateAcronisOrderRulesStepId = "validate-acronis-order-rules"
 
 /**
  * Every ordering rule, again at completion (the basket may have changed since: the customer signed in, the
- * cart's sub-account changed, another order was placed): a signed-in customer, quantity 1, settings, a plan's order form, one
+ * cart's sub-account changed, another order was placed): a signed-in customer, quantity 1, settings, a plan's order form (and a data location its tenant can take), one
  * pay-per-use item, who may buy what, and no second active or pending pay-per-use subscription.
  */
 export const validateAcronisOrderRulesStep = createStep(
@@ -35,6 +35,7 @@ export const validateAcronisOrderRulesStep = createStep(
     }
     assertOnePayPerUseLine(state.lines)
     assertBuyerMayOrder(state.lines, state.buyer, state.cart.currency_code)
+    await assertDataLocationsOfTenant(container, state.lines, state.buyer)
     await assertNoOpenPayPerUse(container, state.lines, state.buyer)
     return new StepResponse(undefined)
   }

@@ -6,7 +6,7 @@ import { billingIntervalsOf } from "../../acronis-provisioning/steps/create-orde
 import { currencyFitsPlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "../../acronis-checkout/acronis-lines"
 import { loadBuyer } from "../../acronis-checkout/buyer"
-import { assertPlanOrder, readPlanOrder } from "../../acronis-checkout/plan-order"
+import { assertDataLocationsOfTenant, assertPlanOrder, readPlanOrder } from "../../acronis-checkout/plan-order"
 import { assertNoOpenPayPerUse } from "../../acronis-checkout/rules"
 import { type AccountManager, planServiceDetails } from "../plan-service-details"
 
@@ -130,7 +130,9 @@ export const prepareAcronisStaffOrderStep = createStep(
     // The form against the offer, the region's currency and the storages Acronis offers now, as at checkout.
     if (line) {
       const metadata = input.plan_order === undefined ? null : { plan_order: input.plan_order }
-      await assertPlanOrder(container, toAcronisLine({ id: null, variant_id: variant.id, title: product.title, metadata }, line), priced.region.currency_code, "staff_order")
+      const planLine = toAcronisLine({ id: null, variant_id: variant.id, title: product.title, metadata }, line)
+      await assertPlanOrder(container, planLine, priced.region.currency_code, "staff_order")
+      await assertDataLocationsOfTenant(container, [planLine], buyer)
     }
 
     const { data: users } = input.account_manager_id
