@@ -138,6 +138,12 @@ export function PlanOrderFields({ form, value, onChange, login, onLoginChange }:
       if (answer.login) onLoginChange(answer.login)
     },
   })
+  // A proposal is for the username and domain it was made from: changing either takes it back.
+  const setIdentity = (patch: Pick<Partial<PlanOrderDraft>, "domain" | "admin_username">) => {
+    if (proposal.data?.login && login === proposal.data.login) onLoginChange("")
+    proposal.reset()
+    set(patch)
+  }
 
   return (
     <div className="flex flex-col gap-y-6">
@@ -276,13 +282,13 @@ export function PlanOrderFields({ form, value, onChange, login, onLoginChange }:
             <Label htmlFor="plan-domain" size="small">
               {fields.domain.label}
             </Label>
-            <Input id="plan-domain" placeholder="contoso.com" value={value.domain} onChange={(e) => set({ domain: e.target.value })} />
+            <Input id="plan-domain" placeholder="contoso.com" value={value.domain} onChange={(e) => setIdentity({ domain: e.target.value })} />
           </div>
           <div>
             <Label htmlFor="plan-admin-username" size="small">
               {fields.admin_username.label}
             </Label>
-            <Input id="plan-admin-username" value={value.admin_username} onChange={(e) => set({ admin_username: e.target.value })} />
+            <Input id="plan-admin-username" value={value.admin_username} onChange={(e) => setIdentity({ admin_username: e.target.value })} />
           </div>
           <div>
             <Button
