@@ -845,6 +845,130 @@ medusaIntegrationTestRunner({
         const cartId = await newCart(john.store)
         expect((await addItem(cartId, john.store, legacy.variantId)).status).toEqual(200)
       })
+
+      describe("the admin's wizard (seed 000) orders a plan with the same form", () => {
+        const wizardOrder = (body: Record<string, unknown>) =>
+          api.post("/admin/acronis/customer-orders", { customer_id: john.id, product_id: planForm.id, reference: "Contoso backup", ...body }, admin)
+        const staffUser = async () => (await api.get("/admin/users/me", admin)).data.user as { id: string; email: string }
+        const storedOrder = async (id: string) =>
+          (await api.get(`/admin/orders/${id}?fields=id,currency_code,region_id,metadata,items.unit_price,items.metadata`, admin)).data.order
+
+        it("gives the wizard the store's form with the data locations Acronis offers now, and proposes a free login", async () => {
+          const { data } = await api.get(`/admin/products/${planForm.id}/acronis-offer/plan-form`, admin)
+          const store = await api.get(`/store/products/${planForm.id}/acronis-offer`, john.store)
+          expect(data.plan_form).toEqual(store.data.acronis_offer.plan)
+          expect(data.plan_form.fields.data_location.options).toEqual([
+            { value: ACRONIS_STORAGE, label: "Acronis Cloud Storage (Frankfurt, EU)" },
+            { value: PARTNER_STORAGE, label: "Partner-hosted Storage (Virginia, US)" },
+          ])
+          const notPlan = await failure(api.get(`/admin/products/${ppu.id}/acronis-offer/plan-form`, admin))
+          expect(notPlan.status).toEqual(400)
+          expect(notPlan.data.message).toMatch(/^id: Acronis Cyber Protect Cloud is sold as pay per use, not as a plan/)
+
+          const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+          await acronis.getAcronisClient().users.create({
+            tenant_id: await acronis.getRootTenantId(),
+            login: "admin.contoso.com",
+            contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
+          } as never)
+          const proposal = await api.get("/admin/acronis/logins/proposal?username=Admin&domain=Contoso.com", admin)
+          expect(proposal.data).toEqual({
+            login: "admin2.contoso.com",
+            available: true,
+            tried: [expect.objectContaining({ login: "admin.contoso.com", available: false }), expect.objectContaining({ login: "admin2.contoso.com", available: true })],
+          })
+          const badDomain = await failure(api.get("/admin/acronis/logins/proposal?username=Admin&domain=contoso", admin))
+          expect(badDomain.status).toEqual(400)
+          expect(badDomain.data.message).toMatch(/domain: must be a domain name/)
+        })
+
+        it("a cloud order executed at once: the proposed login, the chosen storage and the package's quotas in the tenant, the staff user its account manager", async () => {
+          const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+          await acronis.getAcronisClient().users.create({
+            tenant_id: await acronis.getRootTenantId(),
+            login: "admin.contoso.com",
+            contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
+          } as never)
+          const created = await wizardOrder({ plan_order: CLOUD_ORDER, execute: true })
+          expect(created.status).toEqual(201)
+          const manager = await staffUser()
+          expect(manager.email).toEqual("admin@acronis.test")
+          expect(created.data.order.metadata).toEqual(
+            expect.objectContaining({
+              acronis_staff_order: true,
+              acronis_account_manager: { id: manager.id, email: "admin@acronis.test" },
+              // The credentials go to the customer too: the activation e-mail is the contact's.
+              acronis_service_details: { login: "admin2.contoso.com", email: "connie@contoso.com" },
+            })
+          )
+          const order = await storedOrder(created.data.order.id)
+          expect(order.currency_code).toEqual("usd")
+          const asRead = { ...CLOUD_ORDER, postponed_billing: false, currency: null }
+          // Priced as a storefront plan line: the variant's price in the region's currency.
+          expect(order.items).toEqual([
+            expect.objectContaining({ unit_price: 25, metadata: { acronis: { billing_interval: "month" }, plan_order: asRead } }),
+          ])
+
+          const subscription = await subscriptionOf(order.id)
+          expect(subscription).toEqual(
+            expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production", metadata: expect.objectContaining({ plan_order: asRead }) })
+          )
+          const { tenants, users } = await sandboxState()
+          const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
+          expect(tenant.offering_items.filter((item) => item.name === "pw_base_storage").map((item) => item.infra_id)).toEqual([PARTNER_STORAGE])
+          expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
+          expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin2.contoso.com", tenant_id: tenant.id })]))
+        })
+
+        it("a SaaS order executed at once: placed in the region of the form's currency, credentials to the account manager", async () => {
+          const saas = { deployment: "saas", payment: "pre_paid", package: "team", postponed_billing: true, currency: "SEK", customer: CUSTOMER_DETAILS, domain: "fabrikam.se", admin_username: "admin" }
+          const created = await wizardOrder({ plan_order: saas, execute: true })
+          expect(created.status).toEqual(201)
+          const manager = await staffUser()
+          expect(created.data.order.metadata).toEqual(
+            expect.objectContaining({
+              acronis_account_manager: { id: manager.id, email: "admin@acronis.test" },
+              acronis_service_details: { login: "admin.fabrikam.se", email: "admin@acronis.test" },
+            })
+          )
+          const order = await storedOrder(created.data.order.id)
+          expect(order).toEqual(expect.objectContaining({ currency_code: "sek", region_id: sek.id }))
+          expect(order.items).toEqual([expect.objectContaining({ unit_price: 260 })])
+          const subscription = await subscriptionOf(order.id)
+          expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
+          expect(subscription.metadata).toEqual(
+            expect.objectContaining({
+              plan_order: { ...saas, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
+            })
+          )
+          const { tenants, users } = await sandboxState()
+          const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
+          expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 10, overage: 2 }))
+          expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin.fabrikam.se", tenant_id: tenant.id })]))
+        })
+
+        const saasInSek = { ...CLOUD_ORDER, deployment: "saas", data_location: null, currency: "sek", package: "team" }
+        // Each row: the body, whether the order names the USD region, the refusal.
+        it.each([
+          ["no order form for a plan that has one", {}, false, /^plan_order: "Acronis Cloud Backup plan" is ordered with its order form: give plan_order/],
+          ["a package not offered", { plan_order: { ...CLOUD_ORDER, package: "enterprise" } }, false, /^plan_order\.package: "enterprise" is not offered/],
+          ["a storage the offer cannot use", { plan_order: { ...CLOUD_ORDER, data_location: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700003" } }, false, /^plan_order\.data_location: 0a1e0000-5b5e-4c0d-9e7a-acc0b5700003 is not a storage this offer can use/],
+          ["a domain that is not one", { plan_order: { ...CLOUD_ORDER, domain: "contoso" } }, false, /^plan_order\.domain: must be a domain name/],
+          ["a SaaS currency other than the region's", { plan_order: saasInSek }, true, /^plan_order\.currency: the order is in SEK but the region is in USD: set region_id to a region in SEK/],
+        ])("refuses %s with a 400 naming the field, and writes no order", async (_, body, inUsd, message) => {
+          const refused = await failure(wizardOrder({ ...body, ...(inUsd && { region_id: usd.id }), execute: true }))
+          expect(refused.status).toEqual(400)
+          expect(refused.data.message).toMatch(message)
+          expect(await orders()).toEqual([])
+        })
+
+        it("refuses an order form on a product that is not a plan", async () => {
+          const refused = await failure(wizardOrder({ product_id: ppu.id, ...PPU_SETTINGS, login: "john.wizard", plan_order: CLOUD_ORDER }))
+          expect(refused.status).toEqual(400)
+          expect(refused.data.message).toMatch(/^plan_order: Acronis Cyber Protect Cloud is not a plan/)
+          expect(await orders()).toEqual([])
+        })
+      })
     })
 
     it("a cart without Acronis items behaves as in plain Medusa: no steps, completes without terms or service details", async () => {

@@ -4,6 +4,7 @@ import { refuseUnreadableInput } from "./validate-request"
 import { adminAcronisMiddlewares } from "./admin/acronis/middlewares"
 import { adminAcronisOfferMiddlewares } from "./admin/products/[id]/acronis-offer/middlewares"
 import { adminAcronisCustomerOrderMiddlewares } from "./admin/acronis/customer-orders/middlewares"
+import { adminAcronisLoginMiddlewares } from "./admin/acronis/logins/middlewares"
 import { adminResellerMiddlewares } from "./admin/acronis/resellers/middlewares"
 import { storeSubAccountMiddlewares } from "./store/acronis/sub-accounts/middlewares"
 import { storeCartAcronisMiddlewares } from "./store/carts/[id]/acronis/middlewares"
@@ -17,6 +18,7 @@ import { storeCustomerAcronisBillingMiddlewares } from "./store/customers/me/acr
 const pluginRoutes = [
   "/admin/acronis*",
   "/admin/products/:id/acronis-offer",
+  "/admin/products/:id/acronis-offer/plan-form",
   "/store/acronis*",
   "/store/carts/:id/acronis*",
   "/store/customers/me/acronis*",
@@ -27,5 +29,5 @@ const inputGuards: MiddlewareRoute[] = pluginRoutes.map((matcher) => ({ matcher,
 // One list per area, composed here: Medusa reads a single middlewares file.
 export default defineMiddlewares({
   errorHandler: acronisAwareErrorHandler(),
-  routes: [...inputGuards, ...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
+  routes: [...inputGuards, ...adminAcronisMiddlewares, ...adminAcronisOfferMiddlewares, ...adminAcronisCustomerOrderMiddlewares, ...adminAcronisLoginMiddlewares, ...adminResellerMiddlewares, ...storeSubAccountMiddlewares, ...storeCartAcronisMiddlewares, ...storeAcronisLoginMiddlewares, ...adminAcronisSubscriptionMiddlewares, ...storeCustomerAcronisSubscriptionMiddlewares, ...adminAcronisBillingMiddlewares, ...storeCustomerAcronisBillingMiddlewares],
 })

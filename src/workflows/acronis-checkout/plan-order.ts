@@ -35,6 +35,18 @@ const planOrderSchema = z
   })
   .strict()
 
+/**
+ * Where a plan is ordered: a storefront cart (the form on the line item's `metadata.plan_order`, the cart's
+ * currency) or the admin's wizard (the form in the body's `plan_order`, the region's currency). Only the
+ * wording of a refusal differs: each names what the one who ordered can change.
+ */
+export type PlanOrderPlace = "cart" | "staff_order"
+
+const WORDING = {
+  cart: { form: "set metadata.plan_order on the line item", currency: "the cart's currency", sale: "this cart", region: "choose a region in" },
+  staff_order: { form: "give plan_order", currency: "the region's currency", sale: "the region", region: "set region_id to a region in" },
+} as const
+
 const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `plan_order.${field}: ${message}`)
 
 /** The order form of a plan line item as given, or null when it has none; a malformed one is a 400 naming the field. */
@@ -57,7 +69,12 @@ export function readPlanOrder(metadata: Record<string, unknown> | null | undefin
  * confirmed as permanent, a SaaS order's currency one of the offer's and the cart's, the package priced in it.
  * Offers with fixed terms may go without the form. Throws a 400 naming the field.
  */
-export async function assertPlanOrder(container: MedusaContainer, line: Pick<AcronisLine, "title" | "metadata" | "offer">, cartCurrency: string) {
+export async function assertPlanOrder(
+  container: MedusaContainer,
+  line: Pick<AcronisLine, "title" | "metadata" | "offer">,
+  cartCurrency: string,
+  place: PlanOrderPlace = "cart"
+) {
   const terms = line.offer.plan
   if (line.offer.type !== "plan" || !terms) {
     return
@@ -67,13 +84,13 @@ export async function assertPlanOrder(container: MedusaContainer, line: Pick<Acr
     if (terms.order_form) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `plan_order: "${line.title}" is ordered with its order form: set metadata.plan_order on the line item ` +
+        `plan_order: "${line.title}" is ordered with its order form: ${WORDING[place].form} ` +
           "(deployment, payment, package, customer, domain, admin_username; see the product's acronis-offer)."
       )
     }
     return
   }
-  assertChoices(order, terms, cartCurrency)
+  assertChoices(order, terms, cartCurrency, place)
   if (order.deployment === "cloud") {
     const locations = await container
       .resolve<AcronisModuleService>(ACRONIS_MODULE)
@@ -87,8 +104,9 @@ export async function assertPlanOrder(container: MedusaContainer, line: Pick<Acr
   }
 }
 
-/** The choices that need nothing but the offer and the cart. */
-export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: string) {
+/** The choices that need nothing but the offer and the currency of the cart (or of the staff order's region). */
+export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: string, place: PlanOrderPlace = "cart") {
+  const wording = WORDING[place]
   const among = (field: keyof PlanOrder, value: string, allowed: string[]) => {
     if (!allowed.includes(value)) {
       throw invalid(field, `"${value}" is not offered; choose one of ${allowed.join(", ")}.`)
@@ -109,7 +127,7 @@ export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: 
       throw invalid("data_location_confirmed", "the data location cannot be changed once the tenant exists: confirm it (true).")
     }
     if (order.currency !== null) {
-      throw invalid("currency", "a cloud order is in the cart's currency; leave it out.")
+      throw invalid("currency", `a cloud order is in ${wording.currency}; leave it out.`)
     }
   } else {
     if (order.data_location !== null) {
@@ -120,11 +138,11 @@ export function assertChoices(order: PlanOrder, terms: PlanTerms, cartCurrency: 
     }
     among("currency", order.currency, terms.currencies)
     if (order.currency !== currency) {
-      throw invalid("currency", `the order is in ${order.currency.toUpperCase()} but this cart is in ${currency.toUpperCase()}: choose a region in ${order.currency.toUpperCase()}.`)
+      throw invalid("currency", `the order is in ${order.currency.toUpperCase()} but ${wording.sale} is in ${currency.toUpperCase()}: ${wording.region} ${order.currency.toUpperCase()}.`)
     }
   }
   const pkg = terms.packages.find((candidate) => candidate.id === order.package)!
   if (pkg.seat_prices[currency] === undefined) {
-    throw invalid("package", `"${pkg.name}" has no price in ${currency.toUpperCase()}; choose a package priced in the cart's currency.`)
+    throw invalid("package", `"${pkg.name}" has no price in ${currency.toUpperCase()}; choose a package priced in ${wording.currency}.`)
   }
 }

@@ -160,3 +160,16 @@ export function offerAsBought<O extends { type: string; plan?: unknown }>(offer:
   }
   return { ...offer, plan: chosenPlanTerms(normalizePlanTerms(offer.plan), order) }
 }
+
+/**
+ * Whether an order in `currency` can take the form as filled in: a SaaS order is in the currency it chose, a
+ * cloud order in one its package is priced in. The admin's wizard picks the region by it when none is named.
+ */
+export function currencyFitsPlanOrder(terms: PlanTerms, order: Pick<PlanOrder, "deployment" | "currency" | "package">, currency: string): boolean {
+  const code = currency.toLowerCase()
+  if (order.deployment === "saas") {
+    return order.currency?.toLowerCase() === code
+  }
+  const pkg = terms.packages.find((candidate) => candidate.id === order.package)
+  return pkg?.seat_prices[code] !== undefined
+}

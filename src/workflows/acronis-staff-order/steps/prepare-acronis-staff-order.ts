@@ -3,9 +3,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import AcronisModuleService from "../../../modules/acronis/service"
 import { billingIntervalsOf } from "../../acronis-provisioning/steps/create-order-subscriptions"
-import type { AcronisLine } from "../../acronis-checkout/acronis-lines"
+import { currencyFitsPlanOrder } from "../../../modules/acronis/domain/plan-terms"
+import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "../../acronis-checkout/acronis-lines"
 import { loadBuyer } from "../../acronis-checkout/buyer"
+import { assertPlanOrder, readPlanOrder } from "../../acronis-checkout/plan-order"
 import { assertNoOpenPayPerUse } from "../../acronis-checkout/rules"
+import { type AccountManager, planServiceDetails } from "../plan-service-details"
 
 export type PrepareAcronisStaffOrderInput = {
   customer_id: string
@@ -18,6 +21,10 @@ export type PrepareAcronisStaffOrderInput = {
   email?: string
   protection_licensing_model?: string
   file_sync_share_licensing_model?: string
+  /** A plan's order form, as a storefront line item's `metadata.plan_order`. */
+  plan_order?: Record<string, unknown>
+  /** The staff user placing the order: its account manager. Null when an API key places it. */
+  account_manager_id?: string | null
 }
 
 type Offer = {
@@ -33,9 +40,13 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 
 /**
  * Checks what the account manager entered against the customer, the product's offer and Acronis (the login
- * must be free; a plan's billing interval must be one it is sold by), and turns it into the order a
- * storefront checkout would have produced: licensing models and a plan's `billing_interval` on the line's
- * `metadata.acronis`. A customer with an open pay-per-use subscription gets no second one. Reads only.
+ * must be free; a plan's billing interval must be one it is sold by; a plan's order form is checked as at
+ * checkout), and turns it into the order a storefront checkout would have produced: licensing models and a
+ * plan's `billing_interval` on the line's `metadata.acronis`, the form on its `metadata.plan_order`, the line
+ * priced at the variant's price in the region's currency as Medusa prices a storefront line. With no region
+ * named, a plan's form picks it (a SaaS order's currency; a cloud order's package priced in it). The staff
+ * user is the order's account manager. A customer with an open pay-per-use subscription gets no second one.
+ * Reads only.
  */
 export const prepareAcronisStaffOrderStep = createStep(
   prepareAcronisStaffOrderStepId,
@@ -66,15 +77,26 @@ export const prepareAcronisStaffOrderStep = createStep(
       throw invalid(`product_id: ${product.title} is not an Acronis product`)
     }
 
+    const variant = product.variants[0]
+    const line = variant && (await loadOffersByVariant(container, [variant.id])).get(variant.id)
+    const terms = line?.offer.plan ?? null
+    if (input.plan_order !== undefined && !terms) {
+      throw invalid(`plan_order: ${product.title} is not a plan; leave the order form out`)
+    }
+    // Read before anything else is asked: a malformed form is refused as it would be in the storefront.
+    const planOrder = readPlanOrder({ plan_order: input.plan_order })
+
     const { data: regions } = await query.graph({
       entity: "region",
       fields: ["id", "currency_code"],
       filters: input.region_id ? { id: input.region_id } : {},
     })
-    const variant = product.variants[0]
-    const priced = regions
+    const pricedRegions = regions
       .map((region) => ({ region, price: variant?.prices?.find((p) => p.currency_code === region.currency_code) }))
-      .find(({ price }) => price !== undefined)
+      .filter(({ price }) => price !== undefined)
+    const priced =
+      (planOrder && terms && pricedRegions.find(({ region }) => currencyFitsPlanOrder(terms, planOrder, region.currency_code))) ||
+      pricedRegions[0]
     if (!priced) {
       throw invalid(
         input.region_id
@@ -105,14 +127,26 @@ export const prepareAcronisStaffOrderStep = createStep(
     }
     // A plan's interval goes on the line, where the subscription reads it (as for a storefront line).
     if (offer.type === "plan") settings = { ...settings, billing_interval: input.billing_interval }
+    // The form against the offer, the region's currency and the storages Acronis offers now, as at checkout.
+    if (line) {
+      const metadata = input.plan_order === undefined ? null : { plan_order: input.plan_order }
+      await assertPlanOrder(container, toAcronisLine({ id: null, variant_id: variant.id, title: product.title, metadata }, line), priced.region.currency_code, "staff_order")
+    }
 
-    const email = input.email ?? customer.email
-    const login = input.login ?? email
+    const { data: users } = input.account_manager_id
+      ? await query.graph({ entity: "user", fields: ["id", "email"], filters: { id: input.account_manager_id } })
+      : { data: [] }
+    const accountManager: AccountManager | null = users[0] ? { id: users[0].id, email: users[0].email } : null
+
+    const given = { login: input.login, email: input.email }
+    const { login, email, proposed } = planOrder
+      ? await planServiceDetails(container, planOrder, given, customer.email, accountManager)
+      : { email: input.email ?? customer.email, login: input.login ?? input.email ?? customer.email, proposed: false }
     if (offer.type === "contract" && !/^[^@\s]+@[^@\s]+$/.test(login)) {
       throw invalid("login: a CSP contract's Acronis login must be an e-mail address")
     }
     const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-    const { available } = await acronis.getAcronisClient().users.checkLogin(login)
+    const { available } = proposed ? { available: true } : await acronis.getAcronisClient().users.checkLogin(login)
     if (!available) {
       throw invalid(`login: ${login} is already taken in Acronis; choose another`)
     }
@@ -130,7 +164,7 @@ export const prepareAcronisStaffOrderStep = createStep(
           variant_id: variant.id,
           quantity: 1,
           unit_price: priced.price!.amount,
-          metadata: settings ? { acronis: settings } : {},
+          metadata: { ...(settings && { acronis: settings }), ...(planOrder && { plan_order: planOrder }) },
         },
       ],
       metadata: {
@@ -139,6 +173,7 @@ export const prepareAcronisStaffOrderStep = createStep(
         acronis_details: input.details ?? null,
         acronis_billing_interval: input.billing_interval,
         acronis_service_details: { login, email },
+        ...(accountManager && { acronis_account_manager: accountManager }),
       },
     })
   }

@@ -14,6 +14,11 @@ export const AdminAddAcronisProductToCustomer = z
     email: z.email().optional(),
     protection_licensing_model: z.enum(PROTECTION_MODELS).optional(),
     file_sync_share_licensing_model: z.enum(FILE_SYNC_SHARE_MODELS).optional(),
+    /**
+     * A plan's order form, the storefront's `metadata.plan_order` (seed 004); required when the offer has one
+     * (`GET /admin/products/:id/acronis-offer/plan-form`), checked field by field as at checkout.
+     */
+    plan_order: z.record(z.string(), z.unknown()).optional(),
     /** Provision now; otherwise the order waits for `POST /admin/acronis/orders/:id/execute`. */
     execute: z.boolean().default(false),
   })

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACRONIS_MODULE } from "../../../../modules/acronis"
 import type AcronisModuleService from "../../../../modules/acronis/service"
 import { toStoreOfferView } from "../../../../modules/acronis/domain/store-offer-view"
-import { storeDataLocationsOf } from "../data-locations"
+import { planDataLocationsOf } from "../../../plan-data-locations"
 import { soldToRequester } from "../sales-channels"
 
 type OfferWithProduct = Parameters<typeof toStoreOfferView>[0] & {
@@ -28,7 +28,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
         product_id: offer.product!.id,
         product_title: offer.product!.title,
         product_handle: offer.product!.handle,
-        ...toStoreOfferView(offer, mapping, await storeDataLocationsOf(req.scope, offer)),
+        ...toStoreOfferView(offer, mapping, await planDataLocationsOf(req.scope, offer)),
       }))
     )
   )

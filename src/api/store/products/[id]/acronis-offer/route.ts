@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ACRONIS_MODULE } from "../../../../../modules/acronis"
 import type AcronisModuleService from "../../../../../modules/acronis/service"
 import { toStoreOfferView } from "../../../../../modules/acronis/domain/store-offer-view"
-import { storeDataLocationsOf } from "../../../acronis/data-locations"
+import { planDataLocationsOf } from "../../../../plan-data-locations"
 import { soldToRequester } from "../../../acronis/sales-channels"
 
 /**
@@ -22,6 +22,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} is not an Acronis product`)
   }
   const mapping = req.scope.resolve<AcronisModuleService>(ACRONIS_MODULE).getEditionMapping()
-  const offer = product.acronis_offer as Parameters<typeof toStoreOfferView>[0] & Parameters<typeof storeDataLocationsOf>[1]
-  res.json({ acronis_offer: toStoreOfferView(offer, mapping, await storeDataLocationsOf(req.scope, offer)) })
+  const offer = product.acronis_offer as Parameters<typeof toStoreOfferView>[0] & Parameters<typeof planDataLocationsOf>[1]
+  res.json({ acronis_offer: toStoreOfferView(offer, mapping, await planDataLocationsOf(req.scope, offer)) })
 }

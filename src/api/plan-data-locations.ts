@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ACRONIS_MODULE } from "../../../modules/acronis"
-import { normalizePlanTerms } from "../../../modules/acronis/domain/plan-terms"
-import type { StoreDataLocation } from "../../../modules/acronis/domain/store-offer-view"
-import type AcronisModuleService from "../../../modules/acronis/service"
+import { ACRONIS_MODULE } from "../modules/acronis"
+import { normalizePlanTerms } from "../modules/acronis/domain/plan-terms"
+import type { StoreDataLocation } from "../modules/acronis/domain/store-offer-view"
+import type AcronisModuleService from "../modules/acronis/service"
 
 type PlanOffer = { type: string; plan?: unknown; parent_tenant_id?: string | null; offering_items?: unknown }
 
@@ -11,7 +11,7 @@ type PlanOffer = { type: string; plan?: unknown; parent_tenant_id?: string | nul
  * A cloud plan's data locations, live from Acronis (cached briefly by the module). While Acronis cannot be
  * reached the form shows none, and checkout refuses the order until it can: the product page still loads.
  */
-export async function storeDataLocationsOf(scope: MedusaContainer, offer: PlanOffer): Promise<StoreDataLocation[]> {
+export async function planDataLocationsOf(scope: MedusaContainer, offer: PlanOffer): Promise<StoreDataLocation[]> {
   if (offer.type !== "plan" || !normalizePlanTerms(offer.plan).deployments.includes("cloud")) {
     return []
   }
