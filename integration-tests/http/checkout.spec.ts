@@ -65,6 +65,17 @@ const CLOUD_ORDER = {
   admin_username: "Admin",
   send_credentials_to: ["account_manager", "customer"],
 }
+/** Credentials to the account manager only, by default. */
+const SAAS_ORDER = {
+  deployment: "saas",
+  payment: "pre_paid",
+  package: "team",
+  postponed_billing: true,
+  currency: "SEK",
+  customer: CUSTOMER_DETAILS,
+  domain: "fabrikam.se",
+  admin_username: "admin",
+}
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -657,6 +668,63 @@ medusaIntegrationTestRunner({
           await new Promise((resolve) => setTimeout(resolve, 100))
         }
       }
+      /** Someone elsewhere in Acronis already holds `login`: a proposal has to move on, checking live. */
+      const takenElsewhereInAcronis = async (login: string) => {
+        const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
+        await acronis.getAcronisClient().users.create({
+          tenant_id: await acronis.getRootTenantId(),
+          login,
+          contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
+        } as never)
+      }
+      /** The tenant provisioned for `tenantId` in the sandbox: its backup storages, its workstations quota, its users' logins. */
+      const provisionedTenant = async (tenantId: string) => {
+        const { tenants, users } = await sandboxState()
+        const tenant = tenants.find((candidate) => candidate.id === tenantId)!
+        return {
+          storages: tenant.offering_items.filter((item) => item.name === "pw_base_storage").map((item) => item.infra_id),
+          workstations: tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota,
+          logins: users.filter((user) => user.tenant_id === tenant.id).map((user) => user.login),
+        }
+      }
+      /** admin.contoso.com is taken: the proposal tried it, then found admin2.contoso.com free. */
+      const proposalPastTakenLogin = {
+        login: "admin2.contoso.com",
+        available: true,
+        tried: [expect.objectContaining({ login: "admin.contoso.com", available: false }), expect.objectContaining({ login: "admin2.contoso.com", available: true })],
+      }
+      /**
+       * CLOUD_ORDER provisioned, whoever placed it: the form kept as read (defaults filled in), the proposed login,
+       * and in the sandbox the chosen storage (not the parent's first, and only that one) and the package's quota.
+       */
+      async function expectCloudOrderProvisioned(orderId: string) {
+        const subscription = await subscriptionOf(orderId)
+        expect(subscription).toEqual(
+          expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production",
+            metadata: expect.objectContaining({ plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } }),
+          })
+        )
+        const tenant = await provisionedTenant(subscription.tenant_id!)
+        expect(tenant.storages).toEqual([PARTNER_STORAGE])
+        // The package's quota over the offer's.
+        expect(tenant.workstations).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
+        expect(tenant.logins).toContain("admin2.contoso.com")
+        return subscription
+      }
+      /** SAAS_ORDER provisioned: pre-paid with a free first month (Acronis trial until it ends), the team package's quota. */
+      async function expectSaasOrderProvisioned(orderId: string) {
+        const subscription = await subscriptionOf(orderId)
+        expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
+        expect(subscription.metadata).toEqual(
+          expect.objectContaining({
+            plan_order: { ...SAAS_ORDER, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
+          })
+        )
+        const tenant = await provisionedTenant(subscription.tenant_id!)
+        expect(tenant.workstations).toEqual(expect.objectContaining({ value: 10, overage: 2 }))
+        expect(tenant.logins).toContain("admin.fabrikam.se")
+        return subscription
+      }
       async function newBuyer(name: string) {
         const key = guestStore.headers["x-publishable-api-key"]
         const created = await createStoreCustomer(api, key, { email: `${name}@buyer.example`, first_name: name, last_name: "Buyer" })
@@ -709,22 +777,10 @@ medusaIntegrationTestRunner({
 
       it("a cloud order: the proposed login, the chosen storage and the package's quotas end up in the provisioned tenant", async () => {
         const store = await newBuyer("cloud")
-        const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-        // Someone elsewhere in Acronis already is admin.contoso.com: the proposal moves on, checking live.
-        await acronis.getAcronisClient().users.create({
-          tenant_id: await acronis.getRootTenantId(),
-          login: "admin.contoso.com",
-          contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
-        } as never)
+        await takenElsewhereInAcronis("admin.contoso.com")
         const cartId = await newCart(store)
         const proposal = await api.get(`/store/acronis/logins/proposal?username=Admin&domain=Contoso.com&cart_id=${cartId}`, store)
-        expect(proposal.data).toEqual(
-          expect.objectContaining({
-            login: "admin2.contoso.com",
-            available: true,
-            tried: [expect.objectContaining({ login: "admin.contoso.com", available: false }), expect.objectContaining({ login: "admin2.contoso.com", available: true })],
-          })
-        )
+        expect(proposal.data).toEqual(expect.objectContaining(proposalPastTakenLogin))
         const badDomain = await failure(api.get("/store/acronis/logins/proposal?username=Admin&domain=contoso", store))
         expect(badDomain.status).toEqual(400)
         expect(badDomain.data.message).toMatch(/domain: must be a domain name/)
@@ -734,48 +790,15 @@ medusaIntegrationTestRunner({
         const order = await completePlanCart(cartId, store, proposal.data.login)
         expect(order.items).toEqual([expect.objectContaining({ metadata: { plan_order: CLOUD_ORDER } })])
 
-        const subscription = await subscriptionOf(order.id)
-        expect(subscription).toEqual(
-          expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production",
-            // As read: defaults filled in.
-            metadata: expect.objectContaining({ plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } }),
-          })
-        )
-        const { tenants, users } = await sandboxState()
-        const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
-        // The chosen storage, not the parent's first, and only that one.
-        const storages = tenant.offering_items.filter((item) => item.name === "pw_base_storage")
-        expect(storages.map((item) => item.infra_id)).toEqual([PARTNER_STORAGE])
-        // The package's quota over the offer's.
-        expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
-        expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin2.contoso.com", tenant_id: tenant.id })]))
+        await expectCloudOrderProvisioned(order.id)
       })
 
       it("a SaaS order: in the currency chosen, pre-paid, with a free first month (Acronis trial until it ends)", async () => {
         const store = await newBuyer("saas")
         const cartId = await newCart(store, sek.id)
-        const saas = {
-          deployment: "saas",
-          payment: "pre_paid",
-          package: "team",
-          postponed_billing: true,
-          currency: "SEK",
-          customer: CUSTOMER_DETAILS,
-          domain: "fabrikam.se",
-          admin_username: "admin",
-        }
-        expect((await addItem(cartId, store, planForm.variantId, { plan_order: saas })).status).toEqual(200)
+        expect((await addItem(cartId, store, planForm.variantId, { plan_order: SAAS_ORDER })).status).toEqual(200)
         const order = await completePlanCart(cartId, store, "admin.fabrikam.se")
-        const subscription = await subscriptionOf(order.id)
-        expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
-        expect(subscription.metadata).toEqual(
-          expect.objectContaining({
-            plan_order: { ...saas, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
-          })
-        )
-        const { tenants } = await sandboxState()
-        const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
-        expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 10, overage: 2 }))
+        await expectSaasOrderProvisioned(order.id)
       })
 
       it.each([
@@ -851,7 +874,7 @@ medusaIntegrationTestRunner({
           api.post("/admin/acronis/customer-orders", { customer_id: john.id, product_id: planForm.id, reference: "Contoso backup", ...body }, admin)
         const staffUser = async () => (await api.get("/admin/users/me", admin)).data.user as { id: string; email: string }
         const storedOrder = async (id: string) =>
-          (await api.get(`/admin/orders/${id}?fields=id,currency_code,region_id,metadata,items.unit_price,items.metadata`, admin)).data.order
+          (await api.get(`/admin/orders/${id}?fields=id,email,currency_code,region_id,metadata,items.unit_price,items.metadata`, admin)).data.order
 
         it("gives the wizard the store's form with the data locations Acronis offers now, and proposes a free login", async () => {
           const { data } = await api.get(`/admin/products/${planForm.id}/acronis-offer/plan-form`, admin)
@@ -865,30 +888,16 @@ medusaIntegrationTestRunner({
           expect(notPlan.status).toEqual(400)
           expect(notPlan.data.message).toMatch(/^id: Acronis Cyber Protect Cloud is sold as pay per use, not as a plan/)
 
-          const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-          await acronis.getAcronisClient().users.create({
-            tenant_id: await acronis.getRootTenantId(),
-            login: "admin.contoso.com",
-            contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
-          } as never)
+          await takenElsewhereInAcronis("admin.contoso.com")
           const proposal = await api.get("/admin/acronis/logins/proposal?username=Admin&domain=Contoso.com", admin)
-          expect(proposal.data).toEqual({
-            login: "admin2.contoso.com",
-            available: true,
-            tried: [expect.objectContaining({ login: "admin.contoso.com", available: false }), expect.objectContaining({ login: "admin2.contoso.com", available: true })],
-          })
+          expect(proposal.data).toEqual(proposalPastTakenLogin)
           const badDomain = await failure(api.get("/admin/acronis/logins/proposal?username=Admin&domain=contoso", admin))
           expect(badDomain.status).toEqual(400)
           expect(badDomain.data.message).toMatch(/domain: must be a domain name/)
         })
 
         it("a cloud order executed at once: the proposed login, the chosen storage and the package's quotas in the tenant, the staff user its account manager", async () => {
-          const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
-          await acronis.getAcronisClient().users.create({
-            tenant_id: await acronis.getRootTenantId(),
-            login: "admin.contoso.com",
-            contact: { email: "other@contoso.com", firstname: "Other", lastname: "Admin" },
-          } as never)
+          await takenElsewhereInAcronis("admin.contoso.com")
           const created = await wizardOrder({ plan_order: CLOUD_ORDER, execute: true })
           expect(created.status).toEqual(201)
           const manager = await staffUser()
@@ -903,26 +912,18 @@ medusaIntegrationTestRunner({
           )
           const order = await storedOrder(created.data.order.id)
           expect(order.currency_code).toEqual("usd")
-          const asRead = { ...CLOUD_ORDER, postponed_billing: false, currency: null }
-          // Priced as a storefront plan line: the variant's price in the region's currency.
+          // Priced as a storefront plan line: the variant's price in the region's currency. The form as read.
           expect(order.items).toEqual([
-            expect.objectContaining({ unit_price: 25, metadata: { acronis: { billing_interval: "month" }, plan_order: asRead } }),
+            expect.objectContaining({
+              unit_price: 25,
+              metadata: { acronis: { billing_interval: "month" }, plan_order: { ...CLOUD_ORDER, postponed_billing: false, currency: null } },
+            }),
           ])
-
-          const subscription = await subscriptionOf(order.id)
-          expect(subscription).toEqual(
-            expect.objectContaining({ type: "plan", status: "active", login: "admin2.contoso.com", pricing_mode: "production", metadata: expect.objectContaining({ plan_order: asRead }) })
-          )
-          const { tenants, users } = await sandboxState()
-          const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
-          expect(tenant.offering_items.filter((item) => item.name === "pw_base_storage").map((item) => item.infra_id)).toEqual([PARTNER_STORAGE])
-          expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 50, overage: 5 }))
-          expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin2.contoso.com", tenant_id: tenant.id })]))
+          await expectCloudOrderProvisioned(order.id)
         })
 
         it("a SaaS order executed at once: placed in the region of the form's currency, credentials to the account manager", async () => {
-          const saas = { deployment: "saas", payment: "pre_paid", package: "team", postponed_billing: true, currency: "SEK", customer: CUSTOMER_DETAILS, domain: "fabrikam.se", admin_username: "admin" }
-          const created = await wizardOrder({ plan_order: saas, execute: true })
+          const created = await wizardOrder({ plan_order: SAAS_ORDER, execute: true })
           expect(created.status).toEqual(201)
           const manager = await staffUser()
           expect(created.data.order.metadata).toEqual(
@@ -932,29 +933,19 @@ medusaIntegrationTestRunner({
             })
           )
           const order = await storedOrder(created.data.order.id)
-          expect(order).toEqual(expect.objectContaining({ currency_code: "sek", region_id: sek.id }))
+          // The order stays the customer's: only the service's activation e-mail goes to the account manager.
+          expect(order).toEqual(expect.objectContaining({ currency_code: "sek", region_id: sek.id, email: "john@doe.example" }))
           expect(order.items).toEqual([expect.objectContaining({ unit_price: 260 })])
-          const subscription = await subscriptionOf(order.id)
-          expect(subscription).toEqual(expect.objectContaining({ status: "active", pricing_mode: "trial", login: "admin.fabrikam.se" }))
-          expect(subscription.metadata).toEqual(
-            expect.objectContaining({
-              plan_order: { ...saas, currency: "sek", data_location: null, data_location_confirmed: false, send_credentials_to: ["account_manager"] },
-            })
-          )
-          const { tenants, users } = await sandboxState()
-          const tenant = tenants.find((candidate) => candidate.id === subscription.tenant_id)!
-          expect(tenant.offering_items.find((item) => item.name === "pw_base_workstations")!.quota).toEqual(expect.objectContaining({ value: 10, overage: 2 }))
-          expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ login: "admin.fabrikam.se", tenant_id: tenant.id })]))
+          await expectSaasOrderProvisioned(order.id)
         })
 
-        const saasInSek = { ...CLOUD_ORDER, deployment: "saas", data_location: null, currency: "sek", package: "team" }
         // Each row: the body, whether the order names the USD region, the refusal.
         it.each([
           ["no order form for a plan that has one", {}, false, /^plan_order: "Acronis Cloud Backup plan" is ordered with its order form: give plan_order/],
           ["a package not offered", { plan_order: { ...CLOUD_ORDER, package: "enterprise" } }, false, /^plan_order\.package: "enterprise" is not offered/],
           ["a storage the offer cannot use", { plan_order: { ...CLOUD_ORDER, data_location: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700003" } }, false, /^plan_order\.data_location: 0a1e0000-5b5e-4c0d-9e7a-acc0b5700003 is not a storage this offer can use/],
           ["a domain that is not one", { plan_order: { ...CLOUD_ORDER, domain: "contoso" } }, false, /^plan_order\.domain: must be a domain name/],
-          ["a SaaS currency other than the region's", { plan_order: saasInSek }, true, /^plan_order\.currency: the order is in SEK but the region is in USD: set region_id to a region in SEK/],
+          ["a SaaS currency other than the region's", { plan_order: SAAS_ORDER }, true, /^plan_order\.currency: the order is in SEK but the region is in USD: set region_id to a region in SEK/],
         ])("refuses %s with a 400 naming the field, and writes no order", async (_, body, inUsd, message) => {
           const refused = await failure(wizardOrder({ ...body, ...(inUsd && { region_id: usd.id }), execute: true }))
           expect(refused.status).toEqual(400)

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { DOMAIN_NAME } from "../modules/acronis/domain/plan-terms"
+import { domainName } from "../workflows/acronis-checkout/plan-order"
 
 /** What a login proposal for a plan's administrator is built from, in the store and in the admin's wizard. */
 export const LoginProposalQuery = z.object({
@@ -9,9 +9,5 @@ export const LoginProposalQuery = z.object({
     .trim()
     .regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38}[A-Za-z0-9])?$/, "username: letters, digits, \".\", \"_\" or \"-\" (we recommend Admin)")
     .default("Admin"),
-  domain: z
-    .string()
-    .trim()
-    .transform((domain) => domain.toLowerCase())
-    .refine((domain) => DOMAIN_NAME.test(domain), "domain: must be a domain name such as contoso.com"),
+  domain: domainName,
 })

@@ -9,6 +9,13 @@ import type { AcronisLine } from "./acronis-lines"
 /** What Acronis takes as a username (letters, digits, ".", "_", "-"), without the domain. */
 const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/
 
+/** The customer's domain, lower case: in the order form, and where a login is proposed from it. */
+export const domainName = z
+  .string()
+  .trim()
+  .transform((domain) => domain.toLowerCase())
+  .refine((domain) => DOMAIN_NAME.test(domain), "must be a domain name such as contoso.com")
+
 const planOrderSchema = z
   .object({
     deployment: z.string().min(1),
@@ -25,11 +32,7 @@ const planOrderSchema = z
         contact_email: z.email("must be an e-mail address"),
       })
       .strict(),
-    domain: z
-      .string()
-      .trim()
-      .transform((domain) => domain.toLowerCase())
-      .refine((domain) => DOMAIN_NAME.test(domain), "must be a domain name such as contoso.com"),
+    domain: domainName,
     admin_username: z.string().trim().regex(USERNAME, "letters, digits, \".\", \"_\" or \"-\" (we recommend Admin)"),
     send_credentials_to: z.array(z.enum(CREDENTIAL_RECIPIENTS)).max(2).default(["account_manager"]),
   })

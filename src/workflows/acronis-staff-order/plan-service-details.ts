@@ -8,23 +8,24 @@ export type AccountManager = { id: string; email: string }
 /**
  * The login and activation e-mail of a plan ordered with its form, where the account manager left them out:
  * the login proposed from the administrator's username and the domain (free in Acronis, checked live), the
- * e-mail the customer's contact's when the credentials go to the customer, else the account manager's.
+ * e-mail the customer's contact's when the credentials go to the customer, else the account manager's (the
+ * order's when an API key placed it).
  * `proposed`: the login was checked by the proposal, so it needs no second check.
  */
 export async function planServiceDetails(
   container: MedusaContainer,
-  order: PlanOrder,
+  form: PlanOrder,
   given: { login?: string; email?: string },
-  fallbackEmail: string,
+  orderEmail: string,
   accountManager: AccountManager | null
 ): Promise<{ login: string; email: string; proposed: boolean }> {
   const email =
     given.email ??
-    (order.send_credentials_to.includes("customer") ? order.customer.contact_email : (accountManager?.email ?? fallbackEmail))
+    (form.send_credentials_to.includes("customer") ? form.customer.contact_email : (accountManager?.email ?? orderEmail))
   if (given.login) {
     return { login: given.login, email, proposed: false }
   }
-  const proposal = await proposeLogin(container, { username: order.admin_username, domain: order.domain })
+  const proposal = await proposeLogin(container, { username: form.admin_username, domain: form.domain })
   if (!proposal.login) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -1,6 +1,6 @@
 import { freeMonthEndsAt, freeMonthOf, leavesTrialAt } from "../domain/free-month"
 import { acronisOfferSchema } from "../domain/offer-schema"
-import { offerAsBought } from "../domain/plan-terms"
+import { currencyFitsPlanOrder, normalizePlanTerms, offerAsBought } from "../domain/plan-terms"
 
 const plan = (extra: Record<string, unknown>) => ({
   type: "plan",
@@ -101,6 +101,17 @@ describe("plan order form", () => {
     expect(result.error!.issues.map((issue) => issue.message)).toEqual([
       expect.stringMatching(/^plan\.packages\.0\.quotas\.pw_base_workstations: not one of the offer's offering_items/),
     ])
+  })
+
+  it("fits an order in a currency: a SaaS order in the one it chose, a cloud order in one its package is priced in", () => {
+    const terms = normalizePlanTerms((acronisOfferSchema.parse(form({})) as { plan: unknown }).plan)
+    const saas = { deployment: "saas" as const, currency: "eur", package: "s50" }
+    expect(currencyFitsPlanOrder(terms, saas, "EUR")).toEqual(true)
+    expect(currencyFitsPlanOrder(terms, saas, "usd")).toEqual(false)
+    const cloud = { deployment: "cloud" as const, currency: null, package: "s50" }
+    expect(currencyFitsPlanOrder(terms, cloud, "usd")).toEqual(true)
+    expect(currencyFitsPlanOrder(terms, cloud, "eur")).toEqual(false)
+    expect(currencyFitsPlanOrder(terms, { ...cloud, package: "s10" }, "eur")).toEqual(true)
   })
 
   it("refuses the fixed terms and the choices together, and a form without payment methods", () => {

@@ -83,7 +83,7 @@ export const prepareAcronisStaffOrderStep = createStep(
     if (input.plan_order !== undefined && !terms) {
       throw invalid(`plan_order: ${product.title} is not a plan; leave the order form out`)
     }
-    // Read before anything else is asked: a malformed form is refused as it would be in the storefront.
+    // Read before Acronis is asked anything: a malformed form is refused as it would be in the storefront.
     const planOrder = readPlanOrder({ plan_order: input.plan_order })
 
     const { data: regions } = await query.graph({
@@ -138,10 +138,11 @@ export const prepareAcronisStaffOrderStep = createStep(
       : { data: [] }
     const accountManager: AccountManager | null = users[0] ? { id: users[0].id, email: users[0].email } : null
 
-    const given = { login: input.login, email: input.email }
+    // The order's e-mail is the customer's; the service's (who activates the login) may be someone else's.
+    const orderEmail = input.email ?? customer.email
     const { login, email, proposed } = planOrder
-      ? await planServiceDetails(container, planOrder, given, customer.email, accountManager)
-      : { email: input.email ?? customer.email, login: input.login ?? input.email ?? customer.email, proposed: false }
+      ? await planServiceDetails(container, planOrder, { login: input.login, email: input.email }, orderEmail, accountManager)
+      : { email: orderEmail, login: input.login ?? orderEmail, proposed: false }
     if (offer.type === "contract" && !/^[^@\s]+@[^@\s]+$/.test(login)) {
       throw invalid("login: a CSP contract's Acronis login must be an e-mail address")
     }
@@ -156,7 +157,7 @@ export const prepareAcronisStaffOrderStep = createStep(
       region_id: priced.region.id,
       currency_code: priced.region.currency_code,
       customer_id: customer.id,
-      email,
+      email: orderEmail,
       items: [
         {
           title: product.title,
