@@ -214,6 +214,8 @@ async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
   await see("Step 3 of 5: Interval")
   await next.click()
   await see("Step 4 of 5: Details")
+  // The admin scrolls inside its own pane, so a full-page picture is the window: make it tall enough for the form.
+  await page.setViewportSize({ width: 1440, height: 1700 })
   await page.locator("#reference").fill("Contoso backup")
 
   await page.getByLabel("SaaS", { exact: true }).click()
@@ -237,6 +239,7 @@ async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
   const accountManager = page.getByLabel(/account manager who created the order/)
   if ((await accountManager.getAttribute("data-state")) !== "checked") throw new Error("credentials do not go to the account manager by default")
   await snap("7-wizard-plan-details-cloud")
+  await page.setViewportSize({ width: 1440, height: 1000 })
   await next.click()
 
   await see("Step 5 of 5: Confirm")
@@ -261,7 +264,9 @@ async function waitForActiveSubscription(api, customerId) {
     const [subscription] = subscriptions
     if (subscription?.status === "active") return subscription
     if (Date.now() > deadline) {
-      throw new Error(`subscription still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error ?? null)}`)
+      const { subscriptions: newest } = await api("GET", "/admin/acronis/subscriptions?limit=3")
+      const seen = newest.map((s) => `${s.id} ${s.type} ${s.status} customer ${s.customer_id} order ${s.order_id}`).join("; ")
+      throw new Error(`subscription of ${customerId} still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error ?? null)} (newest: ${seen})`)
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
