@@ -4,15 +4,8 @@ import { useEffect, useMemo, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { FILE_SYNC_SHARE_MODEL_LABELS, OFFER_TYPE_LABELS, PROTECTION_MODEL_LABELS } from "../../../lib/acronis-labels"
 import { sdk } from "../../../lib/sdk"
-import {
-  missingPlanOrderField,
-  newPlanOrderDraft,
-  PlanOrderFields,
-  PlanOrderSummary,
-  toPlanOrder,
-  type PlanForm,
-  type PlanOrderDraft,
-} from "./plan-order-fields"
+import { missingPlanOrderField, newPlanOrderDraft, toPlanOrder, type PlanForm, type PlanOrderDraft } from "../../../lib/plan-order-draft"
+import { PlanOrderFields, PlanOrderSummary } from "./plan-order-fields"
 
 type Customer = { id: string; email: string; first_name: string | null; last_name: string | null; company_name: string | null }
 type Product = {
