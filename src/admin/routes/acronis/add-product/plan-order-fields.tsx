@@ -28,6 +28,33 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
   </div>
 )
 
+type OptionSelectProps = {
+  className: string
+  label: string
+  placeholder: string
+  options: { value: string; label: string }[]
+  value: string
+  onChange: (value: string) => void
+}
+
+/** One of the form's options in a Medusa UI select, named by its field's label. */
+const OptionSelect = ({ className, label, placeholder, options, value, onChange }: OptionSelectProps) => (
+  <div className={className}>
+    <Select value={value} onValueChange={onChange}>
+      <Select.Trigger aria-label={label}>
+        <Select.Value placeholder={placeholder} />
+      </Select.Trigger>
+      <Select.Content>
+        {options.map((option) => (
+          <Select.Item key={option.value} value={option.value}>
+            {option.label}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  </div>
+)
+
 type PlanOrderFieldsProps = {
   form: PlanForm
   value: PlanOrderDraft
@@ -93,20 +120,15 @@ export function PlanOrderFields({ form, value, onChange, login, onLoginChange }:
               Acronis offers no backup storage for this plan now: it cannot be ordered as Cloud.
             </Text>
           ) : (
-            <div className="w-1/2">
-              <Select value={value.data_location} onValueChange={(location) => set({ data_location: location, data_location_confirmed: false })}>
-                <Select.Trigger id="plan-data-location" aria-label={fields.data_location.label}>
-                  <Select.Value placeholder="Choose a data centre" />
-                </Select.Trigger>
-                <Select.Content>
-                  {fields.data_location.options.map((option) => (
-                    <Select.Item key={option.value} value={option.value}>
-                      {option.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </div>
+            <OptionSelect
+              className="w-1/2"
+              label={fields.data_location.label}
+              placeholder="Choose a data centre"
+              options={fields.data_location.options}
+              value={value.data_location}
+              // A new location is a new decision: it is confirmed again.
+              onChange={(location) => set({ data_location: location, data_location_confirmed: false })}
+            />
           )}
           <div className="flex items-center gap-x-2">
             <Checkbox
@@ -124,20 +146,14 @@ export function PlanOrderFields({ form, value, onChange, login, onLoginChange }:
 
       {value.deployment === "saas" && (
         <Section title={fields.currency.label}>
-          <div className="w-1/4">
-            <Select value={value.currency} onValueChange={(currency) => set({ currency })}>
-              <Select.Trigger id="plan-currency" aria-label={fields.currency.label}>
-                <Select.Value placeholder="Choose" />
-              </Select.Trigger>
-              <Select.Content>
-                {fields.currency.options.map((option) => (
-                  <Select.Item key={option.value} value={option.value}>
-                    {option.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <OptionSelect
+            className="w-1/4"
+            label={fields.currency.label}
+            placeholder="Choose"
+            options={fields.currency.options}
+            value={value.currency}
+            onChange={(currency) => set({ currency })}
+          />
         </Section>
       )}
 
