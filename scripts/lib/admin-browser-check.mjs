@@ -1,6 +1,7 @@
 // Drives the Medusa admin of a running host app in headless Chromium through the plugin's admin extensions,
 // as a merchant would: the Acronis page, the product widget, and the "add product to customer" wizard from a
-// customer's page through to a provisioned subscription. Debian's Chromium only; never a downloaded browser.
+// customer's page through to a provisioned subscription, for pay per use and for a plan with its order form.
+// Debian's Chromium only; never a downloaded browser.
 import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
@@ -18,11 +19,30 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ]
 
+/** A seat plan sold with its order form (as in integration-tests/http/checkout.spec.ts). */
+const PLAN_FORM_OFFER = {
+  type: "plan",
+  plan: {
+    deployments: ["cloud", "saas"],
+    payments: ["post_paid", "pre_paid"],
+    billing_intervals: ["month"],
+    postponed_billing: true,
+    currencies: ["usd", "sek"],
+    packages: [
+      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
+      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
+    ],
+  },
+  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
+}
+// The sandbox's partner-hosted backup storage (src/sandbox/catalogue.ts INFRA_IDS), as Acronis names it.
+const PARTNER_STORAGE = { id: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002", name: "Partner-hosted Storage (Virginia, US)" }
+
 /**
  * @param {{ base: string, api: AdminApi, sandboxUrl: string, screenshotsDir: string, log: (line: string) => void }} options
  *   `api` logged in as the admin whose `email` and `password` the browser uses; `sandboxUrl` is the host's
  *   Acronis sandbox, where the wizard's tenant must appear
- * @returns the customer the wizard gave the product to, and their active subscription
+ * @returns the customer the wizard gave pay per use to, and their active subscription
  */
 export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDir, log }) {
   if (!existsSync(chromiumPath)) {
@@ -42,6 +62,13 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     first_name: "Bea",
     last_name: "Browser",
     company_name: "Browser Bakery",
+  })
+  const plan = await createPlanProduct(api)
+  const { customer: planCustomer } = await api("POST", "/admin/customers", {
+    email: `contoso-${Date.now()}@customer.test`,
+    first_name: "Connie",
+    last_name: "Toso",
+    company_name: "Contoso Ltd",
   })
 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
@@ -128,6 +155,24 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     }
     log(`wizard's order provisioned: sandbox tenant "${tenant.name}" with admin user ${subscription.login}`)
 
+    stage = "the add-product wizard for a plan with its order form"
+    await addPlanThroughWizard({ page, base, see, snap, plan, customer: planCustomer })
+    log("wizard: the plan's order form filled in (Cloud, data location, package, customer, domain, proposed login)")
+
+    stage = "provisioning the wizard's plan order"
+    const planSubscription = await waitForActiveSubscription(api, planCustomer.id)
+    const state = await fetch(`${sandboxUrl}/__sandbox/state`).then((response) => response.json())
+    const planTenant = state.tenants.find((t) => t.id === planSubscription.tenant_id && !t.deleted_at)
+    if (!planTenant) throw new Error(`the sandbox has no tenant ${planSubscription.tenant_id} for the plan`)
+    const storages = planTenant.offering_items.filter((item) => item.name === "pw_base_storage").map((item) => item.infra_id)
+    if (storages.join() !== PARTNER_STORAGE.id) {
+      throw new Error(`the plan's tenant stores its backups in ${storages.join(", ") || "nothing"}, not the chosen ${PARTNER_STORAGE.id}`)
+    }
+    if (planSubscription.login !== "admin.contoso.com" || !state.users.some((u) => u.tenant_id === planTenant.id && u.login === "admin.contoso.com" && !u.deleted_at)) {
+      throw new Error(`the plan's administrator is ${planSubscription.login}, not the proposed admin.contoso.com in tenant ${planTenant.id}`)
+    }
+    log(`wizard's plan provisioned: sandbox tenant "${planTenant.name}" in ${PARTNER_STORAGE.name}, administrator ${planSubscription.login}`)
+
     if (pageErrors.length) throw new Error(`the admin threw in the browser: ${pageErrors.join("; ")}`)
     return { customer, subscription }
   } catch (error) {
@@ -139,6 +184,71 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
   } finally {
     await browser.close()
   }
+}
+
+/** A published plan product sold with its order form, priced in USD. */
+async function createPlanProduct(api) {
+  const { product } = await api("POST", "/admin/products", {
+    title: "Acronis Cloud Backup plan",
+    status: "published",
+    options: [{ title: "Subscription", values: ["Monthly"] }],
+    variants: [{ title: "Monthly", options: { Subscription: "Monthly" }, manage_inventory: false, prices: [{ currency_code: "usd", amount: 30 }] }],
+  })
+  await api("POST", `/admin/products/${product.id}/acronis-offer`, PLAN_FORM_OFFER)
+  return product
+}
+
+/**
+ * The wizard for a plan: the Details step's order form looked at as SaaS, then filled in as Cloud in the
+ * partner-hosted storage with the Business package, the customer's details, a proposed login and the
+ * credentials to the account manager; created with provisioning now.
+ */
+async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
+  await page.goto(`${base}/app/acronis/add-product?customer_id=${customer.id}`)
+  const next = page.getByRole("button", { name: "Next", exact: true })
+  await see("Step 1 of 5: Customer")
+  await next.click()
+  await see("Step 2 of 5: Plan")
+  await page.getByText(`${plan.title} — Seat plan`).click()
+  await next.click()
+  await see("Step 3 of 5: Interval")
+  await next.click()
+  await see("Step 4 of 5: Details")
+  // The admin scrolls inside its own pane, so a full-page picture is the window: make it tall enough for the form.
+  await page.setViewportSize({ width: 1440, height: 1700 })
+  await page.locator("#reference").fill("Contoso backup")
+
+  await page.getByLabel("SaaS", { exact: true }).click()
+  await chooseOption(page, "Currency", "USD")
+  await see("USD 3.50 per user a month")
+  await snap("6-wizard-plan-details-saas")
+
+  await page.getByLabel("Cloud", { exact: true }).click()
+  await chooseOption(page, "Data location", PARTNER_STORAGE.name)
+  await page.getByLabel(/data location is permanent/).click()
+  await page.getByLabel("Post-paid", { exact: true }).click()
+  await page.getByLabel("Business (50 users)", { exact: true }).click()
+  await page.locator("#plan-customer-company_name").fill(customer.company_name)
+  await page.locator("#plan-customer-contact_name").fill("Connie Toso")
+  await page.locator("#plan-customer-contact_email").fill("connie@contoso.com")
+  await page.locator("#plan-domain").fill("contoso.com")
+  if ((await page.locator("#plan-admin-username").inputValue()) !== "Admin") throw new Error("the administrator's username is not Admin by default")
+  await page.getByRole("button", { name: "Propose login", exact: true }).click()
+  await see("Proposed login: admin.contoso.com")
+  if ((await page.locator("#login").inputValue()) !== "admin.contoso.com") throw new Error("the proposed login did not fill the login field")
+  const accountManager = page.getByLabel(/account manager who created the order/)
+  if ((await accountManager.getAttribute("data-state")) !== "checked") throw new Error("credentials do not go to the account manager by default")
+  await snap("7-wizard-plan-details-cloud")
+  await page.setViewportSize({ width: 1440, height: 1000 })
+  await next.click()
+
+  await see("Step 5 of 5: Confirm")
+  await see(`Data location: ${PARTNER_STORAGE.name} (permanent, confirmed)`)
+  await see("Plans: Business (50 users)")
+  await see("Administrator username: Admin (login: admin.contoso.com)")
+  await snap("8-wizard-plan-confirm")
+  await page.getByRole("button", { name: "Create", exact: true }).click()
+  await see("Product added")
 }
 
 /** Picks `option` in the Medusa UI select (a Radix listbox) labelled `label`. */
@@ -154,7 +264,9 @@ async function waitForActiveSubscription(api, customerId) {
     const [subscription] = subscriptions
     if (subscription?.status === "active") return subscription
     if (Date.now() > deadline) {
-      throw new Error(`subscription still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error ?? null)}`)
+      const { subscriptions: newest } = await api("GET", "/admin/acronis/subscriptions?limit=3")
+      const seen = newest.map((s) => `${s.id} ${s.type} ${s.status} customer ${s.customer_id} order ${s.order_id}`).join("; ")
+      throw new Error(`subscription of ${customerId} still ${subscription?.status ?? "missing"}: ${JSON.stringify(subscription?.last_error ?? null)} (newest: ${seen})`)
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }

@@ -1,9 +1,11 @@
 import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery } from "@tanstack/react-query"
-import { useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { FILE_SYNC_SHARE_MODEL_LABELS, OFFER_TYPE_LABELS, PROTECTION_MODEL_LABELS } from "../../../lib/acronis-labels"
 import { sdk } from "../../../lib/sdk"
+import { missingPlanOrderField, newPlanOrderDraft, toPlanOrder, type PlanForm, type PlanOrderDraft } from "../../../lib/plan-order-draft"
+import { PlanOrderFields, PlanOrderSummary } from "./plan-order-fields"
 
 type Customer = { id: string; email: string; first_name: string | null; last_name: string | null; company_name: string | null }
 type Product = {
@@ -41,6 +43,7 @@ const AddAcronisProductPage = () => {
   const [protection, setProtection] = useState("")
   const [fileSyncShare, setFileSyncShare] = useState("")
   const [execute, setExecute] = useState(true)
+  const [planDraft, setPlanDraft] = useState<PlanOrderDraft | null>(null)
 
   const customers = useQuery({
     queryKey: ["acronis-wizard-customers", search],
@@ -64,6 +67,17 @@ const AddAcronisProductPage = () => {
   const product = acronisProducts.find((p) => p.id === productId)
   const offer = product?.acronis_offer
   const intervals = intervalsOf(offer)
+  // A plan's order form, with the data locations Acronis offers now.
+  const planFormQuery = useQuery({
+    queryKey: ["acronis-wizard-plan-form", productId],
+    queryFn: () => sdk.client.fetch<{ plan_form: PlanForm }>(`/admin/products/${productId}/acronis-offer/plan-form`),
+    enabled: offer?.type === "plan",
+  })
+  const planForm = offer?.type === "plan" ? planFormQuery.data?.plan_form : undefined
+  // Plans with fixed terms are ordered without the form, as before it existed.
+  const withPlanForm = !!planForm?.order_form_required
+  useEffect(() => setPlanDraft(planForm ? newPlanOrderDraft(planForm) : null), [planForm])
+  const planOrder = withPlanForm && planDraft && !missingPlanOrderField(planForm!, planDraft) ? toPlanOrder(planDraft) : null
   // The interval step offers only what the product is sold by: start on its first.
   const chooseProduct = (p: Product) => {
     setProductId(p.id)
@@ -84,9 +98,11 @@ const AddAcronisProductPage = () => {
             reference,
             details: details || undefined,
             login: login || undefined,
-            email: email || undefined,
+            // A plan's credentials go to whom its form says.
+            email: withPlanForm ? undefined : email || undefined,
             protection_licensing_model: offer?.type === "ppu" ? protection : undefined,
             file_sync_share_licensing_model: offer?.type === "ppu" ? fileSyncShare : undefined,
+            plan_order: planOrder ?? undefined,
             execute,
           },
         }
@@ -99,7 +115,9 @@ const AddAcronisProductPage = () => {
     !!customerId,
     !!productId,
     intervals.includes(interval),
-    reference.trim().length > 0 && (offer?.type !== "ppu" || (!!protection && !!fileSyncShare)),
+    reference.trim().length > 0 &&
+      (offer?.type !== "ppu" || (!!protection && !!fileSyncShare)) &&
+      (offer?.type !== "plan" || (!!planForm && (!withPlanForm || !!planOrder))),
     true,
   ][step]
 
@@ -190,16 +208,25 @@ const AddAcronisProductPage = () => {
             <Label htmlFor="details">Details (optional)</Label>
             <Textarea id="details" value={details} onChange={(e) => setDetails(e.target.value)} />
           </div>
-          <div className="grid grid-cols-2 gap-2">
-            <div>
-              <Label htmlFor="login">Acronis login (default: the customer's e-mail)</Label>
-              <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} />
+          {offer?.type === "plan" && !planForm && (
+            <Text size="small" className={planFormQuery.error ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+              {planFormQuery.error ? `The plan's order form could not be loaded: ${planFormQuery.error.message}` : "Loading the plan's order form…"}
+            </Text>
+          )}
+          {withPlanForm && planDraft ? (
+            <PlanOrderFields form={planForm!} value={planDraft} onChange={setPlanDraft} login={login} onLoginChange={setLogin} />
+          ) : (
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <Label htmlFor="login">Acronis login (default: the customer's e-mail)</Label>
+                <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} />
+              </div>
+              <div>
+                <Label htmlFor="email">Activation e-mail (default: the customer's)</Label>
+                <Input id="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+              </div>
             </div>
-            <div>
-              <Label htmlFor="email">Activation e-mail (default: the customer's)</Label>
-              <Input id="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-            </div>
-          </div>
+          )}
           {offer?.type === "ppu" && (
             <div className="grid grid-cols-2 gap-2">
               <div>
@@ -243,6 +270,7 @@ const AddAcronisProductPage = () => {
           <Text size="small">Product: {product?.title}</Text>
           <Text size="small">Interval: {interval === "month" ? "Monthly" : "Yearly"}</Text>
           <Text size="small">Reference: {reference}</Text>
+          {planOrder && <PlanOrderSummary form={planForm!} order={planOrder} login={login} />}
           <div className="flex items-center gap-x-2">
             <Switch id="execute" checked={execute} onCheckedChange={setExecute} />
             <Label htmlFor="execute">Provision now (otherwise the order waits to be executed)</Label>
@@ -257,9 +285,16 @@ const AddAcronisProductPage = () => {
           </Button>
         )}
         {step < STEPS.length - 1 ? (
-          <Button disabled={!canContinue} onClick={() => setStep(step + 1)}>
-            Next
-          </Button>
+          <>
+            <Button disabled={!canContinue} onClick={() => setStep(step + 1)}>
+              Next
+            </Button>
+            {step === 3 && withPlanForm && planDraft && !planOrder && (
+              <Text size="small" className="text-ui-fg-subtle self-center">
+                To continue, {missingPlanOrderField(planForm!, planDraft)}.
+              </Text>
+            )}
+          </>
         ) : (
           <Button isLoading={create.isPending} onClick={() => create.mutate()}>
             Create
