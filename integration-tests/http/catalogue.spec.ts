@@ -460,6 +460,8 @@ medusaIntegrationTestRunner({
             product_id: product.id,
             reference: "Acme backup",
             login: "jane.acme",
+            // The activation e-mail goes to someone else; the order stays Jane's.
+            email: "it@acme.test",
             protection_licensing_model: "per_workload",
             file_sync_share_licensing_model: "per_user",
           },
@@ -472,11 +474,11 @@ medusaIntegrationTestRunner({
             acronis_staff_order: true,
             acronis_reference: "Acme backup",
             acronis_billing_interval: "month",
-            acronis_service_details: { login: "jane.acme", email: "jane@acme.test" },
+            acronis_service_details: { login: "jane.acme", email: "it@acme.test" },
           })
         )
-        const { data: order } = await api.get(`/admin/orders/${created.data.order.id}?fields=id,items.metadata,customer_id`, admin)
-        expect(order.order.customer_id).toEqual(customer.id)
+        const { data: order } = await api.get(`/admin/orders/${created.data.order.id}?fields=id,email,items.metadata,customer_id`, admin)
+        expect(order.order).toEqual(expect.objectContaining({ customer_id: customer.id, email: "jane@acme.test" }))
         expect(order.order.items[0].metadata).toEqual({
           acronis: { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" },
         })

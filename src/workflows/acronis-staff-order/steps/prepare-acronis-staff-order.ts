@@ -140,11 +140,12 @@ export const prepareAcronisStaffOrderStep = createStep(
       : { data: [] }
     const accountManager: AccountManager | null = users[0] ? { id: users[0].id, email: users[0].email } : null
 
-    // The order's e-mail is the customer's; the service's (who activates the login) may be someone else's.
-    const orderEmail = input.email ?? customer.email
+    // The order's e-mail is the customer's (another would make Medusa file the order under a new guest
+    // customer); the service's, who activates the login, may be someone else's.
+    const orderEmail = customer.email
     const { login, email, proposed } = planOrder
       ? await planServiceDetails(container, planOrder, { login: input.login, email: input.email }, orderEmail, accountManager)
-      : { email: orderEmail, login: input.login ?? orderEmail, proposed: false }
+      : { email: input.email ?? orderEmail, login: input.login ?? input.email ?? orderEmail, proposed: false }
     if (offer.type === "contract" && !/^[^@\s]+@[^@\s]+$/.test(login)) {
       throw invalid("login: a CSP contract's Acronis login must be an e-mail address")
     }
