@@ -170,6 +170,9 @@ module.exports = defineConfig({
   step("finding the customer's e-mail in the host's outbox (the plugin's nodemailer provider)")
   const mail = await waitForMail(outboxDir, customer.email, "Your Acronis service is ready")
   console.log(`[test:install] ${mail}`)
+  // The plan's order form sent the credentials to the account manager: the admin who placed the order.
+  const credentials = await waitForMail(outboxDir, api.login.email, "admin.contoso.com")
+  console.log(`[test:install] the plan's login went to the account manager: ${credentials}`)
 } catch (error) {
   failure = error
 } finally {
