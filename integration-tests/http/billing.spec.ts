@@ -19,6 +19,7 @@ import { BILLING_ADDRESS, createRegion, payWithSystemProvider } from "./fixtures
 import { createPublishableKey, createStoreCustomer, type TestCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
 import { createStoreChannel } from "./fixtures/store"
+import PLAN_FORM_OFFER from "./fixtures/plan-form-offer.json"
 
 jest.setTimeout(300 * 1000)
 
@@ -57,22 +58,6 @@ const OFFERS = {
 } as const
 type OfferName = keyof typeof OFFERS
 
-/** A seat plan sold with its order form (as checkout.spec's): two packages, the first the dearer per seat. */
-const PLAN_FORM_OFFER = {
-  type: "plan",
-  plan: {
-    deployments: ["cloud", "saas"],
-    payments: ["post_paid", "pre_paid"],
-    billing_intervals: ["month"],
-    postponed_billing: true,
-    currencies: ["usd", "sek"],
-    packages: [
-      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
-      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
-    ],
-  },
-  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
-}
 const planOrder = (payment: "post_paid" | "pre_paid", company: string, data_location = INFRA.partnerBackup) => ({
   deployment: "cloud",
   payment,

@@ -21,6 +21,7 @@ import { createStoreCustomer } from "./fixtures/customer"
 import { createDigitalProduct } from "./fixtures/products"
 import { backgroundWorkSettled } from "./fixtures/settle"
 import { createStoreChannel } from "./fixtures/store"
+import PLAN_FORM_OFFER from "./fixtures/plan-form-offer.json"
 
 jest.setTimeout(180 * 1000)
 
@@ -48,22 +49,6 @@ const TERMS_VERSION = "2024-01"
 const ACRONIS_STORAGE = "0a1e0000-5b5e-4c0d-9e7a-acc0b5700001"
 const PARTNER_STORAGE = "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002"
 
-/** A seat plan sold with seed 004's order form. */
-const PLAN_FORM_OFFER = {
-  type: "plan",
-  plan: {
-    deployments: ["cloud", "saas"],
-    payments: ["post_paid", "pre_paid"],
-    billing_intervals: ["month"],
-    postponed_billing: true,
-    currencies: ["usd", "sek"],
-    packages: [
-      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
-      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
-    ],
-  },
-  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
-}
 const CUSTOMER_DETAILS = { company_name: "Contoso Ltd", contact_name: "Connie Toso", contact_email: "connie@contoso.com" }
 const CLOUD_ORDER = {
   deployment: "cloud",

@@ -2,7 +2,7 @@
 // as a merchant would: the Acronis page, the product widget, and the "add product to customer" wizard from a
 // customer's page through to a provisioned subscription, for pay per use and for a plan with its order form.
 // Debian's Chromium only; never a downloaded browser.
-import { existsSync, mkdirSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
 
@@ -20,21 +20,7 @@ const CHROMIUM_ARGS = [
 ]
 
 /** A seat plan sold with its order form (as in integration-tests/http/checkout.spec.ts). */
-const PLAN_FORM_OFFER = {
-  type: "plan",
-  plan: {
-    deployments: ["cloud", "saas"],
-    payments: ["post_paid", "pre_paid"],
-    billing_intervals: ["month"],
-    postponed_billing: true,
-    currencies: ["usd", "sek"],
-    packages: [
-      { id: "team", name: "Team (10 users)", included_seats: 10, seat_prices: { usd: 3.5, sek: 38 }, quotas: { pw_base_workstations: { value: 10, overage: 2 } } },
-      { id: "business", name: "Business (50 users)", included_seats: 50, seat_prices: { usd: 3 }, quotas: { pw_base_workstations: { value: 50, overage: 5 } } },
-    ],
-  },
-  offering_items: [{ name: "pw_base_workstations", edition: "pck_per_workload", quota: { value: 5, overage: 0 } }],
-}
+const PLAN_FORM_OFFER = JSON.parse(readFileSync(new URL("../../integration-tests/http/fixtures/plan-form-offer.json", import.meta.url), "utf8"))
 // The sandbox's partner-hosted backup storage (src/sandbox/catalogue.ts INFRA_IDS), as Acronis names it.
 const PARTNER_STORAGE = { id: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002", name: "Partner-hosted Storage (Virginia, US)" }
 
