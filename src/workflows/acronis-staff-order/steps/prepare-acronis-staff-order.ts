@@ -57,9 +57,14 @@ export const prepareAcronisStaffOrderStep = createStep(
       fields: ["id", "email", "first_name", "last_name"],
       filters: { id: input.customer_id },
     })
-    const customer = customers[0]
+    const customer = customers[0] as { id: string; email: string | null } | undefined
     if (!customer) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `customer_id: no customer ${input.customer_id}`)
+    }
+    // The order is the customer's, under its e-mail (Medusa files an order under the customer of its e-mail).
+    const orderEmail = customer.email
+    if (!orderEmail) {
+      throw invalid(`customer_id: the customer ${customer.id} has no e-mail address; give the customer one first`)
     }
     const { data: products } = await query.graph({
       entity: "product",
@@ -138,11 +143,11 @@ export const prepareAcronisStaffOrderStep = createStep(
     const { data: users } = input.account_manager_id
       ? await query.graph({ entity: "user", fields: ["id", "email"], filters: { id: input.account_manager_id } })
       : { data: [] }
-    const accountManager: AccountManager | null = users[0] ? { id: users[0].id, email: users[0].email } : null
+    const user = users[0] as { id: string; email: string | null } | undefined
+    const accountManager: AccountManager | null = user?.email ? { id: user.id, email: user.email } : null
 
-    // The order's e-mail is the customer's (another would make Medusa file the order under a new guest
+    // The order's e-mail stays the customer's (another would make Medusa file the order under a new guest
     // customer); the service's, who activates the login, may be someone else's.
-    const orderEmail = customer.email
     const { login, email, proposed } = planOrder
       ? await planServiceDetails(container, planOrder, { login: input.login, email: input.email }, orderEmail, accountManager)
       : { email: input.email ?? orderEmail, login: input.login ?? input.email ?? orderEmail, proposed: false }
