@@ -363,6 +363,9 @@ medusaIntegrationTestRunner({
           order: null,
         })
       }
+      // The admin's list puts every subscription with a statement on hold among those needing attention.
+      const attention = await api.get("/admin/acronis/subscriptions?needs_attention=true&limit=100", admin)
+      expect(attention.data.subscriptions.map((s: { id: string }) => s.id).sort()).toEqual(Object.values(subs).map((sub) => sub.id).sort())
       const postReports = async () =>
         (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter((r) => r.method === "POST" && r.path.endsWith("/reports"))
       expect(await postReports()).toHaveLength(0)
