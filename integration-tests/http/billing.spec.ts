@@ -840,6 +840,34 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("terminates a suspended subscription at staff's request: its tenant deleted now, not at the grace period's end; never an active one", async () => {
+      const sub = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const tenant = async () =>
+        (await sandbox<{ tenants: { id: string; enabled: boolean; deleted_at: string | null; external_operation_status?: string }[] }>("/state")).tenants.find((t) => t.id === sub.tenantId)!
+      const terminate = (body: object = {}) => api.post(`/admin/acronis/subscriptions/${sub.id}/terminate`, body, admin).catch((e: any) => e.response)
+
+      // An active subscription is suspended first (its billing ends there); a bad body is refused first.
+      const active = await terminate()
+      expect({ status: active.status, message: active.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is active; suspend it first/) })
+      const badBody = await terminate({ now: true })
+      expect({ status: badBody.status, message: badBody.data.message }).toEqual({ status: 400, message: expect.stringMatching(/Unrecognized fields: 'now'/) })
+      expect(await tenant()).toEqual(expect.objectContaining({ enabled: true, deleted_at: null }))
+      expect((await acronis.retrieveAcronisSubscription(sub.id)).status).toEqual("active")
+
+      await api.post(`/admin/acronis/subscriptions/${sub.id}/suspend`, {}, admin)
+      const { status, data } = await terminate()
+      expect(status).toEqual(200)
+      expect(data.subscription).toEqual(expect.objectContaining({ status: "terminated", terminated_at: expect.any(String) }))
+      const deleted = await tenant()
+      expect({ enabled: deleted.enabled, deleting: deleted.deleted_at !== null || deleted.external_operation_status === "deleting" }).toEqual({ enabled: false, deleting: true })
+      const { data: detail } = await api.get(`/admin/acronis/subscriptions/${sub.id}`, admin)
+      expect(detail.subscription.provisioning_log.map((l: any) => l.message)).toEqual(
+        expect.arrayContaining([`terminated by staff: tenant ${sub.tenantId} deleted in Acronis`])
+      )
+      const again = await terminate()
+      expect({ status: again.status, message: again.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is terminated; it cannot become terminated/) })
+    })
+
     it("bills a suspended subscription up to the day before, never after; resumes it; deletes its tenant after a warned grace period", async () => {
       const stopped = await subscribe("ppu", "2026-09-01T00:00:00Z")
       const contract = await subscribe("contract", "2026-09-01T00:00:00Z")

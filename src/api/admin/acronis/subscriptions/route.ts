@@ -11,7 +11,7 @@ async function needingAttention(req: MedusaRequest) {
     .resolve<AcronisBillingModuleService>(ACRONIS_BILLING_MODULE)
     .listAcronisStatements({ status: "on_hold" }, { select: ["subscription_id"], take: null })
   const heldIds = [...new Set(held.map((statement) => statement.subscription_id))]
-  return { $or: [{ status: "failed" }, ...(heldIds.length ? [{ id: heldIds }] : [])] }
+  return { $or: [{ status: "failed" as const }, ...(heldIds.length ? [{ id: heldIds }] : [])] }
 }
 
 /**

@@ -29,6 +29,8 @@ export type AdminSuspendAcronisSubscriptionType = z.infer<typeof AdminSuspendAcr
 
 export const AdminResumeAcronisSubscription = z.object({}).strict()
 
+export const AdminTerminateAcronisSubscription = z.object({}).strict()
+
 // A change of a live subscription's terms: the same body for staff and for the customer who owns it.
 const licensingModelChange = z
   .object({

@@ -2,7 +2,7 @@ import { Alert, Button, Drawer, Input, Label, Select, Table, Text, toast } from 
 import { useMutation, useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { FILE_SYNC_SHARE_MODEL_LABELS, PROTECTION_MODEL_LABELS } from "../../../../lib/acronis-labels"
-import { type AcronisSubscription, formatDate, formatMoney } from "../../../../lib/acronis-subscriptions"
+import { type AcronisSubscription, formatMoney } from "../../../../lib/acronis-subscriptions"
 import { sdk } from "../../../../lib/sdk"
 
 type ChangeType = "licensing_model" | "contract_tier" | "seats" | "billing_interval"
@@ -237,10 +237,7 @@ const PreviewTable = ({ preview }: { preview: Preview }) => (
       <Alert>The subscription already has these terms: confirming changes nothing.</Alert>
     ) : (
       preview.change && (
-        <Alert variant="info">
-          {preview.change.description}:{" "}
-          {preview.change.timing === "immediate" ? "at once" : `from ${formatDate(preview.change.effective_on)}`}.
-        </Alert>
+        <Alert variant="info">{preview.change.description}.</Alert>
       )
     )}
     <Table>
