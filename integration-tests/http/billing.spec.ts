@@ -376,6 +376,7 @@ medusaIntegrationTestRunner({
       at("2026-10-01T07:20:00Z")
       const later = await closeDueAcronisMonths(container, { now: new Date() })
       expect({ closed: later.closed.length, on_hold: later.on_hold.length, failed: later.failed }).toEqual({ closed: 10, on_hold: 0, failed: [] })
+      expect((await api.get("/admin/acronis/subscriptions?needs_attention=true", admin)).data).toEqual(expect.objectContaining({ subscriptions: [], count: 0 }))
       expect(await postReports()).toHaveLength(1)
 
       const expected: Record<keyof typeof subs, { total: string; lines: unknown[] }> = {

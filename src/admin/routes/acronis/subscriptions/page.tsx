@@ -136,6 +136,23 @@ const SubscriptionsPage = () => {
     [allCustomers.data, resellers.data]
   )
 
+  // Why each one needs attention: the list route gives failed ones and those with a statement on hold.
+  const attentionColumns = useMemo(
+    () => [
+      ...columns.slice(0, 2),
+      columnHelper.display({
+        id: "why",
+        header: "Why",
+        cell: ({ row }) =>
+          row.original.status === "failed"
+            ? `Provisioning failed${row.original.last_error?.step ? ` at ${row.original.last_error.step}` : ""}`
+            : "A month's statement is on hold",
+      }),
+      ...columns.slice(3),
+    ],
+    [columns]
+  )
+
   const open = (_: unknown, row: AcronisSubscription) => navigate(`/acronis/subscriptions/${row.id}`)
   const table = useDataTable({
     columns,
@@ -149,7 +166,7 @@ const SubscriptionsPage = () => {
     onRowClick: open,
   })
   const attentionTable = useDataTable({
-    columns,
+    columns: attentionColumns,
     data: attentionRows,
     getRowId: (row) => row.id,
     rowCount: attentionRows.length,
