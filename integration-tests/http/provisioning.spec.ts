@@ -731,6 +731,8 @@ medusaIntegrationTestRunner({
         const byReseller = await api.get(`/admin/acronis/subscriptions?reseller_id=${reseller_id}`, admin)
         expect(byReseller.data.subscriptions.map((s: Subscription) => s.id).sort()).toEqual([one.id, two.id].sort())
         expect(byReseller.data.count).toEqual(2)
+        const other = await makeReseller("Other Reseller")
+        expect((await api.get(`/admin/acronis/subscriptions?reseller_id=${other.reseller_id}`, admin)).data.subscriptions).toEqual([])
 
         const { root_tenant_id } = await state()
         const tenants = await liveTenants()

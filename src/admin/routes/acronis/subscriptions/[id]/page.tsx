@@ -365,6 +365,13 @@ const UsageSection = ({ usage }: { usage: Usage }) => (
         </Table.Row>
       </Table.Header>
       <Table.Body>
+        {usage.estimate.lines.length === 0 && (
+          <Table.Row>
+            <Table.Cell className="text-ui-fg-subtle">No usage synced for this month yet.</Table.Cell>
+            <Table.Cell />
+            <Table.Cell />
+          </Table.Row>
+        )}
         {usage.estimate.lines.map((line, i) => (
           <Table.Row key={i}>
             <Table.Cell className="whitespace-normal">{line.description}</Table.Cell>

@@ -59,7 +59,11 @@ export const ProvisioningTimeline = ({ log }: { log: ProvisioningLogLine[] }) =>
                   </Text>
                 </div>
                 {line.message && (
-                  <Text size="small" className={line.outcome === "failed" || line.outcome === "retrying" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+                  <Text
+                    size="small"
+                    title={line.message}
+                    className={`line-clamp-2 break-words ${line.outcome === "failed" || line.outcome === "retrying" ? "text-ui-fg-error" : "text-ui-fg-subtle"}`}
+                  >
                     {line.message}
                   </Text>
                 )}
