@@ -69,6 +69,13 @@ const SubscriptionsPage = () => {
   const rows = list.data?.subscriptions ?? []
   const attentionRows = attention.data?.subscriptions ?? []
   const customers = useCustomers([...rows, ...attentionRows].map((s) => s.customer_id))
+  const orderIds = [...new Set([...rows, ...attentionRows].map((s) => s.order_id))].sort()
+  const orders = useQuery({
+    queryKey: ["acronis-subscription-orders", orderIds],
+    enabled: orderIds.length > 0,
+    queryFn: () => sdk.admin.order.list({ id: orderIds, limit: orderIds.length, fields: "id,display_id,metadata" }),
+  })
+  const orderOf = (id: string) => orders.data?.orders.find((o) => o.id === id)
   const resellerName = (id: string | null) => (id ? resellers.data?.resellers.find((r) => r.id === id)?.name ?? "…" : "—")
 
   const columns = useMemo(
@@ -100,6 +107,23 @@ const SubscriptionsPage = () => {
           )
         },
       }),
+      columnHelper.accessor("order_id", {
+        header: "Order",
+        cell: ({ getValue }) => {
+          const order = orderOf(getValue())
+          const reference = order?.metadata?.acronis_reference
+          return (
+            <div className="flex flex-col">
+              <Text size="small">{order ? `#${order.display_id}` : "…"}</Text>
+              {typeof reference === "string" && (
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {reference}
+                </Text>
+              )}
+            </div>
+          )
+        },
+      }),
       columnHelper.accessor("reseller_id", { header: "Reseller", cell: ({ getValue }) => resellerName(getValue()) }),
       columnHelper.accessor("status", {
         header: "Status",
@@ -107,7 +131,7 @@ const SubscriptionsPage = () => {
       }),
       columnHelper.accessor("created_at", { header: "Ordered", cell: ({ getValue }) => formatDate(getValue()) }),
     ],
-    [customers.data, resellers.data]
+    [customers.data, resellers.data, orders.data]
   )
 
   const filters = useMemo(
@@ -139,7 +163,7 @@ const SubscriptionsPage = () => {
   // Why each one needs attention: the list route gives failed ones and those with a statement on hold.
   const attentionColumns = useMemo(
     () => [
-      ...columns.slice(0, 2),
+      ...columns.slice(0, 3),
       columnHelper.display({
         id: "why",
         header: "Why",
@@ -148,7 +172,7 @@ const SubscriptionsPage = () => {
             ? `Provisioning failed${row.original.last_error?.step ? ` at ${row.original.last_error.step}` : ""}`
             : "A month's statement is on hold",
       }),
-      ...columns.slice(3),
+      ...columns.slice(4),
     ],
     [columns]
   )
@@ -202,7 +226,7 @@ const SubscriptionsPage = () => {
               <Heading>Acronis subscriptions</Heading>
               {attentionCount > 0 && (
                 <Badge size="2xsmall" color="red">
-                  {attentionCount} need attention
+                  {attentionCount} {attentionCount === 1 ? "needs" : "need"} attention
                 </Badge>
               )}
             </div>
