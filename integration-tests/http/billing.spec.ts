@@ -348,6 +348,9 @@ medusaIntegrationTestRunner({
           order: null,
         })
       }
+      // The admin's list puts every subscription with a statement on hold among those needing attention.
+      const attention = await api.get("/admin/acronis/subscriptions?needs_attention=true&limit=100", admin)
+      expect(attention.data.subscriptions.map((s: { id: string }) => s.id).sort()).toEqual(Object.values(subs).map((sub) => sub.id).sort())
       const postReports = async () =>
         (await sandbox<{ items: { method: string; path: string }[] }>("/requests")).items.filter((r) => r.method === "POST" && r.path.endsWith("/reports"))
       expect(await postReports()).toHaveLength(0)
@@ -358,6 +361,7 @@ medusaIntegrationTestRunner({
       at("2026-10-01T07:20:00Z")
       const later = await closeDueAcronisMonths(container, { now: new Date() })
       expect({ closed: later.closed.length, on_hold: later.on_hold.length, failed: later.failed }).toEqual({ closed: 10, on_hold: 0, failed: [] })
+      expect((await api.get("/admin/acronis/subscriptions?needs_attention=true", admin)).data).toEqual(expect.objectContaining({ subscriptions: [], count: 0 }))
       expect(await postReports()).toHaveLength(1)
 
       const expected: Record<keyof typeof subs, { total: string; lines: unknown[] }> = {
@@ -820,6 +824,34 @@ medusaIntegrationTestRunner({
       expect(detail.subscription.provisioning_log.map((l: any) => l.message)).toEqual(
         expect.arrayContaining([expect.stringContaining(`kept enabled for ${staying.id}`), expect.stringContaining(`kept for ${staying.id}`)])
       )
+    })
+
+    it("terminates a suspended subscription at staff's request: its tenant deleted now, not at the grace period's end; never an active one", async () => {
+      const sub = await subscribe("ppu", "2026-09-01T00:00:00Z")
+      const tenant = async () =>
+        (await sandbox<{ tenants: { id: string; enabled: boolean; deleted_at: string | null; external_operation_status?: string }[] }>("/state")).tenants.find((t) => t.id === sub.tenantId)!
+      const terminate = (body: object = {}) => api.post(`/admin/acronis/subscriptions/${sub.id}/terminate`, body, admin).catch((e: any) => e.response)
+
+      // An active subscription is suspended first (its billing ends there); a bad body is refused first.
+      const active = await terminate()
+      expect({ status: active.status, message: active.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is active; suspend it first/) })
+      const badBody = await terminate({ now: true })
+      expect({ status: badBody.status, message: badBody.data.message }).toEqual({ status: 400, message: expect.stringMatching(/Unrecognized fields: 'now'/) })
+      expect(await tenant()).toEqual(expect.objectContaining({ enabled: true, deleted_at: null }))
+      expect((await acronis.retrieveAcronisSubscription(sub.id)).status).toEqual("active")
+
+      await api.post(`/admin/acronis/subscriptions/${sub.id}/suspend`, {}, admin)
+      const { status, data } = await terminate()
+      expect(status).toEqual(200)
+      expect(data.subscription).toEqual(expect.objectContaining({ status: "terminated", terminated_at: expect.any(String) }))
+      const deleted = await tenant()
+      expect({ enabled: deleted.enabled, deleting: deleted.deleted_at !== null || deleted.external_operation_status === "deleting" }).toEqual({ enabled: false, deleting: true })
+      const { data: detail } = await api.get(`/admin/acronis/subscriptions/${sub.id}`, admin)
+      expect(detail.subscription.provisioning_log.map((l: any) => l.message)).toEqual(
+        expect.arrayContaining([`terminated by staff: tenant ${sub.tenantId} deleted in Acronis`])
+      )
+      const again = await terminate()
+      expect({ status: again.status, message: again.data.message }).toEqual({ status: 400, message: expect.stringMatching(/is terminated; it cannot become terminated/) })
     })
 
     it("bills a suspended subscription up to the day before, never after; resumes it; deletes its tenant after a warned grace period", async () => {

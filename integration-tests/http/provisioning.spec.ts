@@ -727,6 +727,12 @@ medusaIntegrationTestRunner({
         await placeOrder(second.id)
         const one = await waitForStatus(first.id, ["active"])
         const two = await waitForStatus(second.id, ["active"])
+        // The admin's list filtered by reseller: both sub-accounts' subscriptions, nobody else's.
+        const byReseller = await api.get(`/admin/acronis/subscriptions?reseller_id=${reseller_id}`, admin)
+        expect(byReseller.data.subscriptions.map((s: Subscription) => s.id).sort()).toEqual([one.id, two.id].sort())
+        expect(byReseller.data.count).toEqual(2)
+        const other = await makeReseller("Other Reseller")
+        expect((await api.get(`/admin/acronis/subscriptions?reseller_id=${other.reseller_id}`, admin)).data.subscriptions).toEqual([])
 
         const { root_tenant_id } = await state()
         const tenants = await liveTenants()
@@ -1074,6 +1080,11 @@ medusaIntegrationTestRunner({
         const failed = await waitForStatus(order.id, ["failed"])
         expect(failed.last_error).toEqual(expect.objectContaining({ step: "create-subscription-admin-user", http_status: 500 }))
         expect(failed.tenant_id).toBeTruthy()
+        // The admin's list puts it among those needing attention, and filters by type.
+        const attention = async (type: string) =>
+          (await api.get(`/admin/acronis/subscriptions?needs_attention=true&type=${type}&customer_id=${customer.id}`, admin)).data.subscriptions.map((s: Subscription) => s.id)
+        expect(await attention("ppu")).toEqual([failed.id])
+        expect(await attention("plan")).toEqual([])
 
         await eventually(outbox, (mails) => mails.some((mail) => JSON.stringify(mail.to).includes("ops@shop.test")))
         await settle()
@@ -1101,6 +1112,7 @@ medusaIntegrationTestRunner({
         const again = await api.post(`/admin/acronis/subscriptions/${failed.id}/retry`, {}, admin).catch((error: { response: any }) => error.response)
         expect(again.status).toEqual(400)
         expect(again.data.message).toContain("only failed subscriptions are retried")
+        expect(await attention("ppu")).toEqual([])
       })
     })
   },

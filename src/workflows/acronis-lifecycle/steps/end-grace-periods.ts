@@ -4,8 +4,8 @@ import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { AcronisEvents, type DeletionScheduledPayload } from "../../../modules/acronis/events"
 import { gracePeriodStage } from "../../../modules/acronis/domain/grace-period"
-import { writeProvisioningLog } from "../../acronis-provisioning/steps/provisioning-log"
 import { withSubscriptionLock } from "./subscription-lock"
+import { terminateSuspendedSubscription } from "./terminate-subscription"
 
 export type EndGracePeriodsOutput = {
   warned: string[]
@@ -63,19 +63,7 @@ export const endGracePeriodsStep = createStep(endGracePeriodsStepId, async (inpu
           await acronis.updateAcronisSubscriptions({ id, deletion_warned_at: now })
           output.warned.push(id)
         } else if (stage === "terminate") {
-          const client = acronis.getAcronisClient()
-          // Being deleted or gone already (an earlier run, the Acronis console) counts as deleted.
-          if (subscription.tenant_id && !sharedWith.length) await client.tenants.disableAndDelete(subscription.tenant_id)
-          await acronis.updateAcronisSubscriptions({ id, status: "terminated", terminated_at: now })
-          await writeProvisioningLog(container, {
-            subscription_id: id,
-            attempt: subscription.attempts,
-            step: endGracePeriodsStepId,
-            outcome: "done",
-            message: sharedWith.length
-              ? `grace period over: tenant ${subscription.tenant_id} kept for ${sharedWith.join(", ")}`
-              : `grace period over: tenant ${subscription.tenant_id} deleted in Acronis`,
-          })
+          await terminateSuspendedSubscription(container, acronis, subscription, { now, step: endGracePeriodsStepId, why: "grace period over" })
           output.terminated.push(id)
         }
       })

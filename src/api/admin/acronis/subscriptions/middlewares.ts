@@ -1,5 +1,5 @@
 import { type MiddlewareRoute } from "@medusajs/framework/http"
-import { AcronisSubscriptionChange, AdminChangeAcronisDataLocation, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription } from "./validators"
+import { AcronisSubscriptionChange, AdminChangeAcronisDataLocation, AdminListAcronisSubscriptions, AdminResumeAcronisSubscription, AdminSuspendAcronisSubscription, AdminTerminateAcronisSubscription } from "./validators"
 import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
 import { refuseDataLocationChange } from "./refuse-data-location-change"
 
@@ -18,6 +18,11 @@ export const adminAcronisSubscriptionMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/acronis/subscriptions/:id/resume",
     methods: ["POST"],
     middlewares: [validateAcronisBody(AdminResumeAcronisSubscription)],
+  },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/terminate",
+    methods: ["POST"],
+    middlewares: [validateAcronisBody(AdminTerminateAcronisSubscription)],
   },
   {
     matcher: "/admin/acronis/subscriptions/:id/changes",

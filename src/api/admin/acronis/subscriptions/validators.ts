@@ -8,8 +8,12 @@ const oneOrMany = <T extends z.ZodType>(schema: T) =>
 
 export const AdminListAcronisSubscriptions = z.object({
   status: oneOrMany(z.enum(SUBSCRIPTION_STATUSES)).optional(),
+  type: oneOrMany(z.enum(["ppu", "contract", "plan"])).optional(),
   customer_id: z.string().min(1).optional(),
+  reseller_id: z.string().min(1).optional(),
   order_id: z.string().min(1).optional(),
+  /** Only what staff must act on: failed provisioning, or a statement on hold. */
+  needs_attention: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   limit: z.coerce.number().int().min(1).max(100).optional().default(20),
   offset: z.coerce.number().int().min(0).optional().default(0),
 })
@@ -24,6 +28,8 @@ export const AdminSuspendAcronisSubscription = z
 export type AdminSuspendAcronisSubscriptionType = z.infer<typeof AdminSuspendAcronisSubscription>
 
 export const AdminResumeAcronisSubscription = z.object({}).strict()
+
+export const AdminTerminateAcronisSubscription = z.object({}).strict()
 
 // A change of a live subscription's terms: the same body for staff and for the customer who owns it.
 const licensingModelChange = z
