@@ -49,6 +49,9 @@ function lastMonth(): string {
   return d.toISOString().slice(0, 7)
 }
 
+/** Whether the month is over (UTC): only an ended month can be closed; any month can be dry-run. */
+const hasEnded = (period: string) => period < new Date().toISOString().slice(0, 7)
+
 const backend = (path: string) => `${(import.meta.env.VITE_BACKEND_URL || "").replace(/\/+$/, "")}${path}`
 
 /**
@@ -142,14 +145,16 @@ const AcronisBillingPage = () => {
           <Button size="small" variant="secondary" isLoading={preview.isPending} onClick={() => preview.mutate()}>
             Dry run
           </Button>
-          <Button size="small" disabled={!previewed} isLoading={close.isPending} onClick={confirmClose}>
+          <Button size="small" disabled={!previewed || !hasEnded(period)} isLoading={close.isPending} onClick={confirmClose}>
             Close month
           </Button>
-          {!previewed && (
-            <Text size="small" className="text-ui-fg-subtle">
-              Run a dry run of {period} first.
-            </Text>
-          )}
+          <Text size="small" className="text-ui-fg-subtle">
+            {!hasEnded(period)
+              ? `${period} has not ended: a dry run shows the bill so far.`
+              : !previewed
+                ? `Run a dry run of ${period} first.`
+                : ""}
+          </Text>
         </div>
       </Container>
 
