@@ -48,6 +48,7 @@ const AcronisOrderSubscriptionsWidget = ({ data: order }: DetailWidgetProps<Admi
       title: "Provision this order in Acronis?",
       description: `${waiting.length} subscription${waiting.length === 1 ? "" : "s"} will be created in Acronis for ${order.email ?? "the customer"}, and billing starts when each is active.`,
       confirmText: "Execute",
+      variant: "confirmation",
       cancelText: "Cancel",
     })
     if (confirmed) execute.mutate()

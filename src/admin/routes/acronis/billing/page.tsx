@@ -114,6 +114,7 @@ const AcronisBillingPage = () => {
         totals.map((t) => money(t.total, t.currency_code)).join(", ") || "nothing to charge"
       }), and customers are e-mailed. A statement whose usage or Acronis report is missing stays on hold.`,
       confirmText: "Close month",
+      variant: "confirmation",
       cancelText: "Cancel",
     })
     if (confirmed) close.mutate()
