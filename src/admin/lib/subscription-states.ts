@@ -39,3 +39,7 @@ export type AdminAcronisSubscription = {
 /** "7 Dec 2026", the admin's short date. */
 export const shortDate = (value: string | null | undefined) =>
   value ? new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—"
+
+/** A subscription's status in words; a staff order's line that nobody executed yet says so. */
+export const statusLabel = (s: Pick<AdminAcronisSubscription, "status" | "execution">) =>
+  s.execution === "manual" && s.status === "pending" ? "Waiting for execution" : SUBSCRIPTION_STATUS_LABELS[s.status] ?? s.status

@@ -8,8 +8,8 @@ import { sdk } from "../lib/sdk"
 import {
   AdminAcronisSubscription,
   SUBSCRIPTION_STATUS_COLORS,
-  SUBSCRIPTION_STATUS_LABELS,
   shortDate,
+  statusLabel,
 } from "../lib/subscription-states"
 
 type Reseller = { id: string; name: string; status: string }
@@ -94,7 +94,7 @@ const AcronisCustomerActionsWidget = ({ data: customer }: DetailWidgetProps<Admi
                 </Table.Cell>
                 <Table.Cell>{OFFER_TYPE_LABELS[s.type] ?? s.type}</Table.Cell>
                 <Table.Cell>
-                  <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[s.status] ?? "grey"}>{SUBSCRIPTION_STATUS_LABELS[s.status] ?? s.status}</StatusBadge>
+                  <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[s.status] ?? "grey"}>{statusLabel(s)}</StatusBadge>
                 </Table.Cell>
                 <Table.Cell>{shortDate(s.activated_at ?? s.created_at)}</Table.Cell>
                 <Table.Cell className="text-right">

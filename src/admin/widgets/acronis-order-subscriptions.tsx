@@ -8,7 +8,7 @@ import { OFFER_TYPE_LABELS } from "../lib/acronis-labels"
 import {
   AdminAcronisSubscription,
   SUBSCRIPTION_STATUS_COLORS,
-  SUBSCRIPTION_STATUS_LABELS,
+  statusLabel,
 } from "../lib/subscription-states"
 
 /**
@@ -103,7 +103,7 @@ const AcronisOrderSubscriptionsWidget = ({ data: order }: DetailWidgetProps<Admi
                 </Table.Cell>
                 <Table.Cell>
                   <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[s.status] ?? "grey"}>
-                    {s.execution === "manual" && s.status === "pending" ? "Waiting for execution" : SUBSCRIPTION_STATUS_LABELS[s.status] ?? s.status}
+                    {statusLabel(s)}
                   </StatusBadge>
                 </Table.Cell>
                 <Table.Cell className="text-right">
