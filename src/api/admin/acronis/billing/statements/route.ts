@@ -45,7 +45,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       order_id: s.order_id ?? null,
       draft_order_id: s.draft_order_id ?? null,
       customer: customer
-        ? { name: [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.company_name || customer.email, email: customer.email }
+        ? {
+            name: [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.company_name || customer.email || "",
+            email: customer.email ?? "",
+          }
         : null,
       subscription: { id: s.subscription_id, service_name: subscription?.service_name ?? "" },
       lines: [...(s.lines ?? [])]
