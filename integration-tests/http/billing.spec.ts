@@ -687,6 +687,20 @@ medusaIntegrationTestRunner({
               expect.objectContaining({ offering_item: "pg_base_storage", quantity: "2", amount: "0.10" }),
               expect.objectContaining({ offering_item: "pg_base_workstations", quantity: "4", amount: "16.00" }),
             ],
+            // Named for the admin, and synced to the month's last day: it would not wait.
+            service_name: "Acronis ppu",
+            email: "owner@customer.test",
+            hold: null,
+          }),
+        },
+      ])
+      // The dry run says which statement the close would keep on hold for its usage, and why.
+      const { data: dryStale } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id], dry_run: true }, admin)
+      expect(dryStale.results).toEqual([
+        {
+          subscription_id: stale.id,
+          statement: expect.objectContaining({
+            hold: { code: "usage_not_synced", message: "usage was not read on the last billed day 2026-10-31 (last synced on 2026-10-20)", last_synced_at: expect.stringMatching(/^2026-10-20T/) },
           }),
         },
       ])
@@ -750,6 +764,45 @@ medusaIntegrationTestRunner({
       )
       const { data: again } = await api.post("/admin/acronis/billing/close", { period: "2026-10", subscription_ids: [stale.id], release_hold: true }, admin)
       expect(again.results).toEqual([expect.objectContaining({ subscription_id: stale.id, created: false, billed_order_id: null })])
+      // The month's statements for the billing page, named, with holds and reconciliation; and as a CSV download.
+      const { data: month } = await api.get("/admin/acronis/billing/statements?period=2026-10", admin)
+      const byService = (list: any[]) => Object.fromEntries(list.map((st) => [st.subscription.id, st]))
+      expect(month.count).toEqual(3)
+      expect(byService(month.statements)).toEqual({
+        [mine.id]: expect.objectContaining({
+          status: "billed",
+          total: "16.10",
+          currency_code: "usd",
+          customer: { name: "Test Customer", email: "owner@customer.test" },
+          subscription: { id: mine.id, service_name: "Acronis ppu" },
+          reconciliation: expect.objectContaining({ status: "matched" }),
+          order_id: null,
+          draft_order_id: expect.any(String),
+        }),
+        [broken.id]: expect.objectContaining({ status: "on_hold", hold_reason: expect.objectContaining({ code: "usage_not_synced", message: "usage has never synced from Acronis" }) }),
+        [stale.id]: expect.objectContaining({ status: "billed", total: "28.00", hold_reason: expect.objectContaining({ released: true }) }),
+      })
+      const paged = await api.get("/admin/acronis/billing/statements?period=2026-10&limit=1&offset=2", admin)
+      expect({ count: paged.data.count, ids: paged.data.statements.map((st: any) => st.id) }).toEqual({ count: 3, ids: [month.statements[2].id] })
+      const csv = await api.get("/admin/acronis/billing/statements?period=2026-10&format=csv", { ...admin, responseType: "text" })
+      expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
+      expect(csv.headers["content-disposition"]).toEqual('attachment; filename="acronis-statements-2026-10.csv"')
+      const rows = (csv.data as string).trimEnd().split("\r\n").map((row) => row.split(","))
+      const header = rows[0]
+      expect(header.slice(0, 5)).toEqual(["period", "statement_id", "status", "customer", "customer_email"])
+      const column = (name: string) => header.indexOf(name)
+      const rowsOf = (id: string) => rows.slice(1).filter((row) => row[column("subscription_id")] === id)
+      expect(rowsOf(mine.id).map((row) => [row[column("offering_item")], row[column("quantity")], row[column("amount")], row[column("statement_total")], row[column("reconciliation")]])).toEqual([
+        ["pg_base_storage", "2", "0.10", "16.10", "matched"],
+        ["pg_base_workstations", "4", "16.00", "16.10", "matched"],
+      ])
+      expect(rowsOf(mine.id)[0][column("customer")]).toEqual("Test Customer")
+      expect(rowsOf(broken.id).map((row) => [row[column("status")], row[column("hold_reason")]])).toEqual(
+        rowsOf(broken.id).map(() => ["on_hold", "usage has never synced from Acronis"])
+      )
+      expect(rows.length - 1).toEqual([mine.id, broken.id, stale.id].reduce((n, id) => n + Math.max(1, rowsOf(id).length), 0))
+      const badMonth = await api.get("/admin/acronis/billing/statements?period=2026-13&format=pdf", admin).catch((e: any) => e.response)
+      expect({ status: badMonth.status, message: badMonth.data.message }).toEqual({ status: 400, message: expect.stringMatching(/period.*format|format.*period/s) })
       const badClose = await api.post("/admin/acronis/billing/close", { period: "2026-13", release_hold: "yes" }, admin).catch((e: any) => e.response)
       expect({ status: badClose.status, message: badClose.data.message }).toEqual({ status: 400, message: expect.stringMatching(/period.*release_hold|release_hold.*period/s) })
       const { data: statements } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/statements`, owner.storeHeaders)

@@ -437,6 +437,12 @@ medusaIntegrationTestRunner({
         )
         const searched = await api.get("/admin/acronis/resellers?q=second", admin)
         expect(searched.data.resellers.map((r: { id: string }) => r.id)).toEqual([second.reseller_id])
+        // The customer page asks which reseller a customer acts for: one, or none.
+        const actsFor = await api.get(`/admin/acronis/resellers?customer_id=${first.customer_id}`, admin)
+        expect({ count: actsFor.data.count, ids: actsFor.data.resellers.map((r: { id: string }) => r.id) }).toEqual({ count: 1, ids: [first.reseller_id] })
+        const { data: shopper } = await api.get("/store/customers/me", outsider)
+        const actsForNone = await api.get(`/admin/acronis/resellers?customer_id=${shopper.customer.id}`, admin)
+        expect({ count: actsForNone.data.count, resellers: actsForNone.data.resellers }).toEqual({ count: 0, resellers: [] })
         const missing = await rejection(api.get("/admin/acronis/resellers/resl_missing", admin))
         expect(missing.status).toEqual(404)
       })

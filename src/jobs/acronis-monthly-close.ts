@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { jobSchedule } from "../lib/job-schedule"
 import { closeDueAcronisMonths } from "../workflows/acronis-billing"
+import { recordedJob } from "../lib/job-runs"
 
 /**
  * Every hour (at :20; ACRONIS_MONTHLY_CLOSE_SCHEDULE overrides it, see the usage sync job for why it is an
@@ -10,7 +11,7 @@ import { closeDueAcronisMonths } from "../workflows/acronis-billing"
  * arrived since. Closing is idempotent, so each run only does what is due, and a second worker bills nothing
  * twice. It never waits for a timer a month away: Node fires timers beyond 24.8 days at once.
  */
-export default async function acronisMonthlyClose(container: MedusaContainer) {
+async function acronisMonthlyClose(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { closed, on_hold, failed, skipped } = await closeDueAcronisMonths(container, { now: new Date() })
   for (const failure of failed) {
@@ -27,3 +28,6 @@ export const config = {
   name: "acronis-monthly-close",
   schedule: jobSchedule("ACRONIS_MONTHLY_CLOSE_SCHEDULE", "20 * * * *"),
 }
+
+// Its start and end are recorded for the admin's Settings page.
+export default recordedJob(config.name, acronisMonthlyClose)

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { jobSchedule } from "../lib/job-schedule"
 import { recoverAcronisProvisioning } from "../workflows/acronis-provisioning"
+import { recordedJob } from "../lib/job-runs"
 
 /**
  * Every minute (ACRONIS_PROVISIONING_RECOVERY_SCHEDULE overrides it): picks up Acronis orders, runs and
@@ -9,7 +10,7 @@ import { recoverAcronisProvisioning } from "../workflows/acronis-provisioning"
  * counts as dead once its heartbeat is older than `provisioning.staleAfterSeconds` (2 minutes by default),
  * so a killed worker's order is provisioned again within about three minutes.
  */
-export default async function acronisProvisioningRecovery(container: MedusaContainer) {
+async function acronisProvisioningRecovery(container: MedusaContainer) {
   const { requested, emailed, ended, failed } = await recoverAcronisProvisioning(container)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (requested.length) {
@@ -30,3 +31,6 @@ export const config = {
   name: "acronis-provisioning-recovery",
   schedule: jobSchedule("ACRONIS_PROVISIONING_RECOVERY_SCHEDULE", "* * * * *"),
 }
+
+// Its start and end are recorded for the admin's Settings page.
+export default recordedJob(config.name, acronisProvisioningRecovery)

@@ -4,6 +4,7 @@ import { jobSchedule } from "../lib/job-schedule"
 import { ACRONIS_MODULE } from "../modules/acronis"
 import type AcronisModuleService from "../modules/acronis/service"
 import { syncAcronisUsageWorkflow } from "../workflows/acronis-billing"
+import { recordedJob } from "../lib/job-runs"
 
 /** Subscriptions per workflow run: Acronis takes 100 tenants per usage request. */
 const PAGE_SIZE = 100
@@ -12,7 +13,7 @@ const PAGE_SIZE = 100
  * Hourly by default. Medusa reads a job's schedule when it loads the file, before any plugin option
  * exists, so the schedule is set with ACRONIS_USAGE_SYNC_SCHEDULE (a cron expression) in the environment.
  */
-export default async function acronisUsageSync(container: MedusaContainer) {
+async function acronisUsageSync(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const acronis = container.resolve<AcronisModuleService>(ACRONIS_MODULE)
   for (let skip = 0; ; skip += PAGE_SIZE) {
@@ -35,3 +36,6 @@ export const config = {
   name: "acronis-usage-sync",
   schedule: jobSchedule("ACRONIS_USAGE_SYNC_SCHEDULE", "0 * * * *"),
 }
+
+// Its start and end are recorded for the admin's Settings page.
+export default recordedJob(config.name, acronisUsageSync)

@@ -1,11 +1,12 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { pluginPackage } from "../../lib/plugin-package"
 import type { AcronisClient, OfferingItem, TenantKind } from "../../lib/acronis"
 import type { AcronisConnection } from "./loaders/connect-acronis"
-import { AcronisOffer, AcronisProvisioningLog, AcronisSubscription } from "./models"
+import { AcronisJobRun, AcronisOffer, AcronisProvisioningLog, AcronisSubscription } from "./models"
 import { AcronisOptions } from "./options"
+import { optionsInForce, type AcronisOptionsInForce } from "./options-in-force"
 import type { AcronisEmailSettings } from "./emails/by-event"
 import { closeSpan, openSpan, serviceSpansOf, type ServiceSpan } from "./domain/service-spans"
 import type { SubscriptionStatus } from "./domain/subscription-status"
@@ -52,7 +53,7 @@ const storedSpans = (spans: ServiceSpan[]) => spans as unknown as StoredSpans
 // Catalogue reads are cached briefly: admin forms and offer validation ask often, it changes rarely.
 const CATALOGUE_TTL_MS = 60_000
 
-export default class AcronisModuleService extends MedusaService({ AcronisOffer, AcronisSubscription, AcronisProvisioningLog }) {
+export default class AcronisModuleService extends MedusaService({ AcronisOffer, AcronisSubscription, AcronisProvisioningLog, AcronisJobRun }) {
   protected readonly options_: AcronisOptions
   protected readonly connection_: AcronisConnection
   protected catalogueCache_ = new Map<string, { at: number; catalogue: Promise<AcronisCatalogue> }>()
@@ -160,6 +161,11 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
     }
   }
 
+  /** The options in force for the admin's Settings page: never the client secret (see `optionsInForce`). */
+  getOptionsInForce(): AcronisOptionsInForce {
+    return optionsInForce(this.options_, this.connection_.baseUrl)
+  }
+
   /** Which Acronis edition each licensing model sells: the merchant's `editions` option, defaults filled in. */
   getEditionMapping(): EditionMapping {
     return this.options_.editions
@@ -241,6 +247,27 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
       [id, attempt]
     )
     return rows.length > 0
+  }
+
+  /**
+   * Records that a scheduled job started (`running`) or ended (`succeeded`, or `failed` with its error): one
+   * row per job, written in one statement so two workers running it at once do not collide on its name.
+   */
+  @InjectManager()
+  async recordJobRun(
+    name: string,
+    run: { outcome: "running" | "succeeded" | "failed"; error?: string | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    const started = run.outcome === "running"
+    await sharedContext.manager!.execute(
+      `INSERT INTO acronis_job_run (id, name, started_at, finished_at, outcome, error, created_at, updated_at)
+       VALUES (?, ?, now(), ${started ? "NULL" : "now()"}, ?, ?, now(), now())
+       ON CONFLICT (name) WHERE deleted_at IS NULL DO UPDATE SET
+         ${started ? "started_at = now(), finished_at = NULL," : "finished_at = now(),"}
+         outcome = excluded.outcome, error = excluded.error, updated_at = now()`,
+      [generateEntityId(undefined, "acjob"), name, run.outcome, run.error ?? null]
+    )
   }
 
   /** How long a suspended subscription's tenant is kept, and when its customer is warned before it is deleted. */

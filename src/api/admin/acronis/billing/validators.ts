@@ -18,3 +18,14 @@ export const AdminCloseAcronisMonth = z
   })
   .strict()
 export type AdminCloseAcronisMonthType = z.infer<typeof AdminCloseAcronisMonth>
+
+/** A month's statements: JSON a page at a time, or the whole month as CSV. */
+export const AdminListAcronisMonthStatements = z
+  .object({
+    period,
+    format: z.enum(["json", "csv"]).default("json"),
+    limit: z.coerce.number().int().min(1).max(100).optional().default(50),
+    offset: z.coerce.number().int().min(0).optional().default(0),
+  })
+  .strict()
+export type AdminListAcronisMonthStatementsType = z.infer<typeof AdminListAcronisMonthStatements>

@@ -5,14 +5,23 @@ import { resellerFields } from "./query-config"
 import { retrieveResellerDetail } from "./retrieve-reseller-detail"
 import type { AdminCreateResellerType, AdminListResellersType } from "./validators"
 
-/** Resellers with the customers acting for them, newest first; `q` matches part of the name. */
+/**
+ * Resellers with the customers acting for them, newest first; `q` matches part of the name, `customer_id`
+ * gives the one that customer acts for (an empty list when none).
+ */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { q, limit, offset } = req.validatedQuery as AdminListResellersType
+  const { q, customer_id, limit, offset } = req.validatedQuery as AdminListResellersType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  // A filter on a linked record is read from the customer's side of the link.
+  const actsFor = customer_id
+    ? (await query.graph({ entity: "customer", fields: ["id", "reseller.id"], filters: { id: customer_id } })).data.flatMap(
+        (customer) => ((customer as { reseller?: { id: string } | null }).reseller ? [(customer as { reseller: { id: string } }).reseller.id] : [])
+      )
+    : null
   const { data, metadata } = await query.graph({
     entity: "reseller",
     fields: resellerFields,
-    filters: q ? { name: { $ilike: `%${q}%` } } : {},
+    filters: { ...(q && { name: { $ilike: `%${q}%` } }), ...(actsFor && { id: actsFor }) },
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
   res.json({ resellers: data, count: metadata?.count ?? data.length, limit, offset })

@@ -12,6 +12,8 @@ export type AdminCreateResellerType = z.infer<typeof AdminCreateReseller>
 
 export const AdminListResellers = z.object({
   q: z.string().optional(),
+  /** The reseller this customer acts for (none, or one). */
+  customer_id: z.string().trim().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional().default(20),
   offset: z.coerce.number().int().min(0).optional().default(0),
 })
