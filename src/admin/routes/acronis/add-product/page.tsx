@@ -94,8 +94,8 @@ const AddAcronisProductPage = () => {
   const openPpu = openPayPerUse.data?.subscriptions[0]
   /** Why this customer may not be given a product, or null when they may. */
   const refusalOf = (p: Product): string | null => {
-    if (!reseller.data || !openPayPerUse.data) return "Checking what this customer may buy…"
-    if (p.acronis_offer?.type === "contract" && !isReseller) {
+    // Until both answers are in, offer everything: the server refuses what the customer may not buy anyway.
+    if (p.acronis_offer?.type === "contract" && reseller.data && !isReseller) {
       return "CSP contracts are sold only to resellers, and this customer is not one."
     }
     if (p.acronis_offer?.type === "ppu" && openPpu) {
@@ -327,8 +327,8 @@ const AddAcronisProductPage = () => {
       {step === 4 && (
         <div className="flex flex-col gap-y-2">
           <Text size="small">
-            Customer: {customerName(customer)}
-            {customer && customerName(customer) !== customer.email ? ` — ${customer.email}` : ""}
+            Customer: {customer?.email ?? "…"}
+            {customer && customerName(customer) !== customer.email ? ` — ${customerName(customer)}` : ""}
           </Text>
           <Text size="small">Product: {product?.title}</Text>
           <Text size="small">Interval: {interval === "month" ? "Monthly" : "Yearly"}</Text>
