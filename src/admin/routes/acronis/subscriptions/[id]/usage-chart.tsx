@@ -36,7 +36,7 @@ const recentPeriods = () => {
  * Usage over a month, one small chart per offering item (and storage): the synced value of each day.
  * A day without a sync is a gap, not a zero.
  */
-export const UsageChart = ({ subscriptionId, storageNames }: { subscriptionId: string; storageNames?: Record<string, string> }) => {
+export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
   const periods = recentPeriods()
   const [period, setPeriod] = useState(periods[0])
   const daily = useQuery({
@@ -44,6 +44,13 @@ export const UsageChart = ({ subscriptionId, storageNames }: { subscriptionId: s
     queryFn: () => sdk.client.fetch<{ daily_usage: DailyUsage }>(`/admin/acronis/subscriptions/${subscriptionId}/usage/daily?period=${period}`),
   })
   const usage = daily.data?.daily_usage
+  // Storage items say where they store, by the name Acronis shows users.
+  const catalogue = useQuery({
+    queryKey: ["acronis-catalogue"],
+    enabled: !!usage?.items.some((item) => item.infra_id),
+    queryFn: () => sdk.client.fetch<{ catalogue: { storages?: { id: string; name: string }[] } }>("/admin/acronis/catalogue?kind=customer"),
+  })
+  const storageNames = new Map((catalogue.data?.catalogue.storages ?? []).map((s) => [s.id, s.name]))
   const days = usage ? Array.from({ length: Number(usage.to.slice(8)) }, (_, i) => `${usage.period}-${String(i + 1).padStart(2, "0")}`) : []
 
   return (
@@ -85,7 +92,7 @@ export const UsageChart = ({ subscriptionId, storageNames }: { subscriptionId: s
             const unit = measurementUnitLabel(item.measurement_unit)
             const byDay = new Map(item.points.map((p) => [p.day, chartValue(p.value, item.measurement_unit)]))
             const data = days.map((day) => ({ day: Number(day.slice(8)), value: byDay.get(day) ?? null }))
-            const storage = item.infra_id ? storageNames?.[item.infra_id] ?? "storage" : null
+            const storage = item.infra_id ? storageNames.get(item.infra_id) ?? "storage" : null
             return (
               <div key={`${item.offering_item}@${item.infra_id ?? ""}`} className="flex flex-col gap-y-1">
                 <Text size="small" weight="plus">
