@@ -14,7 +14,7 @@ const ITEMS: Record<string, string> = {
   base_storage: "Backup storage",
   base_mobiles: "Mobile devices",
   base_m365_seats: "Microsoft 365 seats",
-  base_google_seats: "Google Workspace seats",
+  base_gworkspace_seats: "Google Workspace seats",
   base_web_hosting_servers: "Web hosting servers",
   base_nas: "NAS",
   base_dr_base: "Disaster recovery",
