@@ -725,6 +725,41 @@ medusaIntegrationTestRunner({
       // A period out of range is refused by name on the admin usage route; the customer's route takes none.
       const yearZero = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage?period=0000-01`, admin).catch((e: any) => e.response)
       expect({ status: yearZero.status, message: yearZero.data.message }).toEqual({ status: 400, message: "Invalid request: period: must be a month as YYYY-MM, from 2000-01 to 2099-12" })
+      // The chart's data: each item's synced days of October, a day without a sync absent rather than zero.
+      const { data: daily } = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage/daily?period=2026-10`, admin)
+      expect(daily.daily_usage).toEqual({
+        subscription_id: mine.id,
+        period: "2026-10",
+        from: "2026-10-01",
+        to: "2026-10-31",
+        items: [
+          {
+            offering_item: "pg_base_storage",
+            edition: "pck_per_gigabyte",
+            infra_id: INFRA.acronisBackup,
+            measurement_unit: "bytes",
+            points: [
+              { day: "2026-10-20", value: String(2 * GiB), pricing_mode: "production" },
+              { day: "2026-10-31", value: String(2 * GiB), pricing_mode: "production" },
+            ],
+          },
+          {
+            offering_item: "pg_base_workstations",
+            edition: "pck_per_gigabyte",
+            infra_id: null,
+            measurement_unit: "quantity",
+            points: [
+              { day: "2026-10-20", value: "3", pricing_mode: "production" },
+              { day: "2026-10-31", value: "4", pricing_mode: "production" },
+            ],
+          },
+        ],
+      })
+      // Another month holds none of October's days.
+      const { data: november } = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage/daily?period=2026-11`, admin)
+      expect(november.daily_usage.items).toEqual([])
+      const dailyTypo = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage/daily?period=2026-13`, admin).catch((e: any) => e.response)
+      expect({ status: dailyTypo.status, message: dailyTypo.data.message }).toEqual({ status: 400, message: "Invalid request: period: must be a month as YYYY-MM, from 2000-01 to 2099-12" })
       const { data: customerYearZero } = await api.get(`/store/customers/me/acronis/subscriptions/${mine.id}/usage?period=0000-01`, owner.storeHeaders)
       expect(customerYearZero.usage.period).toEqual("2026-11")
 

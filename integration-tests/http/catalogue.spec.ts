@@ -77,6 +77,10 @@ medusaIntegrationTestRunner({
             expect.objectContaining({ name: "notarizations", edition: null }),
           ])
         )
+        // Each storage an item lives on, by the name Acronis shows users, so the admin need not show infra ids.
+        const infraIds = new Set(data.catalogue.offering_items.map((item: { infra_id?: string | null }) => item.infra_id).filter(Boolean))
+        expect(data.catalogue.storages.map((s: { id: string }) => s.id).sort()).toEqual([...infraIds].sort())
+        expect(data.catalogue.storages).toEqual(expect.arrayContaining([{ id: expect.any(String), name: expect.stringMatching(/\S/) }]))
       })
 
       it("answers 502 naming Acronis, not an opaque 500, when Acronis keeps failing", async () => {

@@ -3,6 +3,7 @@ import { CloudArrowUp } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useQuery } from "@tanstack/react-query"
+import { editionLabel, measurementUnitLabel, offeringItemLabel } from "../../lib/offering-item-labels"
 import { sdk } from "../../lib/sdk"
 
 type Status = {
@@ -17,6 +18,29 @@ type Status = {
 type Catalogue = {
   editions: string[]
   offering_items: { name: string; edition: string | null; measurement_unit: string; infra_id?: string | null }[]
+  storages?: { id: string; name: string }[]
+}
+
+type CatalogueRow = { key: string; item: string; edition: string; storage: string; unit: string }
+
+/**
+ * One row per item, edition and storage, named for people: an item Acronis lists twice in the same place
+ * shows once; a storage item says where it stores.
+ */
+const catalogueRows = (catalogue: Catalogue): CatalogueRow[] => {
+  const storageNames = new Map((catalogue.storages ?? []).map((s) => [s.id, s.name]))
+  const rows = new Map<string, CatalogueRow>()
+  for (const item of catalogue.offering_items) {
+    const key = `${item.name}@${item.edition ?? ""}@${item.infra_id ?? ""}`
+    rows.set(key, {
+      key,
+      item: offeringItemLabel(item.name),
+      edition: editionLabel(item.edition),
+      storage: item.infra_id ? storageNames.get(item.infra_id) ?? "Unnamed storage" : "—",
+      unit: measurementUnitLabel(item.measurement_unit) || "—",
+    })
+  }
+  return [...rows.values()].sort((a, b) => a.edition.localeCompare(b.edition) || a.item.localeCompare(b.item) || a.storage.localeCompare(b.storage))
 }
 
 /** The plugin at a glance: which Acronis it talks to, and what the root tenant can sell. */
@@ -69,7 +93,7 @@ const AcronisPage = () => {
         <div className="px-6 py-4">
           <Heading level="h2">What customers can be given</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Editions: {catalogue.data?.catalogue.editions.join(", ") ?? "…"}
+            Editions: {catalogue.data?.catalogue.editions.map(editionLabel).join(", ") ?? "…"}
           </Text>
         </div>
         <Table>
@@ -77,15 +101,17 @@ const AcronisPage = () => {
             <Table.Row>
               <Table.HeaderCell>Offering item</Table.HeaderCell>
               <Table.HeaderCell>Edition</Table.HeaderCell>
+              <Table.HeaderCell>Storage</Table.HeaderCell>
               <Table.HeaderCell>Unit</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(catalogue.data?.catalogue.offering_items ?? []).map((item) => (
-              <Table.Row key={`${item.name}@${item.infra_id ?? ""}`}>
-                <Table.Cell>{item.name}</Table.Cell>
-                <Table.Cell>{item.edition ?? "—"}</Table.Cell>
-                <Table.Cell>{item.measurement_unit}</Table.Cell>
+            {(catalogue.data ? catalogueRows(catalogue.data.catalogue) : []).map((row) => (
+              <Table.Row key={row.key}>
+                <Table.Cell>{row.item}</Table.Cell>
+                <Table.Cell>{row.edition}</Table.Cell>
+                <Table.Cell>{row.storage}</Table.Cell>
+                <Table.Cell>{row.unit}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

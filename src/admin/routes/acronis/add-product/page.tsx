@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { FILE_SYNC_SHARE_MODEL_LABELS, OFFER_TYPE_LABELS, PROTECTION_MODEL_LABELS } from "../../../lib/acronis-labels"
+import { customerName } from "../../../lib/acronis-subscriptions"
 import { sdk } from "../../../lib/sdk"
 import { missingPlanOrderField, newPlanOrderDraft, toPlanOrder, type PlanForm, type PlanOrderDraft } from "../../../lib/plan-order-draft"
 import { PlanOrderFields, PlanOrderSummary } from "./plan-order-fields"
@@ -18,6 +19,9 @@ type Product = {
     plan: { billing_intervals?: string[] } | null
   } | null
 }
+
+// The subscription states the server counts as an open pay per use (pending, on its way, or in service).
+const OPEN_PAY_PER_USE_STATUSES = ["pending", "provisioning", "active", "failed"]
 
 const STEPS = ["Customer", "Plan", "Interval", "Details", "Confirm"] as const
 
@@ -63,7 +67,42 @@ const AddAcronisProductPage = () => {
     () => (products.data?.products ?? []).filter((product) => product.acronis_offer),
     [products.data]
   )
-  const customer = customers.data?.customers.find((c) => c.id === customerId)
+  // The chosen customer by id: the search list may not hold them (a customer given in the URL, or a new search).
+  const chosenCustomer = useQuery({
+    queryKey: ["acronis-wizard-customer", customerId],
+    enabled: !!customerId,
+    queryFn: () => sdk.admin.customer.retrieve(customerId, { fields: "id,email,first_name,last_name,company_name" }),
+  })
+  const customer: Customer | undefined =
+    customers.data?.customers.find((c) => c.id === customerId) ?? (chosenCustomer.data?.customer as Customer | undefined)
+  // What this customer may buy: contracts only as a reseller, and one open pay per use at a time.
+  const reseller = useQuery({
+    queryKey: ["acronis-wizard-reseller", customerId],
+    enabled: !!customerId,
+    queryFn: () =>
+      sdk.client.fetch<{ resellers: { id: string; name: string }[] }>("/admin/acronis/resellers", { query: { customer_id: customerId, limit: 1 } }),
+  })
+  const openPayPerUse = useQuery({
+    queryKey: ["acronis-wizard-open-ppu", customerId],
+    enabled: !!customerId,
+    queryFn: () =>
+      sdk.client.fetch<{ subscriptions: { id: string; status: string }[] }>("/admin/acronis/subscriptions", {
+        query: { customer_id: customerId, type: "ppu", status: OPEN_PAY_PER_USE_STATUSES, limit: 1 },
+      }),
+  })
+  const isReseller = !!reseller.data?.resellers.length
+  const openPpu = openPayPerUse.data?.subscriptions[0]
+  /** Why this customer may not be given a product, or null when they may. */
+  const refusalOf = (p: Product): string | null => {
+    // Until both answers are in, offer everything: the server refuses what the customer may not buy anyway.
+    if (p.acronis_offer?.type === "contract" && reseller.data && !isReseller) {
+      return "CSP contracts are sold only to resellers, and this customer is not one."
+    }
+    if (p.acronis_offer?.type === "ppu" && openPpu) {
+      return `This customer already has a pay-per-use subscription (${openPpu.status}); a customer has at most one.`
+    }
+    return null
+  }
   const product = acronisProducts.find((p) => p.id === productId)
   const offer = product?.acronis_offer
   const intervals = intervalsOf(offer)
@@ -113,7 +152,7 @@ const AddAcronisProductPage = () => {
 
   const canContinue = [
     !!customerId,
-    !!productId,
+    !!product && !refusalOf(product),
     intervals.includes(interval),
     reference.trim().length > 0 &&
       (offer?.type !== "ppu" || (!!protection && !!fileSyncShare)) &&
@@ -126,7 +165,7 @@ const AddAcronisProductPage = () => {
       <Container className="flex flex-col gap-y-3 px-6 py-4">
         <Heading>Product added</Heading>
         <Text>
-          Order #{create.data.order.display_id} for {customer?.email}.{" "}
+          Order #{create.data.order.display_id} for {customerName(customer)}.{" "}
           {execute
             ? "Provisioning has started; the account is usually ready within minutes, at most four hours."
             : "It waits until you execute it from the Acronis subscriptions."}
@@ -169,14 +208,35 @@ const AddAcronisProductPage = () => {
       {step === 1 && (
         <div className="flex flex-col gap-y-2">
           {acronisProducts.length === 0 && <Text size="small">No Acronis products yet: give a product an Acronis offer first.</Text>}
-          {acronisProducts.map((p) => (
-            <label key={p.id} className="flex items-center gap-x-2">
-              <input type="radio" name="product" checked={productId === p.id} onChange={() => chooseProduct(p)} />
-              <Text size="small">
-                {p.title} — {OFFER_TYPE_LABELS[p.acronis_offer!.type]}
-              </Text>
-            </label>
-          ))}
+          <Text size="small" className="text-ui-fg-subtle">
+            For {customerName(customer)}
+            {isReseller ? " (reseller)" : ""}
+          </Text>
+          {acronisProducts.map((p) => {
+            const refusal = refusalOf(p)
+            return (
+              <label key={p.id} className="flex items-start gap-x-2">
+                <input
+                  type="radio"
+                  name="product"
+                  className="mt-1"
+                  disabled={!!refusal}
+                  checked={productId === p.id}
+                  onChange={() => chooseProduct(p)}
+                />
+                <div className="flex flex-col">
+                  <Text size="small" className={refusal ? "text-ui-fg-disabled" : undefined}>
+                    {p.title} — {OFFER_TYPE_LABELS[p.acronis_offer!.type]}
+                  </Text>
+                  {refusal && (
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      {refusal}
+                    </Text>
+                  )}
+                </div>
+              </label>
+            )
+          })}
         </div>
       )}
 
@@ -266,7 +326,10 @@ const AddAcronisProductPage = () => {
 
       {step === 4 && (
         <div className="flex flex-col gap-y-2">
-          <Text size="small">Customer: {customer?.email ?? customerId}</Text>
+          <Text size="small">
+            Customer: {customer?.email ?? "…"}
+            {customer && customerName(customer) !== customer.email ? ` — ${customerName(customer)}` : ""}
+          </Text>
           <Text size="small">Product: {product?.title}</Text>
           <Text size="small">Interval: {interval === "month" ? "Monthly" : "Yearly"}</Text>
           <Text size="small">Reference: {reference}</Text>

@@ -15,4 +15,9 @@ export const adminAcronisBillingMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     middlewares: [validateAcronisQuery(AdminGetAcronisUsage, {})],
   },
+  {
+    matcher: "/admin/acronis/subscriptions/:id/usage/daily",
+    methods: ["GET"],
+    middlewares: [validateAcronisQuery(AdminGetAcronisUsage, {})],
+  },
 ]

@@ -19,6 +19,7 @@ import { ChangeTermsDrawer } from "../components/change-terms-drawer"
 import { ProvisioningTimeline } from "../components/provisioning-timeline"
 import { StatementsSection } from "../components/statements-section"
 import { SubscriptionStatusBadge } from "../components/subscription-status-badge"
+import { UsageChart } from "./usage-chart"
 
 type Detail = { subscription: AcronisSubscription & { provisioning_log: ProvisioningLogLine[] }; warnings: string[] }
 type Usage = {
@@ -257,6 +258,7 @@ const SubscriptionDetailPage = () => {
         <ProvisioningTimeline log={subscription.provisioning_log} />
 
         {holdsTenant && usage.data && <UsageSection usage={usage.data.usage} />}
+        {subscription.tenant_id && <UsageChart subscriptionId={subscription.id} />}
 
         <StatementsSection statements={statements.data?.statements ?? []} />
       </div>
