@@ -8,6 +8,8 @@ type PreviewRow = { row: number; email: string; first_name: string; last_name: s
 type Preview = { valid: boolean; rows: PreviewRow[]; errors: { row: number; field: string; reason: string }[] }
 
 const CSV_HEADER = "email,first_name,last_name,language,time_zone"
+// Acronis e-mails an invited user to set a password; staff see whether that is still open.
+const USER_STATUS_LABELS: Record<string, string> = { invited: "Invited (activation e-mail sent)", disabled: "Disabled" }
 const EMPTY_USER = { email: "", first_name: "", last_name: "", language: "en", time_zone: "UTC" }
 
 /** A sub-account's users, adding one, and a CSV import that shows its preview (a dry run) before anything is written. */
@@ -83,7 +85,7 @@ export const UsersDrawer = ({ resellerId, subAccount }: { resellerId: string; su
                     <Table.Cell>
                       {u.language} · {u.time_zone}
                     </Table.Cell>
-                    <Table.Cell>{u.status}</Table.Cell>
+                    <Table.Cell>{USER_STATUS_LABELS[u.status] ?? u.status}</Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
