@@ -161,7 +161,7 @@ const ResellerDetailPage = () => {
                     {subAccount.status === "pending" ? <DuplicateReview resellerId={reseller.id} subAccount={subAccount} /> : "—"}
                   </Table.Cell>
                   <Table.Cell>
-                    <div className="flex justify-end gap-x-2 py-2">
+                    <div className="flex justify-end gap-x-2 whitespace-nowrap py-2">
                       {subAccount.status === "pending" && (
                         <Button
                           size="small"

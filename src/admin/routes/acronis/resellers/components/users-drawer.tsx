@@ -9,7 +9,7 @@ type Preview = { valid: boolean; rows: PreviewRow[]; errors: { row: number; fiel
 
 const CSV_HEADER = "email,first_name,last_name,language,time_zone"
 // Acronis e-mails an invited user to set a password; staff see whether that is still open.
-const USER_STATUS_LABELS: Record<string, string> = { invited: "Invited (activation e-mail sent)", disabled: "Disabled" }
+const USER_STATUS_LABELS: Record<string, string> = { invited: "Invited", disabled: "Disabled" }
 const EMPTY_USER = { email: "", first_name: "", last_name: "", language: "en", time_zone: "UTC" }
 
 /** A sub-account's users, adding one, and a CSV import that shows its preview (a dry run) before anything is written. */
@@ -59,7 +59,7 @@ export const UsersDrawer = ({ resellerId, subAccount }: { resellerId: string; su
           Users ({subAccount.users.length})
         </Button>
       </Drawer.Trigger>
-      <Drawer.Content className="max-w-2xl">
+      <Drawer.Content className="max-w-3xl">
         <Drawer.Header>
           <Drawer.Title>Users of {subAccount.name}</Drawer.Title>
           <Drawer.Description>Account {subAccount.account_number}</Drawer.Description>
