@@ -451,10 +451,9 @@ medusaIntegrationTestRunner({
         const existing = await activeSubAccount()
         const service = container.resolve<ResellerModuleService>(RESELLER_MODULE)
         // Saved straight through the service so it stays pending for the review.
-        const [lookalike, unrelated] = await service.createResellerSubAccounts([
-          { ...SUB_ACCOUNT, name: "CONTOSO, Inc.", email: "ops@fabrikam.example", address_1: "9 Elm Road", country_code: "us", reseller_id: first.reseller_id, notification_customer_id: first.customer_id },
-          { ...SUB_ACCOUNT, name: "Northwind Traders", email: "it@gmail.com", address_1: "9 Oak Road", postal_code: "20002", country_code: "us", reseller_id: first.reseller_id, notification_customer_id: first.customer_id },
-        ] as never)
+        const owner = { kind: "end_customer" as const, country_code: "us", reseller_id: first.reseller_id, notification_customer_id: first.customer_id }
+        const lookalike = await service.createResellerSubAccounts({ ...SUB_ACCOUNT, ...owner, name: "CONTOSO, Inc.", email: "ops@fabrikam.example", address_1: "9 Elm Road" })
+        const unrelated = await service.createResellerSubAccounts({ ...SUB_ACCOUNT, ...owner, name: "Northwind Traders", email: "it@gmail.com", address_1: "9 Oak Road", postal_code: "20002" })
         const base = `/admin/acronis/resellers/${first.reseller_id}/sub-accounts`
         const review = await api.get(`${base}/${lookalike.id}/duplicates`, admin)
         expect(review.data.matches).toEqual([{ sub_account: expect.objectContaining({ id: existing.id, name: "Contoso Ltd" }), reasons: ["name"] }])
