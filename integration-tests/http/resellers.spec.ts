@@ -446,6 +446,73 @@ medusaIntegrationTestRunner({
         const missing = await rejection(api.get("/admin/acronis/resellers/resl_missing", admin))
         expect(missing.status).toEqual(404)
       })
+
+      it("shows a pending sub-account's possible duplicates among the reseller's own, and nothing for a new company", async () => {
+        const existing = await activeSubAccount()
+        const service = container.resolve<ResellerModuleService>(RESELLER_MODULE)
+        // Saved straight through the service so it stays pending for the review.
+        const owner = { kind: "end_customer" as const, country_code: "us", reseller_id: first.reseller_id, notification_customer_id: first.customer_id }
+        const lookalike = await service.createResellerSubAccounts({ ...SUB_ACCOUNT, ...owner, name: "CONTOSO, Inc.", email: "ops@fabrikam.example", address_1: "9 Elm Road" })
+        const unrelated = await service.createResellerSubAccounts({ ...SUB_ACCOUNT, ...owner, name: "Northwind Traders", email: "it@gmail.com", address_1: "9 Oak Road", postal_code: "20002" })
+        const base = `/admin/acronis/resellers/${first.reseller_id}/sub-accounts`
+        const review = await api.get(`${base}/${lookalike.id}/duplicates`, admin)
+        expect(review.data.matches).toEqual([{ sub_account: expect.objectContaining({ id: existing.id, name: "Contoso Ltd" }), reasons: ["name"] }])
+        expect((await api.get(`${base}/${unrelated.id}/duplicates`, admin)).data.matches).toEqual([])
+        // Another reseller's path does not reach the first one's sub-account.
+        const elsewhere = await rejection(api.get(`/admin/acronis/resellers/${second.reseller_id}/sub-accounts/${lookalike.id}/duplicates`, admin))
+        expect(elsewhere.status).toEqual(404)
+      })
+
+      it("adds users to a reseller's sub-account and imports a CSV after its preview, as the store does", async () => {
+        const subAccount = await activeSubAccount()
+        const base = `/admin/acronis/resellers/${first.reseller_id}/sub-accounts/${subAccount.id}`
+        const added = await api.post(
+          `${base}/users`,
+          { users: [{ email: "Eve@Contoso.example", first_name: "Eve", last_name: "Evans", language: "en", time_zone: "UTC" }] },
+          admin
+        )
+        expect(added.status).toEqual(201)
+        expect(added.data.users).toEqual([expect.objectContaining({ email: "eve@contoso.example" })])
+
+        const csv = ["email,first_name,last_name,language,time_zone", "ann@contoso.example,Ann,Archer,en,Europe/Berlin", "eve@contoso.example,Eve,Again,en,UTC"].join("\n")
+        const preview = await api.post(`${base}/users/import`, { csv, dry_run: true }, admin)
+        expect(preview.data.valid).toBe(false)
+        expect(preview.data.rows).toEqual([
+          expect.objectContaining({ row: 2, email: "ann@contoso.example", errors: [] }),
+          expect.objectContaining({ row: 3, email: "eve@contoso.example", errors: [{ field: "email", reason: expect.any(String) }] }),
+        ])
+        const good = csv.split("\n").slice(0, 2).join("\n")
+        const imported = await api.post(`${base}/users/import`, { csv: good }, admin)
+        expect(imported.status).toEqual(201)
+        expect(imported.data.users).toEqual([expect.objectContaining({ email: "ann@contoso.example" })])
+        const logins = (await sandboxState()).users.filter((user) => user.tenant_id === subAccount.account_number).map((user) => user.login)
+        expect(logins.sort()).toEqual(["ann@contoso.example", "eve@contoso.example"])
+      })
+
+      it("answers 400 naming the field for bad users, and writes nothing", async () => {
+        const subAccount = await activeSubAccount()
+        const base = `/admin/acronis/resellers/${first.reseller_id}/sub-accounts/${subAccount.id}`
+        const badLanguage = await rejection(
+          api.post(`${base}/users`, { users: [{ email: "ann@contoso.example", first_name: "Ann", last_name: "Archer", language: "english", time_zone: "UTC" }] }, admin)
+        )
+        expect(badLanguage.status).toEqual(400)
+        expect(badLanguage.data.message).toMatch(/^Invalid request: users\.0\.language: users\[0\]\.language: "english" is not an ISO 639-1/)
+        const badCsv = await rejection(api.post(`${base}/users/import`, { csv: "email,first_name,last_name,language,time_zone\nnot-an-email,Bob,Baker,en,UTC" }, admin))
+        expect(badCsv.status).toEqual(400)
+        expect(badCsv.data.message).toMatch(/^Row 2, email:/)
+        const noCsv = await rejection(api.post(`${base}/users/import`, { dry_run: true }, admin))
+        expect(noCsv.status).toEqual(400)
+        expect(noCsv.data.message).toMatch(/^Invalid request: .*csv/)
+        const otherReseller = await rejection(
+          api.post(`/admin/acronis/resellers/${second.reseller_id}/sub-accounts/${subAccount.id}/users`, { users: [{ email: "x@contoso.example", first_name: "X", last_name: "Y", language: "en", time_zone: "UTC" }] }, admin)
+        )
+        expect(otherReseller.status).toEqual(404)
+
+        const service = container.resolve<ResellerModuleService>(RESELLER_MODULE)
+        expect(await service.listResellerSubAccountUsers({ sub_account_id: subAccount.id })).toEqual([])
+        expect((await sandboxState()).users.filter((user) => user.tenant_id === subAccount.account_number)).toEqual([])
+        expect(await sandbox.emails()).toEqual([])
+      })
     })
   },
 })

@@ -1,8 +1,20 @@
 import { type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminCreateReseller, AdminListResellers } from "./validators"
+import { AdminAddSubAccountUsers, AdminCreateReseller, AdminImportSubAccountUsers, AdminListResellers } from "./validators"
 import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
 
 export const adminResellerMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/acronis/resellers", methods: ["GET"], middlewares: [validateAcronisQuery(AdminListResellers, {})] },
   { matcher: "/admin/acronis/resellers", methods: ["POST"], middlewares: [validateAcronisBody(AdminCreateReseller)] },
+  {
+    matcher: "/admin/acronis/resellers/:id/sub-accounts/:sub_account_id/users",
+    methods: ["POST"],
+    middlewares: [validateAcronisBody(AdminAddSubAccountUsers)],
+  },
+  {
+    matcher: "/admin/acronis/resellers/:id/sub-accounts/:sub_account_id/users/import",
+    methods: ["POST"],
+    // As in the store: a 1 MB file grows a little when JSON-escaped.
+    bodyParser: { sizeLimit: "3mb" },
+    middlewares: [validateAcronisBody(AdminImportSubAccountUsers)],
+  },
 ]

@@ -1,16 +1,16 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createResellerWorkflow } from "../../../../workflows/reseller"
-import { resellerFields } from "./query-config"
+import { resellerListFields } from "./query-config"
 import { retrieveResellerDetail } from "./retrieve-reseller-detail"
 import type { AdminCreateResellerType, AdminListResellersType } from "./validators"
 
 /**
- * Resellers with the customers acting for them, newest first; `q` matches part of the name, `customer_id`
- * gives the one that customer acts for (an empty list when none).
+ * Resellers with the customers acting for them and their sub-accounts' states, newest first; `q` matches part
+ * of the name, `status` filters, `customer_id` gives the one that customer acts for (an empty list when none).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { q, customer_id, limit, offset } = req.validatedQuery as AdminListResellersType
+  const { q, status, customer_id, limit, offset } = req.validatedQuery as AdminListResellersType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   // A filter on a linked record is read from the customer's side of the link.
   const actsFor = customer_id
@@ -20,8 +20,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     : null
   const { data, metadata } = await query.graph({
     entity: "reseller",
-    fields: resellerFields,
-    filters: { ...(q && { name: { $ilike: `%${q}%` } }), ...(actsFor && { id: actsFor }) },
+    fields: resellerListFields,
+    filters: { ...(q && { name: { $ilike: `%${q}%` } }), ...(status && { status }), ...(actsFor && { id: actsFor }) },
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
   res.json({ resellers: data, count: metadata?.count ?? data.length, limit, offset })
