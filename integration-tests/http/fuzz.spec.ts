@@ -96,6 +96,10 @@ medusaIntegrationTestRunner({
       routes = [
         { method: "POST", path: "/admin/acronis/billing/close", as: "admin", fields: ["period", "subscription_ids", "dry_run", "release_hold"] },
         { method: "GET", path: `/admin/acronis/subscriptions/${sub}/usage`, as: "admin", fields: ["period"] },
+        { method: "GET", path: `/admin/acronis/subscriptions/${sub}/usage/daily`, as: "admin", fields: ["period"] },
+        { method: "GET", path: "/admin/acronis/resellers/rsl_FUZZ/sub-accounts/acsubacc_FUZZ/duplicates", as: "admin", fields: ["limit"] },
+        { method: "POST", path: "/admin/acronis/resellers/rsl_FUZZ/sub-accounts/acsubacc_FUZZ/users", as: "admin", fields: ["users"] },
+        { method: "POST", path: "/admin/acronis/resellers/rsl_FUZZ/sub-accounts/acsubacc_FUZZ/users/import", as: "admin", fields: ["csv", "dry_run"] },
         { method: "GET", path: "/admin/acronis/catalogue", as: "admin", fields: ["kind", "parent_tenant_id"] },
         { method: "GET", path: "/admin/acronis/resellers", as: "admin", fields: ["q", "limit", "offset", "status"] },
         { method: "POST", path: "/admin/acronis/resellers", as: "admin", fields: ["customer_id", "name"] },
