@@ -533,6 +533,13 @@ medusaIntegrationTestRunner({
         expect(taken.status).toEqual(400)
         expect(taken.data.message).toMatch(/login: taken.login is already taken in Acronis/)
 
+        // A CSP contract is a reseller's: Jane is a direct customer.
+        const contract = await createDigitalProduct(api, admin, { title: "Acronis CSP contract, Tier 3", prices: { usd: 0 } })
+        await api.post(`/admin/products/${contract.id}/acronis-offer`, { type: "contract", contract_tier: 3, commitments: { usd: 1000 } }, admin)
+        const notReseller = await failure(api.post("/admin/acronis/customer-orders", { ...body, product_id: contract.id, login: "jane@acme.test" }, admin))
+        expect(notReseller.status).toEqual(400)
+        expect(notReseller.data.message).toMatch(/^customer_id: Acronis CSP contract, Tier 3 is an Acronis CSP contract, sold only to resellers; jane@acme.test is not one/)
+
         const orders = await api.get("/admin/orders?fields=id", admin)
         expect(orders.data.count).toEqual(0)
       })

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import AcronisModuleService from "../../../modules/acronis/service"
 import { billingIntervalsOf } from "../../acronis-provisioning/steps/create-order-subscriptions"
+import { CONTRACT_CURRENCIES } from "../../../modules/acronis/domain/licensing"
 import { currencyFitsPlanOrder } from "../../../modules/acronis/domain/plan-terms"
 import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "../../acronis-checkout/acronis-lines"
 import { loadBuyer } from "../../acronis-checkout/buyer"
@@ -126,6 +127,15 @@ export const prepareAcronisStaffOrderStep = createStep(
     const buyer = await loadBuyer(container, { customer_id: customer.id, sub_account_id: null })
     const lines = [{ offer: { type: offer.type } }] as AcronisLine[]
     await assertNoOpenPayPerUse(container, lines, buyer)
+    // Contracts are the storefront's too: a reseller's own, billed in one of the contract currencies.
+    if (offer.type === "contract") {
+      if (!buyer.reseller) {
+        throw invalid(`customer_id: ${product.title} is an Acronis CSP contract, sold only to resellers; ${orderEmail} is not one (make the customer a reseller first)`)
+      }
+      if (!(CONTRACT_CURRENCIES as readonly string[]).includes(priced.region.currency_code.toLowerCase())) {
+        throw invalid(`region_id: Acronis CSP contracts are billed only in ${CONTRACT_CURRENCIES.map((code) => code.toUpperCase()).join(", ")}; choose a region in one of them`)
+      }
+    }
     const intervals = billingIntervalsOf(offer)
     if (!intervals.includes(input.billing_interval)) {
       throw invalid(`billing_interval: ${product.title} is sold by ${intervals.join(" or ")}`)
