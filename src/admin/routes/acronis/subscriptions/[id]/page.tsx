@@ -35,7 +35,7 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
     <Text size="small" weight="plus" className="text-ui-fg-subtle">
       {label}
     </Text>
-    <div className="txt-compact-small">{children}</div>
+    <div className="txt-compact-small min-w-0 break-words [overflow-wrap:anywhere]">{children}</div>
   </div>
 )
 

@@ -98,6 +98,7 @@ export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
                 <Text size="small" weight="plus">
                   {offeringItemLabel(item.offering_item)}
                   {storage && <span className="text-ui-fg-subtle"> · {storage}</span>}
+                  {unit && <span className="text-ui-fg-subtle"> ({unit})</span>}
                 </Text>
                 <div className="h-[140px]" data-testid="acronis-usage-chart">
                   <ResponsiveContainer width="100%" height="100%">
@@ -113,11 +114,6 @@ export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
                     </LineChart>
                   </ResponsiveContainer>
                 </div>
-                {unit && (
-                  <Text size="xsmall" className="text-ui-fg-subtle">
-                    {unit}
-                  </Text>
-                )}
               </div>
             )
           })}
