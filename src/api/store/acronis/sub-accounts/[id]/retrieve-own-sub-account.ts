@@ -4,6 +4,7 @@ import { subAccountDetailFields } from "../query-config"
 
 type SubAccountDetail = Record<string, unknown> & {
   id: string
+  name: string
   status: string
   account_number: string | null
   users: { id: string; email: string }[]
