@@ -309,6 +309,6 @@ const AcronisBillingPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Billing" })
+export const config = defineRouteConfig({ label: "Billing", rank: 3 })
 
 export default AcronisBillingPage

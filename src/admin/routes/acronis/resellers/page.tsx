@@ -167,6 +167,6 @@ const ResellersPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Resellers" })
+export const config = defineRouteConfig({ label: "Resellers", rank: 2 })
 
 export default ResellersPage

@@ -226,6 +226,6 @@ const AcronisSettingsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Settings" })
+export const config = defineRouteConfig({ label: "Settings", rank: 4 })
 
 export default AcronisSettingsPage

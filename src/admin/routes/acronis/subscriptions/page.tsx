@@ -245,6 +245,6 @@ const SubscriptionsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Subscriptions" })
+export const config = defineRouteConfig({ label: "Subscriptions", rank: 1 })
 
 export default SubscriptionsPage
