@@ -1,23 +1,7 @@
-// How the admin's widgets show an Acronis subscription's status: a word a person reads and a badge colour.
-export const SUBSCRIPTION_STATUS_LABELS: Record<string, string> = {
-  pending: "Waiting",
-  provisioning: "Provisioning",
-  active: "Active",
-  suspended: "Suspended",
-  terminated: "Terminated",
-  cancelled: "Cancelled",
-  failed: "Failed",
-}
+import { SUBSCRIPTION_STATUS_COLORS, SUBSCRIPTION_STATUS_LABELS, type SubscriptionStatus } from "./acronis-subscriptions"
 
-export const SUBSCRIPTION_STATUS_COLORS: Record<string, "green" | "red" | "orange" | "blue" | "grey"> = {
-  pending: "orange",
-  provisioning: "blue",
-  active: "green",
-  suspended: "orange",
-  terminated: "grey",
-  cancelled: "grey",
-  failed: "red",
-}
+// The widgets show a status with the words and badge colours the subscription pages use.
+export { SUBSCRIPTION_STATUS_COLORS, SUBSCRIPTION_STATUS_LABELS }
 
 export type AdminAcronisSubscription = {
   id: string
@@ -42,4 +26,7 @@ export const shortDate = (value: string | null | undefined) =>
 
 /** A subscription's status in words; a staff order's line that nobody executed yet says so. */
 export const statusLabel = (s: Pick<AdminAcronisSubscription, "status" | "execution">) =>
-  s.execution === "manual" && s.status === "pending" ? "Waiting for execution" : SUBSCRIPTION_STATUS_LABELS[s.status] ?? s.status
+  s.execution === "manual" && s.status === "pending" ? "Waiting for execution" : SUBSCRIPTION_STATUS_LABELS[s.status as SubscriptionStatus] ?? s.status
+
+/** The badge colour of a status, grey for one the admin does not know. */
+export const statusColor = (status: string) => SUBSCRIPTION_STATUS_COLORS[status as SubscriptionStatus] ?? "grey"

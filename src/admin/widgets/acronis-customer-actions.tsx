@@ -7,7 +7,7 @@ import { OFFER_TYPE_LABELS } from "../lib/acronis-labels"
 import { sdk } from "../lib/sdk"
 import {
   AdminAcronisSubscription,
-  SUBSCRIPTION_STATUS_COLORS,
+  statusColor,
   shortDate,
   statusLabel,
 } from "../lib/subscription-states"
@@ -94,7 +94,7 @@ const AcronisCustomerActionsWidget = ({ data: customer }: DetailWidgetProps<Admi
                 </Table.Cell>
                 <Table.Cell>{OFFER_TYPE_LABELS[s.type] ?? s.type}</Table.Cell>
                 <Table.Cell>
-                  <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[s.status] ?? "grey"}>{statusLabel(s)}</StatusBadge>
+                  <StatusBadge color={statusColor(s.status)}>{statusLabel(s)}</StatusBadge>
                 </Table.Cell>
                 <Table.Cell>{shortDate(s.activated_at ?? s.created_at)}</Table.Cell>
                 <Table.Cell className="text-right">

@@ -7,7 +7,7 @@ import { sdk } from "../lib/sdk"
 import { OFFER_TYPE_LABELS } from "../lib/acronis-labels"
 import {
   AdminAcronisSubscription,
-  SUBSCRIPTION_STATUS_COLORS,
+  statusColor,
   statusLabel,
 } from "../lib/subscription-states"
 
@@ -102,7 +102,7 @@ const AcronisOrderSubscriptionsWidget = ({ data: order }: DetailWidgetProps<Admi
                   )}
                 </Table.Cell>
                 <Table.Cell>
-                  <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[s.status] ?? "grey"}>
+                  <StatusBadge color={statusColor(s.status)}>
                     {statusLabel(s)}
                   </StatusBadge>
                 </Table.Cell>
