@@ -4,16 +4,9 @@ import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useQuery } from "@tanstack/react-query"
 import { editionLabel, measurementUnitLabel, offeringItemLabel } from "../../lib/offering-item-labels"
+import type { AcronisStatus as Status } from "../../lib/acronis-status"
 import { sdk } from "../../lib/sdk"
 
-type Status = {
-  plugin: { name: string; version: string }
-  mode: "sandbox" | "live"
-  datacenter_url: string
-  client_id: string
-  root_tenant: { id: string; name: string } | null
-  error?: string
-}
 
 type Catalogue = {
   editions: string[]

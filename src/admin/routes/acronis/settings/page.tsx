@@ -3,16 +3,9 @@ import { Badge, Button, Container, Heading, StatusBadge, Table, Text, toast } fr
 import { useMutation, useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { FILE_SYNC_SHARE_MODEL_LABELS, PROTECTION_MODEL_LABELS } from "../../../lib/acronis-labels"
+import type { AcronisStatus as Status } from "../../../lib/acronis-status"
 import { sdk } from "../../../lib/sdk"
 
-type Status = {
-  plugin: { name: string; version: string }
-  mode: "sandbox" | "live"
-  datacenter_url: string
-  client_id: string
-  root_tenant: { id: string; name: string } | null
-  error?: string
-}
 type JobRun = { started_at: string; finished_at: string | null; outcome: "running" | "succeeded" | "failed"; error: string | null }
 type Settings = {
   options: {
