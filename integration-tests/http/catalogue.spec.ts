@@ -486,6 +486,10 @@ medusaIntegrationTestRunner({
         expect(order.order.items[0].metadata).toEqual({
           acronis: { protection_licensing_model: "per_workload", file_sync_share_licensing_model: "per_user" },
         })
+        // It waits where the account manager looks: a pending subscription to execute, nothing in Acronis yet.
+        expect(created.data.subscriptions).toEqual([expect.objectContaining({ status: "pending", execution: "manual", tenant_id: null })])
+        const waiting = await api.get(`/admin/acronis/subscriptions?order_id=${created.data.order.id}`, admin)
+        expect(waiting.data.subscriptions).toEqual([expect.objectContaining({ id: created.data.subscriptions[0].id, status: "pending" })])
         const status = await api.get("/admin/acronis/status", admin)
         const sandbox = status.data.status.datacenter_url
         const tenantsBefore = (await (await fetch(`${sandbox}/__sandbox/state`)).json()).tenants.length
@@ -498,7 +502,7 @@ medusaIntegrationTestRunner({
           const list = await api.get(`/admin/acronis/subscriptions?order_id=${created.data.order.id}`, admin)
           subscription = list.data.subscriptions[0]
         }
-        expect(subscription).toEqual(expect.objectContaining({ status: "active", login: "jane.acme" }))
+        expect(subscription).toEqual(expect.objectContaining({ id: created.data.subscriptions[0].id, status: "active", login: "jane.acme" }))
         const state = await (await fetch(`${sandbox}/__sandbox/state`)).json()
         expect(state.tenants).toHaveLength(tenantsBefore + 1)
         expect(state.users.map((user: { login: string }) => user.login)).toContain("jane.acme")
