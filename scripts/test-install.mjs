@@ -159,13 +159,19 @@ module.exports = defineConfig({
   console.log(`[test:install] the installed plugin answered: ${JSON.stringify(body.status)}`)
 
   step("using the plugin's admin pages in Chromium")
+  const hostDb = new pg.Client({ ...database, database: dbName })
+  await hostDb.connect()
+  const screenshotsDir = join(root, ".data", "test-install")
+  // Only this run's pictures: a page that is no longer visited leaves none behind.
+  rmSync(screenshotsDir, { recursive: true, force: true })
   const { customer } = await checkAdminInBrowser({
     base,
     api,
     sandboxUrl: body.status.datacenter_url,
-    screenshotsDir: join(root, ".data", "test-install"),
+    db: async (sql, params) => (await hostDb.query(sql, params)).rows,
+    screenshotsDir,
     log: (line) => console.log(`[test:install] ${line}`),
-  })
+  }).finally(() => hostDb.end())
 
   step("finding the customer's e-mail in the host's outbox (the plugin's nodemailer provider)")
   const mail = await waitForMail(outboxDir, customer.email, "Your Acronis service is ready")

@@ -1,10 +1,14 @@
 // Drives the Medusa admin of a running host app in headless Chromium through the plugin's admin extensions,
-// as a merchant would: the Acronis page, the product widget, and the "add product to customer" wizard from a
-// customer's page through to a provisioned subscription, for pay per use and for a plan with its order form.
-// Debian's Chromium only; never a downloaded browser.
+// as a merchant would: the Acronis and Settings pages, the product widget, the "add product to customer"
+// wizard from a customer's page through to a provisioned subscription (pay per use, and a plan with its order
+// form), then an account manager's day: a failed provisioning retried, a staff order executed, a subscription
+// suspended and resumed, a month closed, a reseller's sub-account and users. Debian's Chromium only; never a
+// downloaded browser.
 import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
+import { closablePeriod, servedFrom, walkBillingPages } from "./admin-walk-billing.mjs"
+import { walkSubscriptionPages } from "./admin-walk-subscriptions.mjs"
 
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 
@@ -25,12 +29,13 @@ const PLAN_FORM_OFFER = JSON.parse(readFileSync(new URL("../../integration-tests
 const PARTNER_STORAGE = { id: "0a1e0000-5b5e-4c0d-9e7a-acc0b5700002", name: "Partner-hosted Storage (Virginia, US)" }
 
 /**
- * @param {{ base: string, api: AdminApi, sandboxUrl: string, screenshotsDir: string, log: (line: string) => void }} options
+ * @param {{ base: string, api: AdminApi, sandboxUrl: string, db: (sql: string, params?: unknown[]) => Promise<any[]>, screenshotsDir: string, log: (line: string) => void }} options
  *   `api` logged in as the admin whose `email` and `password` the browser uses; `sandboxUrl` is the host's
- *   Acronis sandbox, where the wizard's tenant must appear
+ *   Acronis sandbox, where the wizard's tenant must appear; `db` queries the host's database (for the month
+ *   the billing walk closes, see admin-walk-billing.mjs)
  * @returns the customer the wizard gave pay per use to, and their active subscription
  */
-export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDir, log }) {
+export async function checkAdminInBrowser({ base, api, sandboxUrl, db, screenshotsDir, log }) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`no Chromium at ${chromiumPath}: install Debian's chromium package (or set CHROMIUM_PATH)`)
   }
@@ -68,7 +73,17 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     mkdirSync(screenshotsDir, { recursive: true })
     await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
   }
-  let stage = "logging in"
+  const sandbox = async (method, path, body) => {
+    const response = await fetch(`${sandboxUrl}/__sandbox${path}`, {
+      method,
+      headers: body ? { "content-type": "application/json" } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${await response.text()}`)
+    return response.status === 204 ? undefined : response.json()
+  }
+  const walk = { page, base, api, sandbox, db, see, snap, log, stage: "logging in" }
+  const billedPeriod = closablePeriod()
   try {
     // The first visit compiles the admin in Vite's dev server, which takes a while on a small machine.
     await page.goto(`${base}/app/login`, { timeout: 300_000 })
@@ -77,7 +92,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await page.locator('button[type="submit"]').click()
     await page.waitForURL((url) => !url.pathname.endsWith("/login"))
 
-    stage = "the Acronis page"
+    walk.stage = "the Acronis page"
     await page.goto(`${base}/app/acronis`)
     await see("Partner tenant:")
     const tenantLine = await page.getByText("Partner tenant:").first().textContent()
@@ -85,25 +100,40 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await see("Sandbox")
     await page.locator("table tbody tr").first().waitFor()
     log(`Acronis page: ${tenantLine?.trim()}, ${await page.locator("table tbody tr").count()} offering items`)
-    await snap("1-acronis-page")
+    await snap("01-acronis-page")
 
-    stage = "the product widget"
+    walk.stage = "the Settings page"
+    await page.goto(`${base}/app/acronis/settings`)
+    await page.getByRole("button", { name: "Test connection", exact: true }).click()
+    await see("Connected")
+    await see("Scheduled jobs")
+    await see("acronis-monthly-close")
+    await snap("02-settings")
+
+    walk.stage = "the product widget"
     await page.goto(`${base}/app/products/${product.id}`)
     await see("Not an Acronis product")
     await page.getByRole("button", { name: "Sell through Acronis" }).click()
     await page.getByRole("button", { name: "Save", exact: true }).click()
     await see("Protection: Per gigabyte, Per workload")
-    await snap("2-product-widget")
+    await snap("03-product-widget")
     const { acronis_offer: offer } = await api("GET", `/admin/products/${product.id}/acronis-offer`)
     if (offer?.type !== "ppu") throw new Error(`the widget saved ${JSON.stringify(offer)}, not a pay-per-use offer`)
     log("product widget: the product became a pay-per-use Acronis product")
+    // Its usage prices, which the month closed below bills by.
+    await api("POST", `/admin/products/${product.id}/acronis-offer`, {
+      type: "ppu",
+      protection_models: offer.protection_models,
+      file_sync_share_models: offer.file_sync_share_models,
+      unit_prices: { pg_base_storage: { usd: 0.05 }, pg_base_workstations: { usd: 4 } },
+    })
 
-    stage = "the customer page"
+    walk.stage = "the customer page"
     await page.goto(`${base}/app/customers/${customer.id}`)
     await page.getByRole("link", { name: "Add product" }).click()
     await page.waitForURL((url) => url.pathname.endsWith("/acronis/add-product"))
 
-    stage = "the add-product wizard"
+    walk.stage = "the add-product wizard"
     await see("Step 1 of 5: Customer")
     const next = page.getByRole("button", { name: "Next", exact: true })
     await next.click()
@@ -111,7 +141,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await page.getByText("Acronis Cyber Protect Cloud — Cyber Protect Cloud (pay per use)").click()
     await next.click()
     await see("Step 3 of 5: Interval")
-    await snap("3-wizard-interval")
+    await snap("04-wizard-interval")
     await next.click()
     await see("Step 4 of 5: Details")
     await page.locator("#reference").fill("Browser test")
@@ -120,17 +150,19 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     await next.click()
     await see("Step 5 of 5: Confirm")
     await see(`Customer: ${customer.email}`)
-    await snap("4-wizard-confirm")
+    await snap("05-wizard-confirm")
+    // This subscription is billed for last month below: the sandbox provisions it believing it is that month's 1st.
+    await sandbox("PUT", "/clock", { run_from: servedFrom(billedPeriod) })
     await page.getByRole("button", { name: "Create", exact: true }).click()
     await see("Product added")
     const confirmation = await page.getByText(/Order #\d+ for/).first().textContent()
     log(`wizard: ${confirmation?.trim()}`)
-    await snap("5-wizard-done")
+    await snap("06-wizard-done")
     await page.getByRole("link", { name: "Open the order" }).click()
     await page.waitForURL((url) => /\/orders\/order_/.test(url.pathname))
 
-    stage = "provisioning the wizard's order"
-    const subscription = await waitForActiveSubscription(api, customer.id)
+    walk.stage = "provisioning the wizard's order"
+    const subscription = await waitForActiveSubscription(api, customer.id).finally(() => sandbox("DELETE", "/clock"))
     const { tenants, users } = await fetch(`${sandboxUrl}/__sandbox/state`).then((response) => response.json())
     const tenant = tenants.find((t) => t.id === subscription.tenant_id && !t.deleted_at)
     if (tenant?.name !== customer.company_name || tenant.kind !== "customer") {
@@ -141,11 +173,11 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     }
     log(`wizard's order provisioned: sandbox tenant "${tenant.name}" with admin user ${subscription.login}`)
 
-    stage = "the add-product wizard for a plan with its order form"
+    walk.stage = "the add-product wizard for a plan with its order form"
     await addPlanThroughWizard({ page, base, see, snap, plan, customer: planCustomer })
     log("wizard: the plan's order form filled in (Cloud, data location, package, customer, domain, proposed login)")
 
-    stage = "provisioning the wizard's plan order"
+    walk.stage = "provisioning the wizard's plan order"
     const planSubscription = await waitForActiveSubscription(api, planCustomer.id)
     const state = await fetch(`${sandboxUrl}/__sandbox/state`).then((response) => response.json())
     const planTenant = state.tenants.find((t) => t.id === planSubscription.tenant_id && !t.deleted_at)
@@ -159,6 +191,9 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     }
     log(`wizard's plan provisioned: sandbox tenant "${planTenant.name}" in ${PARTNER_STORAGE.name}, administrator ${planSubscription.login}`)
 
+    await walkBillingPages(walk, { subscription, period: billedPeriod })
+    await walkSubscriptionPages(walk, { productId: product.id, suspendable: subscription })
+
     if (pageErrors.length) throw new Error(`the admin threw in the browser: ${pageErrors.join("; ")}`)
     return { customer, subscription }
   } catch (error) {
@@ -166,7 +201,7 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, screenshotsDi
     const file = join(screenshotsDir, "admin-failure.png")
     await page.screenshot({ path: file, fullPage: true }).catch(() => {})
     const errors = pageErrors.length ? ` (errors in the page: ${pageErrors.join("; ")})` : ""
-    throw new Error(`admin in the browser, ${stage}: ${error.message.split("\n")[0]}${errors}; screenshot: ${file}`)
+    throw new Error(`admin in the browser, ${walk.stage}: ${error.message.split("\n")[0]}${errors}; screenshot: ${file}`)
   } finally {
     await browser.close()
   }
@@ -207,7 +242,7 @@ async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
   await page.getByLabel("SaaS", { exact: true }).click()
   await chooseOption(page, "Currency", "USD")
   await see("USD 3.50 per user a month")
-  await snap("6-wizard-plan-details-saas")
+  await snap("07-wizard-plan-details-saas")
 
   await page.getByLabel("Cloud", { exact: true }).click()
   await chooseOption(page, "Data location", PARTNER_STORAGE.name)
@@ -224,7 +259,7 @@ async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
   if ((await page.locator("#login").inputValue()) !== "admin.contoso.com") throw new Error("the proposed login did not fill the login field")
   const accountManager = page.getByLabel(/account manager who created the order/)
   if ((await accountManager.getAttribute("data-state")) !== "checked") throw new Error("credentials do not go to the account manager by default")
-  await snap("7-wizard-plan-details-cloud")
+  await snap("08-wizard-plan-details-cloud")
   await page.setViewportSize({ width: 1440, height: 1000 })
   await next.click()
 
@@ -232,7 +267,7 @@ async function addPlanThroughWizard({ page, base, see, snap, plan, customer }) {
   await see(`Data location: ${PARTNER_STORAGE.name} (permanent, confirmed)`)
   await see("Plans: Business (50 users)")
   await see("Administrator username: Admin (login: admin.contoso.com)")
-  await snap("8-wizard-plan-confirm")
+  await snap("08b-wizard-plan-confirm")
   await page.getByRole("button", { name: "Create", exact: true }).click()
   await see("Product added")
 }
