@@ -150,16 +150,21 @@ export async function walkResellerPages({ page, base, api, sandboxUrl, see, snap
   const { reseller: afterImport } = await api("GET", `/admin/acronis/resellers/${reseller.id}`)
   const users = afterImport.sub_accounts.find((s) => s.id === second.id)?.users ?? []
   const after = await sandbox("GET", "/state")
+  const { items: emails } = await sandbox("GET", "/emails")
   for (const p of people) {
     const user = users.find((u) => u.email === p.email)
     if (!user || user.first_name !== p.first_name || user.language !== p.language || user.time_zone !== p.time_zone) {
       throw new Error(`the admin API has no user ${p.email} (${p.language}, ${p.time_zone}) in the sub-account: ${JSON.stringify(user ?? null)}`)
     }
-    const acronisUser = after.users.find((u) => u.tenant_id === tenant.id && !u.deleted_at && (u.contact?.email ?? u.email) === p.email)
-    if (!acronisUser) throw new Error(`the sandbox has no user with e-mail ${p.email} in tenant ${tenant.id}`)
+    const acronisUser = after.users.find((u) => u.tenant_id === tenant.id && !u.deleted_at && u.contact?.email === p.email)
+    const admin = acronisUser?.access_policies?.some((policy) => policy.tenant_id === tenant.id && policy.role_id === "company_admin")
+    if (!acronisUser || acronisUser.contact.firstname !== p.first_name || acronisUser.language !== p.language || !admin) {
+      throw new Error(`the sandbox has no company administrator ${p.first_name} with e-mail ${p.email} (${p.language}) in tenant ${tenant.id}: ${JSON.stringify(acronisUser ?? null)}`)
+    }
+    if (!emails.some((e) => e.user_id === acronisUser.id && e.kind === "activation")) throw new Error(`Acronis sent ${p.email} no activation e-mail`)
   }
   const logins = after.users.filter((u) => u.tenant_id === tenant.id && !u.deleted_at).map((u) => u.login)
-  log(`resellers: ${people.length} users imported from a CSV file into "${provisioned.name}", Acronis users ${logins.join(", ")}`)
+  log(`resellers: ${people.length} users imported from a CSV file into "${provisioned.name}", Acronis company administrators invited: ${logins.join(", ")}`)
   return { reseller: afterImport, subAccount: provisioned, users }
 }
 
