@@ -19,6 +19,9 @@ export const UsersDrawer = ({ resellerId, subAccount }: { resellerId: string; su
   const [user, setUser] = useState(EMPTY_USER)
   const [csv, setCsv] = useState("")
   const [preview, setPreview] = useState<Preview | null>(null)
+  // A new file input after an import: the old one would still name the imported file, and choosing that
+  // file again would not fire onChange.
+  const [fileInput, setFileInput] = useState(0)
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["acronis-reseller", resellerId] })
 
   const add = useMutation({
@@ -41,6 +44,7 @@ export const UsersDrawer = ({ resellerId, subAccount }: { resellerId: string; su
       toast.success(`${users.length} users imported`)
       setCsv("")
       setPreview(null)
+      setFileInput((n) => n + 1)
       refresh()
     },
     onError: (error: Error) => toast.error(error.message),
@@ -133,7 +137,7 @@ export const UsersDrawer = ({ resellerId, subAccount }: { resellerId: string; su
                 <Text size="small" className="text-ui-fg-subtle">
                   Header: <code>{CSV_HEADER}</code>. Preview first; nothing is written until you import.
                 </Text>
-                <input type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(event) => readFile(event.target.files?.[0])} />
+                <input key={fileInput} type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(event) => readFile(event.target.files?.[0])} />
                 <Textarea
                   aria-label="CSV text"
                   rows={5}
