@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
 import { closablePeriod, servedFrom, walkBillingPages } from "./admin-walk-billing.mjs"
+import { walkResellerPages } from "./admin-walk-resellers.mjs"
 import { walkSubscriptionPages } from "./admin-walk-subscriptions.mjs"
 
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -193,6 +194,8 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, db, screensho
 
     await walkBillingPages(walk, { subscription, period: billedPeriod })
     await walkSubscriptionPages(walk, { productId: product.id, suspendable: subscription })
+    walk.stage = "the Resellers pages"
+    await walkResellerPages({ ...walk, sandboxUrl })
 
     if (pageErrors.length) throw new Error(`the admin threw in the browser: ${pageErrors.join("; ")}`)
     return { customer, subscription }
