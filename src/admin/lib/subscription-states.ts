@@ -15,7 +15,7 @@ export type AdminAcronisSubscription = {
   tenant_kind: string | null
   login: string | null
   email: string
-  last_error: string | null
+  last_error: { step?: string; message?: string } | null
   activated_at: string | null
   created_at: string
 }
@@ -30,3 +30,4 @@ export const statusLabel = (s: Pick<AdminAcronisSubscription, "status" | "execut
 
 /** The badge colour of a status, grey for one the admin does not know. */
 export const statusColor = (status: string) => SUBSCRIPTION_STATUS_COLORS[status as SubscriptionStatus] ?? "grey"
+

@@ -1,9 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
 import { OFFER_TYPE_LABELS } from "../lib/acronis-labels"
+import { MakeResellerDrawer } from "../routes/acronis/resellers/components/make-reseller-drawer"
 import { sdk } from "../lib/sdk"
 import {
   AdminAcronisSubscription,
@@ -31,6 +32,7 @@ const SUB_ACCOUNT_COLORS: Record<string, "green" | "orange" | "red" | "grey"> = 
  * reseller and its sub-accounts; with the entry to the "add product to customer" wizard.
  */
 const AcronisCustomerActionsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const queryClient = useQueryClient()
   const subscriptions = useQuery({
     queryKey: ["acronis-customer-subscriptions", customer.id],
     queryFn: () =>
@@ -58,17 +60,37 @@ const AcronisCustomerActionsWidget = ({ data: customer }: DetailWidgetProps<Admi
         <div>
           <div className="flex items-center gap-x-2">
             <Heading level="h2">Acronis</Heading>
-            {reseller.isSuccess && (actsFor ? <Badge color="blue" size="2xsmall">Reseller: {actsFor.name}</Badge> : <Badge size="2xsmall">Not a reseller</Badge>)}
+            {reseller.isSuccess &&
+              (actsFor ? (
+                <Link to={`/acronis/resellers/${actsFor.id}`}>
+                  <Badge color="blue" size="2xsmall">
+                    Reseller: {actsFor.name}
+                  </Badge>
+                </Link>
+              ) : (
+                <Badge size="2xsmall">Not a reseller</Badge>
+              ))}
           </div>
           <Text size="small" className="text-ui-fg-subtle">
             {count ? `${count} subscription${count === 1 ? "" : "s"}` : "No Acronis subscriptions yet."}
           </Text>
         </div>
-        <Link to={`/acronis/add-product?customer_id=${customer.id}`}>
-          <Button size="small" variant="secondary">
-            Add product
-          </Button>
-        </Link>
+        <div className="flex items-center gap-x-2">
+          {reseller.isSuccess && !actsFor && (
+            <MakeResellerDrawer
+              customer={customer}
+              onCreated={() => {
+                queryClient.invalidateQueries({ queryKey: ["acronis-customer-reseller", customer.id] })
+                queryClient.invalidateQueries({ queryKey: ["acronis-resellers"] })
+              }}
+            />
+          )}
+          <Link to={`/acronis/add-product?customer_id=${customer.id}`}>
+            <Button size="small" variant="secondary">
+              Add product
+            </Button>
+          </Link>
+        </div>
       </div>
       {list.length > 0 && (
         <Table>

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { money, totalsByCurrency } from "../../../lib/decimal-totals"
+import { formatAcronisFigure } from "../../../lib/billed-line-display"
+import { offeringItemLabel } from "../../../lib/offering-item-labels"
 import { sdk } from "../../../lib/sdk"
 
 type HoldReason = { code: string; message: string; released?: boolean }
@@ -289,7 +291,7 @@ const AcronisBillingPage = () => {
                       <StatusBadge color="red">Differs from Acronis</StatusBadge>
                       {(s.reconciliation.details ?? []).map((d) => (
                         <Text key={`${d.offering_item}@${d.infra_id ?? ""}`} size="xsmall" className="text-ui-fg-subtle">
-                          {d.offering_item}: ours {d.ours}, Acronis {d.acronis}
+                          {offeringItemLabel(d.offering_item)}: ours {formatAcronisFigure(d.ours)}, Acronis {formatAcronisFigure(d.acronis)}
                         </Text>
                       ))}
                     </>

@@ -1,9 +1,10 @@
 import { type MiddlewareRoute } from "@medusajs/framework/http"
 import { AdminAddSubAccountUsers, AdminCreateReseller, AdminImportSubAccountUsers, AdminListResellers } from "./validators"
 import { validateAcronisBody, validateAcronisQuery } from "../../../validate-request"
+import { listResellersQueryConfig } from "./query-config"
 
 export const adminResellerMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/acronis/resellers", methods: ["GET"], middlewares: [validateAcronisQuery(AdminListResellers, {})] },
+  { matcher: "/admin/acronis/resellers", methods: ["GET"], middlewares: [validateAcronisQuery(AdminListResellers, listResellersQueryConfig)] },
   { matcher: "/admin/acronis/resellers", methods: ["POST"], middlewares: [validateAcronisBody(AdminCreateReseller)] },
   {
     matcher: "/admin/acronis/resellers/:id/sub-accounts/:sub_account_id/users",

@@ -1,16 +1,16 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createResellerWorkflow } from "../../../../workflows/reseller"
-import { resellerListFields } from "./query-config"
 import { retrieveResellerDetail } from "./retrieve-reseller-detail"
 import type { AdminCreateResellerType, AdminListResellersType } from "./validators"
 
 /**
- * Resellers with the customers acting for them and their sub-accounts' states, newest first; `q` matches part
- * of the name, `status` filters, `customer_id` gives the one that customer acts for (an empty list when none).
+ * Resellers with the customers acting for them and their sub-accounts' states, newest first unless `order`
+ * says otherwise; `q` matches part of the name, `status` filters, `customer_id` gives the one that customer
+ * acts for (an empty list when none). `fields`, `limit` and `offset` as in Medusa's own lists.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { q, status, customer_id, limit, offset } = req.validatedQuery as AdminListResellersType
+export async function GET(req: MedusaRequest<unknown, AdminListResellersType>, res: MedusaResponse) {
+  const { q, status, customer_id } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   // A filter on a linked record is read from the customer's side of the link.
   const actsFor = customer_id
@@ -20,10 +20,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     : null
   const { data, metadata } = await query.graph({
     entity: "reseller",
-    fields: resellerListFields,
+    fields: req.queryConfig.fields,
     filters: { ...(q && { name: { $ilike: `%${q}%` } }), ...(status && { status }), ...(actsFor && { id: actsFor }) },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    pagination: req.queryConfig.pagination,
   })
+  const { skip: offset, take: limit } = req.queryConfig.pagination
   res.json({ resellers: data, count: metadata?.count ?? data.length, limit, offset })
 }
 

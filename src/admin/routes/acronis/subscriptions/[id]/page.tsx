@@ -2,6 +2,7 @@ import { Alert, Button, Container, Copy, Heading, Table, Text, toast, usePrompt 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link, useParams } from "react-router-dom"
 import { FILE_SYNC_SHARE_MODEL_LABELS, PROTECTION_MODEL_LABELS } from "../../../../lib/acronis-labels"
+import { formatLineDescription, formatLineQuantity } from "../../../../lib/billed-line-display"
 import {
   type AcronisSubscription,
   customerName,
@@ -376,9 +377,9 @@ const UsageSection = ({ usage }: { usage: Usage }) => (
         )}
         {usage.estimate.lines.map((line, i) => (
           <Table.Row key={i}>
-            <Table.Cell className="whitespace-normal">{line.description}</Table.Cell>
-            <Table.Cell className="text-right">
-              {line.quantity} {line.unit}
+            <Table.Cell className="whitespace-normal">{formatLineDescription(line)}</Table.Cell>
+            <Table.Cell className="text-right" title={`${line.quantity} ${line.unit}`}>
+              {formatLineQuantity(line)}
             </Table.Cell>
             <Table.Cell className="text-right">{formatMoney(line.amount, usage.estimate.currency_code)}</Table.Cell>
           </Table.Row>

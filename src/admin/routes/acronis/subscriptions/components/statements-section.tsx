@@ -1,6 +1,8 @@
 import { Badge, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatMoney, STATEMENT_STATUS_LABELS, type Statement } from "../../../../lib/acronis-subscriptions"
+import { formatAcronisFigure, formatLineDescription, formatLineQuantity } from "../../../../lib/billed-line-display"
+import { offeringItemLabel } from "../../../../lib/offering-item-labels"
 
 const STATEMENT_COLORS: Record<Statement["status"], "green" | "orange" | "blue" | "grey"> = {
   draft: "grey",
@@ -65,8 +67,8 @@ export const StatementsSection = ({ statements }: { statements: Statement[] }) =
               {(statement.reconciliation.details ?? []).map((d, i) => (
                 <li key={i}>
                   <Text size="xsmall" className="text-ui-fg-error">
-                    {d.offering_item}
-                    {d.infra_id ? ` (storage ${d.infra_id})` : ""}: ours {d.ours}, Acronis {d.acronis}
+                    {offeringItemLabel(d.offering_item)}
+                    {d.infra_id ? ` (storage ${d.infra_id})` : ""}: ours {formatAcronisFigure(d.ours)}, Acronis {formatAcronisFigure(d.acronis)}
                   </Text>
                 </li>
               ))}
@@ -85,9 +87,9 @@ export const StatementsSection = ({ statements }: { statements: Statement[] }) =
               <Table.Body>
                 {statement.lines.map((line) => (
                   <Table.Row key={line.id}>
-                    <Table.Cell className="whitespace-normal">{line.description}</Table.Cell>
-                    <Table.Cell className="text-right">
-                      {line.quantity} {line.unit}
+                    <Table.Cell className="whitespace-normal">{formatLineDescription(line)}</Table.Cell>
+                    <Table.Cell className="text-right" title={`${line.quantity} ${line.unit}`}>
+                      {formatLineQuantity(line)}
                     </Table.Cell>
                     <Table.Cell className="text-right">{formatMoney(line.unit_price, statement.currency_code)}</Table.Cell>
                     <Table.Cell className="text-right">{formatMoney(line.amount, statement.currency_code)}</Table.Cell>
