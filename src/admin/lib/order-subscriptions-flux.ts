@@ -2,8 +2,8 @@
 
 /**
  * How long after an order is placed its subscriptions may still be on their way: `order.placed` saves a
- * storefront order's within seconds; a staff order's wait for Execute or the recovery job's next pass
- * (every minute by default), so a few passes' worth.
+ * storefront order's within seconds (a staff order's are saved with it), and the recovery job (every minute
+ * by default) saves those it missed, so a few passes' worth.
  */
 export const ORDER_SUBSCRIPTIONS_GRACE_MS = 5 * 60 * 1000
 

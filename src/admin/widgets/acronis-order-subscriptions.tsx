@@ -44,8 +44,8 @@ const AcronisOrderSubscriptionsWidget = ({ data: order }: DetailWidgetProps<Admi
   })
 
   const subscriptions = data?.subscriptions ?? []
-  // A staff order's subscriptions are saved by Execute or by the next recovery pass (it emits no
-  // `order.placed`): until then it can already be executed.
+  // A staff order placed by an earlier version of the plugin has no subscriptions saved until Execute (it
+  // emits no `order.placed`): it can already be executed.
   const unsavedStaffOrder = !subscriptions.length && !executed && order.metadata?.acronis_staff_order === true
   if (isLoading || (!subscriptions.length && !unsavedStaffOrder)) return null
   // Lines a person must execute; once Execute was accepted they are on their way, not waiting.
