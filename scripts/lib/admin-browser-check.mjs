@@ -70,9 +70,17 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, db, screensho
   page.on("pageerror", (error) => pageErrors.push(error.message))
   const see = (text) => page.getByText(text, { exact: false }).first().waitFor()
   // Every page the merchant sees is kept as a picture, to be looked at as they would.
+  // The admin scrolls inside its own pane, so a full-page picture is only the window: the window grows by what
+  // the pane hides for the picture, then shrinks back.
   const snap = async (name) => {
     mkdirSync(screenshotsDir, { recursive: true })
+    const hidden = await page.evaluate(() =>
+      Math.max(0, ...[...document.querySelectorAll("*")].filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowY)).map((e) => e.scrollHeight - e.clientHeight))
+    )
+    const viewport = page.viewportSize()
+    if (hidden > 0) await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + hidden, 4000) })
     await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
+    if (hidden > 0) await page.setViewportSize(viewport)
   }
   const sandbox = async (method, path, body) => {
     const response = await fetch(`${sandboxUrl}/__sandbox${path}`, {

@@ -81,6 +81,10 @@ export async function walkBillingPages(walk, { subscription, period }) {
   if (await close.isEnabled()) throw new Error("Close month is enabled before a dry run")
   await page.getByRole("button", { name: "Dry run", exact: true }).click()
   await see(`Dry run of ${period}`)
+  for (let tries = 0; !(await close.isEnabled()); tries++) {
+    if (tries === 20) throw new Error(`Close month stays disabled after the dry run of ${period}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
   const dry = await api("POST", "/admin/acronis/billing/close", { period, dry_run: true })
   const previewed = dry.results.find((r) => r.subscription_id === subscription.id)
   if (!previewed?.statement || previewed.statement.hold) throw new Error(`the dry run of ${period} has no statement to issue for ${subscription.id}: ${JSON.stringify(previewed)}`)
@@ -104,7 +108,6 @@ export async function walkBillingPages(walk, { subscription, period }) {
   await page.goto(`${base}/app/acronis/subscriptions/${subscription.id}`)
   const monthName = new Date(`${period}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })
   await see(monthName)
-  await page.getByRole("heading", { name: "Statements" }).scrollIntoViewIfNeeded()
   await snap("19-subscription-statement")
   return statement
 }

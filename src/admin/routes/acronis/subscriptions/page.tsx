@@ -18,6 +18,7 @@ import {
   type AcronisSubscription,
   customerName,
   formatDate,
+  provisioningStepName,
   SUBSCRIPTION_STATUS_LABELS,
   SUBSCRIPTION_TYPE_LABELS,
   useCustomers,
@@ -169,7 +170,7 @@ const SubscriptionsPage = () => {
         header: "Why",
         cell: ({ row }) =>
           row.original.status === "failed"
-            ? `Provisioning failed${row.original.last_error?.step ? ` at ${row.original.last_error.step}` : ""}`
+            ? `Provisioning failed${row.original.last_error?.step ? `: ${provisioningStepName(row.original.last_error.step)}` : ""}`
             : "A month's statement is on hold",
       }),
       ...columns.slice(4),

@@ -8,6 +8,7 @@ import {
   customerName,
   formatDate,
   formatMoney,
+  provisioningStepName,
   type ProvisioningLogLine,
   type Reseller,
   type Statement,
@@ -250,7 +251,7 @@ const SubscriptionDetailPage = () => {
           {subscription.status === "failed" && subscription.last_error && (
             <div className="px-6 py-3">
               <Alert variant="error">
-                {subscription.last_error.step ? `${subscription.last_error.step}: ` : ""}
+                {subscription.last_error.step ? `${provisioningStepName(subscription.last_error.step)} failed: ` : ""}
                 {subscription.last_error.message}
               </Alert>
             </div>
@@ -329,7 +330,7 @@ const SubscriptionDetailPage = () => {
             {parentName ?? (subscription.parent_tenant_id ? <span className="font-mono">{subscription.parent_tenant_id}</span> : "—")}
           </Row>
           <Row label="Admin user">
-            {subscription.login ? `${subscription.login} · ${subscription.email}` : "—"}
+            {!subscription.login ? "—" : subscription.email && subscription.email !== subscription.login ? `${subscription.login} · ${subscription.email}` : subscription.login}
           </Row>
           <Row label="Pricing mode">{subscription.pricing_mode === "trial" ? "Trial" : subscription.pricing_mode === "production" ? "Production" : "—"}</Row>
           {subscription.manage_url && subscription.status !== "terminated" && (

@@ -1,6 +1,6 @@
 import { Button, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { formatDate, type ProvisioningLogLine } from "../../../../lib/acronis-subscriptions"
+import { formatDate, provisioningStepName, type ProvisioningLogLine } from "../../../../lib/acronis-subscriptions"
 
 const OUTCOME_COLORS: Record<string, "green" | "red" | "orange" | "blue" | "grey"> = {
   failed: "red",
@@ -13,9 +13,6 @@ const DOT_COLORS: Record<string, string> = { failed: "bg-ui-tag-red-icon", retry
 
 // Long logs (a run that retried many times) show their latest steps until staff ask for all.
 const SHOWN_AT_FIRST = 8
-
-// `find-or-create-tenant` → "Find or create tenant".
-const stepName = (step: string) => step.charAt(0).toUpperCase() + step.slice(1).replace(/-/g, " ")
 
 /** The provisioning log, oldest first: each step, its run, its outcome and, for a failure, what Acronis answered. */
 export const ProvisioningTimeline = ({ log }: { log: ProvisioningLogLine[] }) => {
@@ -44,7 +41,7 @@ export const ProvisioningTimeline = ({ log }: { log: ProvisioningLogLine[] }) =>
                 <div className="flex items-center justify-between gap-x-2">
                   <div className="flex items-center gap-x-2">
                     <Text size="small" weight="plus">
-                      {stepName(line.step)}
+                      {provisioningStepName(line.step)}
                     </Text>
                     <StatusBadge color={OUTCOME_COLORS[line.outcome] ?? "green"}>{line.outcome}</StatusBadge>
                     {line.acronis_status && (
