@@ -66,3 +66,23 @@ export function editionLabel(edition: string | null | undefined): string {
   if (!edition) return "—"
   return EDITIONS[edition] ?? edition
 }
+
+// What one unit of a counted item is, where it is not a workload (a machine, a mailbox, a site…).
+const COUNTED: [pattern: RegExp, noun: string][] = [
+  [/seats$/, "seat"],
+  [/^drives_shipped/, "drive"],
+  [/^notarizations$/, "notarization"],
+  [/^esignatures$/, "e-signature"],
+]
+
+/**
+ * What a usage price is per, as the monthly statement bills it: storage (bytes) per GB of the month's peak or
+ * last day, compute (seconds) per hour used, every count per unit of the month's peak. Null when the unit is unknown.
+ */
+export function unitPriceBasis(name: string, measurementUnit: string | null | undefined): string | null {
+  if (measurementUnit === "bytes") return "per GB a month"
+  if (measurementUnit === "seconds") return "per hour of compute"
+  if (measurementUnit !== "quantity") return null
+  const noun = COUNTED.find(([pattern]) => pattern.test(name))?.[1] ?? "workload"
+  return `per ${noun} a month`
+}
