@@ -11,7 +11,7 @@ export type StoredOffer = {
   protection_models?: string[] | null
   file_sync_share_models?: string[] | null
   services?: string[] | null
-  offering_items?: { name: string; edition: string | null }[] | null
+  offering_items?: { name: string; edition: string | null; quota?: unknown }[] | null
   [field: string]: unknown
 }
 
@@ -109,11 +109,14 @@ export type PriceableItem = { name: string; edition: string | null; measurement_
  * The offering items an offer can bill usage for, in catalogue order: those of the editions it enables (pay per
  * use: its licensing models' editions; a contract's partner tenant: every mapped edition; a plan: its items'
  * editions) and the edition-less ones of its services. Features without a measure (`n/a`) are not billed.
- * An item already priced stays listed even if the catalogue no longer has it, so saving never drops a price unseen.
+ * An item already priced stays listed even if the catalogue no longer has it (or could not be read), so saving
+ * never drops a price unseen.
  */
-export function priceableItems(offer: StoredOffer, catalogue: PricingCatalogue, mapping: EditionMapping): PriceableItem[] {
-  const editions =
-    offer.type === "ppu"
+export function priceableItems(offer: StoredOffer, catalogue: PricingCatalogue | null, mapping: EditionMapping | null): PriceableItem[] {
+  const known = catalogue?.offering_items ?? []
+  const editions = !mapping
+    ? []
+    : offer.type === "ppu"
       ? editionsForOffer(offer as Parameters<typeof editionsForOffer>[0], mapping)
       : offer.type === "contract"
         ? mappedEditions(mapping)
@@ -121,9 +124,9 @@ export function priceableItems(offer: StoredOffer, catalogue: PricingCatalogue, 
   const applicationTypes = new Set(
     (offer.services ?? []).map((service) => SERVICE_APPLICATION_TYPES[service as keyof typeof SERVICE_APPLICATION_TYPES])
   )
-  const typeOf = new Map(catalogue.applications.map((app) => [app.id, app.type]))
+  const typeOf = new Map((catalogue?.applications ?? []).map((app) => [app.id, app.type]))
   const items = new Map<string, PriceableItem>()
-  for (const item of catalogue.offering_items) {
+  for (const item of known) {
     if (items.has(item.name) || !item.measurement_unit || item.measurement_unit === "n/a") continue
     const edition = item.edition ?? null
     const fits = edition ? editions.includes(edition) : applicationTypes.has(typeOf.get(item.application_id) ?? "")
@@ -132,8 +135,8 @@ export function priceableItems(offer: StoredOffer, catalogue: PricingCatalogue, 
   }
   for (const name of Object.keys(offer.unit_prices ?? {})) {
     if (!items.has(name)) {
-      const known = catalogue.offering_items.find((item) => item.name === name)
-      items.set(name, { name, edition: known?.edition ?? null, measurement_unit: known?.measurement_unit ?? null })
+      const found = known.find((item) => item.name === name)
+      items.set(name, { name, edition: found?.edition ?? null, measurement_unit: found?.measurement_unit ?? null })
     }
   }
   return [...items.values()]

@@ -183,6 +183,8 @@ describe("the offer's usage prices in the admin", () => {
       { name: "pg_base_storage", edition: "pck_per_gigabyte", measurement_unit: "bytes" },
       { name: "gone", edition: null, measurement_unit: null },
     ])
+    // Acronis unreachable: the prices already set are still listed.
+    expect(priceableItems(ppu, null, null).map((i) => i.name)).toEqual(["pg_base_storage", "pw_base_workstations"])
   })
 
   it("says what each price is per, as the statement bills it", () => {
