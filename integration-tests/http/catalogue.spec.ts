@@ -197,6 +197,12 @@ medusaIntegrationTestRunner({
         expect(contractAnswer.acronis_offer).toEqual(
           expect.objectContaining({ type: "contract", contract_tier: 3, commitments: { usd: 1500, eur: 1400, jpy: 200000 } })
         )
+        const { data: fewerCommitments } = await api.post(
+          `/admin/products/${contract.id}/acronis-offer`,
+          { type: "contract", contract_tier: 3, commitments: { usd: 1500 } },
+          admin
+        )
+        expect(fewerCommitments.acronis_offer.commitments).toEqual({ usd: 1500 })
 
         const plan = await createDigitalProduct(api, admin, { title: "Cloud backup 100" })
         const { data: planAnswer } = await api.post(
@@ -286,6 +292,11 @@ medusaIntegrationTestRunner({
         const { data: after } = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
         expect(after.acronis_offer).toEqual(before.acronis_offer)
         expect(after.acronis_offer.unit_prices).toEqual({ pg_base_storage: { usd: 0.05, eur: 0.045 }, pw_base_workstations: { usd: 4 } })
+
+        // The whole offer is replaced: a price left out is no longer charged (the admin's empty input).
+        await api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, unit_prices: { pg_base_storage: { usd: 0.0125 } } }, admin)
+        const { data: fewer } = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(fewer.acronis_offer.unit_prices).toEqual({ pg_base_storage: { usd: 0.0125 } })
       })
 
       it("refuses a licensing model whose edition the parent tenant cannot hand down", async () => {
