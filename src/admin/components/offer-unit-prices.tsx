@@ -148,7 +148,9 @@ const UnitPricesDrawer = ({ productId, offer, items, currencies, isLoading, cata
     onError: (error: Error) => toast.error(error.message),
   })
 
-  const groups = [...new Set(items.map((item) => item.edition))].map((edition) => ({
+  // Editions first, in catalogue order; the edition-less items (shipping, notary, local storage) last.
+  const editions = [...new Set(items.map((item) => item.edition))].sort((a, b) => Number(a === null) - Number(b === null))
+  const groups = editions.map((edition) => ({
     edition,
     items: items.filter((item) => item.edition === edition),
   }))
@@ -160,7 +162,8 @@ const UnitPricesDrawer = ({ productId, offer, items, currencies, isLoading, cata
           Edit prices
         </Button>
       </Drawer.Trigger>
-      <Drawer.Content>
+      {/* Wider than Medusa's 560px: an item's name beside a price input per currency. */}
+      <Drawer.Content className="max-w-[680px]">
         <Drawer.Header>
           <Drawer.Title>Usage prices</Drawer.Title>
           <Drawer.Description>
@@ -189,7 +192,7 @@ const UnitPricesDrawer = ({ productId, offer, items, currencies, isLoading, cata
                     <tr className="text-ui-fg-subtle txt-compact-small-plus">
                       <th className="py-1 pr-3 text-left font-medium">Item</th>
                       {currencies.map((currency) => (
-                        <th key={currency} className="w-28 px-1 py-1 text-left font-medium">
+                        <th key={currency} className="w-[96px] px-1 py-1 text-left font-medium">
                           {currency.toUpperCase()}
                         </th>
                       ))}

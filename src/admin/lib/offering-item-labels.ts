@@ -26,6 +26,8 @@ const ITEMS: Record<string, string> = {
   base_fc_storage: "File Connect storage",
   pack_adv_backup_servers: "Advanced Backup: servers",
   pack_adv_email_security: "Advanced Email Security",
+  local_storage: "Local storage",
+  esignatures: "E-signatures",
 }
 
 const FILE_SYNC_SHARE: Record<string, string> = {
