@@ -69,7 +69,9 @@ export const OfferUnitPrices = ({ productId, offer }: { productId: string; offer
         <div>
           <Heading level="h3">Usage prices</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            What the monthly statement charges for each item used; an item without a price is not billed.
+            {offer.type === "plan"
+              ? "What the monthly statement charges for use above the plan's quota; an item without a price is charged at the seat price."
+              : "What the monthly statement charges for each item used; an item without a price is not billed."}
           </Text>
         </div>
         <UnitPricesDrawer productId={productId} offer={offer} items={items} currencies={currencies} isLoading={isLoading} catalogueError={catalogueError} />
@@ -103,7 +105,7 @@ export const OfferUnitPrices = ({ productId, offer }: { productId: string; offer
         </Table>
       ) : (
         <Text size="small" className="text-ui-fg-subtle">
-          No usage prices yet: until you set them, usage is billed at 0.00.
+          {offer.type === "plan" ? "No usage prices: use above the quota is charged at the seat price." : "No usage prices yet: until you set them, usage is billed at 0.00."}
         </Text>
       )}
     </div>
@@ -172,6 +174,12 @@ const UnitPricesDrawer = ({ productId, offer, items, currencies, isLoading, cata
           </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
+          {offer.type === "plan" && (
+            <Text size="small" className="text-ui-fg-subtle">
+              A seat plan charges these only for what is used above the plan&apos;s quota; an item without a price is
+              charged at the seat price.
+            </Text>
+          )}
           {isLoading && <Text size="small">Loading the Acronis catalogue…</Text>}
           {catalogueError && (
             <Alert variant="warning">

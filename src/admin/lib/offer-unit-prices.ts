@@ -107,22 +107,21 @@ export type PriceableItem = { name: string; edition: string | null; measurement_
 
 /**
  * The offering items an offer can bill usage for, in catalogue order: those of the editions it enables (pay per
- * use: its licensing models' editions; a contract's partner tenant: every mapped edition; a plan: its items'
- * editions) and the edition-less ones of its services. Features without a measure (`n/a`) are not billed.
+ * use: its licensing models' editions; a contract's partner tenant: every mapped edition) and the edition-less
+ * ones of its services; a plan's own items (their overage). Features without a measure (`n/a`) are not billed.
  * An item already priced stays listed even if the catalogue no longer has it (or could not be read), so saving
  * never drops a price unseen.
  */
 export function priceableItems(offer: StoredOffer, catalogue: PricingCatalogue | null, mapping: EditionMapping | null): PriceableItem[] {
   const known = catalogue?.offering_items ?? []
-  const editions = !mapping
+  // A plan bills usage only above its items' quotas (overage): its own items, nothing by edition.
+  const editions = !mapping || offer.type === "plan"
     ? []
     : offer.type === "ppu"
       ? editionsForOffer(offer as Parameters<typeof editionsForOffer>[0], mapping)
-      : offer.type === "contract"
-        ? mappedEditions(mapping)
-        : (offer.offering_items ?? []).map((item) => item.edition).filter((e): e is string => !!e)
+      : mappedEditions(mapping)
   const applicationTypes = new Set(
-    (offer.services ?? []).map((service) => SERVICE_APPLICATION_TYPES[service as keyof typeof SERVICE_APPLICATION_TYPES])
+    offer.type === "plan" ? [] : (offer.services ?? []).map((service) => SERVICE_APPLICATION_TYPES[service as keyof typeof SERVICE_APPLICATION_TYPES])
   )
   const typeOf = new Map((catalogue?.applications ?? []).map((app) => [app.id, app.type]))
   const items = new Map<string, PriceableItem>()

@@ -174,7 +174,8 @@ describe("the offer's usage prices in the admin", () => {
       "drives_shipped_to_cloud",
       "notarizations",
     ])
-    expect(names(plan)).toEqual(["pw_base_workstations", "pw_base_storage", "pw_base_adv_dr_compute_points"])
+    // A plan prices only the overage of its own items.
+    expect(names(plan)).toEqual(["pw_base_workstations"])
   })
 
   it("keeps listing an item already priced that the offer's models no longer use, so its price is seen", () => {
