@@ -197,6 +197,12 @@ medusaIntegrationTestRunner({
         expect(contractAnswer.acronis_offer).toEqual(
           expect.objectContaining({ type: "contract", contract_tier: 3, commitments: { usd: 1500, eur: 1400, jpy: 200000 } })
         )
+        const { data: fewerCommitments } = await api.post(
+          `/admin/products/${contract.id}/acronis-offer`,
+          { type: "contract", contract_tier: 3, commitments: { usd: 1500 } },
+          admin
+        )
+        expect(fewerCommitments.acronis_offer.commitments).toEqual({ usd: 1500 })
 
         const plan = await createDigitalProduct(api, admin, { title: "Cloud backup 100" })
         const { data: planAnswer } = await api.post(
@@ -264,6 +270,33 @@ medusaIntegrationTestRunner({
         expect(read.data.acronis_offer).toBeNull()
         const offers = await getContainer().resolve<AcronisModuleService>(ACRONIS_MODULE).listAcronisOffers({})
         expect(offers).toHaveLength(0)
+      })
+
+      it("refuses a bad unit price with a 400 naming it, and keeps the offer's prices as they were", async () => {
+        const product = await createDigitalProduct(api, admin, { title: "Priced" })
+        const { data: before } = await api.post(`/admin/products/${product.id}/acronis-offer`, ppuOffer, admin)
+
+        const refusals: [Record<string, unknown>, RegExp][] = [
+          [{ pg_base_storage: { usd: -0.01 } }, /field 'unit_prices, pg_base_storage, usd' too small, expected at least: '0'/],
+          [{ pg_base_storage: { usd: "0.05" } }, /Expected type: 'number' for field 'unit_prices, pg_base_storage, usd'/],
+          [{ pg_base_storage: { xyz: 0.05 } }, /unit_prices\.pg_base_storage\.xyz: is not a currency Medusa knows/],
+          [{ pg_base_storage: { dollars: 0.05 } }, /unit_prices\.pg_base_storage\.dollars: must be an ISO 4217 currency code/],
+          [{ pg_base_storage: { usd: 0.05 }, gold_bars: { usd: 1 } }, /unit_prices\.gold_bars: "gold_bars" is not an offering item in the Acronis catalogue/],
+        ]
+        for (const [unit_prices, message] of refusals) {
+          const answer = await failure(api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, unit_prices }, admin))
+          expect([unit_prices, answer.status]).toEqual([unit_prices, 400])
+          expect(answer.data.message).toMatch(message)
+        }
+
+        const { data: after } = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(after.acronis_offer).toEqual(before.acronis_offer)
+        expect(after.acronis_offer.unit_prices).toEqual({ pg_base_storage: { usd: 0.05, eur: 0.045 }, pw_base_workstations: { usd: 4 } })
+
+        // The whole offer is replaced: a price left out is no longer charged (the admin's empty input).
+        await api.post(`/admin/products/${product.id}/acronis-offer`, { ...ppuOffer, unit_prices: { pg_base_storage: { usd: 0.0125 } } }, admin)
+        const { data: fewer } = await api.get(`/admin/products/${product.id}/acronis-offer`, admin)
+        expect(fewer.acronis_offer.unit_prices).toEqual({ pg_base_storage: { usd: 0.0125 } })
       })
 
       it("refuses a licensing model whose edition the parent tenant cannot hand down", async () => {

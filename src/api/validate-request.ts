@@ -8,7 +8,7 @@ import {
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 
-type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] }
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[]; issues?: Issue[] }
 type Schema = z.ZodType & { strict?: () => z.ZodType }
 type QueryConfig = Parameters<typeof validateAndTransformQuery>[1]
 
@@ -25,8 +25,12 @@ export function describeIssues(issues: Issue[], root: "body" | "query"): string 
       }
       const name = issue.path.length ? fieldName(issue.path) : `(${root})`
       if (issue.message.startsWith(`${name}:`) || issue.message.startsWith(`${name} `)) return issue.message
-      // Zod's wording for a field left out.
-      const reason = /received undefined$/.test(issue.message) ? "is required" : issue.message
+      // Zod's wording for a field left out; for a bad record key (a currency code), why the key was refused.
+      const reason = /received undefined$/.test(issue.message)
+        ? "is required"
+        : issue.code === "invalid_key" && issue.issues?.[0]
+          ? issue.issues[0].message
+          : issue.message
       return `${name}: ${reason}`
     })
     .join("; ")

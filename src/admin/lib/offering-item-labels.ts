@@ -24,8 +24,19 @@ const ITEMS: Record<string, string> = {
   base_adv_dr_internet_access: "Disaster recovery internet access",
   base_fc_seats: "File Connect seats",
   base_fc_storage: "File Connect storage",
+  base_websites: "Websites",
+  base_m365_sharepoint_sites: "Microsoft 365 SharePoint sites",
+  base_m365_teams: "Microsoft 365 Teams",
+  pack_adv_backup_workstations: "Advanced Backup: workstations",
   pack_adv_backup_servers: "Advanced Backup: servers",
+  pack_adv_backup_vms: "Advanced Backup: virtual machines",
+  pack_adv_backup_web_hosting_servers: "Advanced Backup: web hosting servers",
+  pack_adv_management: "Advanced Management",
+  pack_adv_security: "Advanced Security",
+  pack_adv_dlp: "Advanced Data Loss Prevention",
   pack_adv_email_security: "Advanced Email Security",
+  local_storage: "Local storage",
+  esignatures: "E-signatures",
 }
 
 const FILE_SYNC_SHARE: Record<string, string> = {
@@ -65,4 +76,24 @@ const EDITIONS: Record<string, string> = {
 export function editionLabel(edition: string | null | undefined): string {
   if (!edition) return "—"
   return EDITIONS[edition] ?? edition
+}
+
+// What one unit of a counted item is, where it is not a workload (a machine, a mailbox, a site…).
+const COUNTED: [pattern: RegExp, noun: string][] = [
+  [/seats$/, "seat"],
+  [/^drives_shipped/, "drive"],
+  [/^notarizations$/, "notarization"],
+  [/^esignatures$/, "e-signature"],
+]
+
+/**
+ * What a usage price is per, as the monthly statement bills it: storage (bytes) per GB of the month's peak or
+ * last day, compute (seconds) per hour used, every count per unit of the month's peak. Null when the unit is unknown.
+ */
+export function unitPriceBasis(name: string, measurementUnit: string | null | undefined): string | null {
+  if (measurementUnit === "bytes") return "per GB a month"
+  if (measurementUnit === "seconds") return "per hour of compute"
+  if (measurementUnit !== "quantity") return null
+  const noun = COUNTED.find(([pattern]) => pattern.test(name))?.[1] ?? "workload"
+  return `per ${noun} a month`
 }

@@ -9,11 +9,12 @@ import {
   OFFER_TYPE_LABELS,
   PROTECTION_MODEL_LABELS,
 } from "../lib/acronis-labels"
+import { OfferUnitPrices } from "../components/offer-unit-prices"
+import { offerBody, type StoredOffer } from "../lib/offer-unit-prices"
 import { sdk } from "../lib/sdk"
 
-type Offer = {
+type Offer = StoredOffer & {
   id: string
-  type: "ppu" | "contract" | "plan"
   protection_models: string[]
   file_sync_share_models: string[]
   contract_tier: number | null
@@ -74,9 +75,11 @@ const AcronisProductOfferWidget = ({ data: product }: DetailWidgetProps<AdminPro
     onError: (error: Error) => toast.error(error.message),
   })
 
+  // An existing offer keeps what this form does not edit (its usage prices, items, storage basis…).
+  const send = (changes: Partial<StoredOffer>) => save.mutate(offer ? offerBody(offer, changes) : changes)
   const submit = () => {
     if (draft.type === "ppu") {
-      save.mutate({
+      send({
         type: "ppu",
         protection_models: draft.protection_models,
         file_sync_share_models: draft.file_sync_share_models,
@@ -88,7 +91,7 @@ const AcronisProductOfferWidget = ({ data: product }: DetailWidgetProps<AdminPro
         .filter(([, value]) => value.trim() !== "")
         .map(([currency, value]) => [currency, Number(value)])
     )
-    save.mutate({ type: "contract", contract_tier: Number(draft.contract_tier), commitments })
+    send({ type: "contract", contract_tier: Number(draft.contract_tier), commitments })
   }
 
   return (
@@ -131,6 +134,7 @@ const AcronisProductOfferWidget = ({ data: product }: DetailWidgetProps<AdminPro
           </div>
         </div>
       )}
+      {!isLoading && !editing && offer && <OfferUnitPrices productId={product.id} offer={offer} />}
       {editing && (
         <div className="flex flex-col gap-y-4 px-6 py-4">
           <div>

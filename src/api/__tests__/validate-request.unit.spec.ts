@@ -16,6 +16,11 @@ describe("refusals of the plugin's routes", () => {
     expect(describeIssues(issuesOf(schema, {}), "body")).toEqual("period: is required; users: is required")
   })
 
+  it("say why a record's key was refused, not only that it was", () => {
+    const prices = z.object({ prices: z.record(z.string().refine((code) => code === "usd", "is not a currency Medusa knows"), z.number()) })
+    expect(describeIssues(issuesOf(prices, { prices: { xyz: 1 } }), "body")).toEqual("prices.xyz: is not a currency Medusa knows")
+  })
+
   it("say so when the body itself is wrong, and quote keys that are not plain words", () => {
     expect(describeIssues(issuesOf(z.object({ a: z.string() }), ["x"]), "body")).toMatch(/^\(body\): /)
     expect(describeIssues(issuesOf(z.object({}).strict(), { "": 1, "a b": 2 }), "query")).toEqual(

@@ -214,6 +214,17 @@ export default class AcronisModuleService extends MedusaService({ AcronisOffer, 
   }
 
   /**
+   * Writes every field of an offer as given. Medusa's update merges a JSON object into the stored one, so a
+   * unit price, commitment or package left out of `data` would survive; the JSON objects are cleared first,
+   * in the same transaction, so nobody reads the offer half-written.
+   */
+  @InjectTransactionManager()
+  async replaceAcronisOffer(id: string, data: Record<string, unknown>, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    await this.updateAcronisOffers({ id, commitments: null, plan: null, unit_prices: null, metadata: null } as never, sharedContext)
+    return await this.updateAcronisOffers({ ...data, id } as never, sharedContext)
+  }
+
+  /**
    * Writes `data` to a subscription only if it is still as the caller read it (`status` and `attempts`), in
    * one transaction that holds the row: for changes that race a provisioning claim in another process (an
    * order cancelled while a run starts). Nobody sees the row half-changed. True when it was written.

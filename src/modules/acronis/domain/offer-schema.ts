@@ -1,3 +1,4 @@
+import { defaultCurrencies } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import {
   ACRONIS_SERVICES,
@@ -7,9 +8,11 @@ import {
 } from "./licensing"
 import { normalizePlanTerms, PLAN_DEPLOYMENTS, PLAN_PAYMENTS } from "./plan-terms"
 
+// A price in a currency Medusa does not know could never be charged: no store can sell in it.
 const currencyCode = z
   .string()
   .regex(/^[a-zA-Z]{3}$/, "must be an ISO 4217 currency code such as usd")
+  .refine((code) => code.toUpperCase() in defaultCurrencies, "is not a currency Medusa knows (an ISO 4217 code such as usd)")
   .transform((code) => code.toLowerCase())
 
 const amountsByCurrency = z.record(currencyCode, z.number().min(0, "must be zero or more"))

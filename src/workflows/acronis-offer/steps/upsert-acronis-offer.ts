@@ -34,7 +34,7 @@ export const upsertAcronisOfferStep = createStep(
       return new StepResponse({ offer: created, created: true }, { created_id: created.id } as Compensation)
     }
     const previous = await acronis.retrieveAcronisOffer(input.existing_offer_id)
-    const updated = await acronis.updateAcronisOffers({ ...empty, ...input.offer, id: input.existing_offer_id } as never)
+    const updated = await acronis.replaceAcronisOffer(input.existing_offer_id, { ...empty, ...input.offer })
     return new StepResponse({ offer: updated, created: false }, { previous } as Compensation)
   },
   async (compensation, { container }) => {
@@ -45,8 +45,8 @@ export const upsertAcronisOfferStep = createStep(
     if (compensation.created_id) {
       await acronis.deleteAcronisOffers(compensation.created_id)
     } else if (compensation.previous) {
-      const { created_at, updated_at, deleted_at, ...previous } = compensation.previous
-      await acronis.updateAcronisOffers(previous as never)
+      const { id, created_at, updated_at, deleted_at, ...previous } = compensation.previous
+      await acronis.replaceAcronisOffer(id as string, previous)
     }
   }
 )
