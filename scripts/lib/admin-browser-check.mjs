@@ -129,13 +129,22 @@ export async function checkAdminInBrowser({ base, api, sandboxUrl, db, screensho
     const { acronis_offer: offer } = await api("GET", `/admin/products/${product.id}/acronis-offer`)
     if (offer?.type !== "ppu") throw new Error(`the widget saved ${JSON.stringify(offer)}, not a pay-per-use offer`)
     log("product widget: the product became a pay-per-use Acronis product")
-    // Its usage prices, which the month closed below bills by.
-    await api("POST", `/admin/products/${product.id}/acronis-offer`, {
-      type: "ppu",
-      protection_models: offer.protection_models,
-      file_sync_share_models: offer.file_sync_share_models,
-      unit_prices: { pg_base_storage: { usd: 0.05 }, pg_base_workstations: { usd: 4 } },
-    })
+
+    walk.stage = "the product widget's usage prices"
+    // The prices the month closed below bills by.
+    await page.getByRole("button", { name: "Edit prices", exact: true }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.locator("#unit-price-pg_base_storage-usd").fill("0.05")
+    await drawer.locator("#unit-price-pg_base_workstations-usd").fill("4")
+    await snap("03b-product-usage-prices")
+    await drawer.getByRole("button", { name: "Save", exact: true }).click()
+    await see("Usage prices saved")
+    await drawer.waitFor({ state: "hidden" })
+    const { acronis_offer: priced } = await api("GET", `/admin/products/${product.id}/acronis-offer`)
+    if (JSON.stringify(priced.unit_prices) !== JSON.stringify({ pg_base_storage: { usd: 0.05 }, pg_base_workstations: { usd: 4 } })) {
+      throw new Error(`the usage prices saved are ${JSON.stringify(priced.unit_prices)}`)
+    }
+    log("product widget: usage prices set, USD 0.05 per GB of backup storage and USD 4 per workstation")
 
     walk.stage = "the customer page"
     await page.goto(`${base}/app/customers/${customer.id}`)

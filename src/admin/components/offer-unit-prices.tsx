@@ -20,7 +20,7 @@ import { sdk } from "../lib/sdk"
 
 const inputId = (item: string, currency: string) => `unit-price-${item}-${currency}`
 
-/** The catalogue the offer's tenant is provisioned from (a contract's is a partner's), the edition mapping and the store's currencies. */
+/** The catalogue the offer's tenant is provisioned from (a contract's is a partner's), the edition mapping, and the currencies of the store and its regions. */
 function usePricingContext(offer: StoredOffer) {
   const kind = offer.type === "contract" ? "partner" : "customer"
   const parent = typeof offer.parent_tenant_id === "string" ? offer.parent_tenant_id : null
@@ -42,13 +42,20 @@ function usePricingContext(offer: StoredOffer) {
     queryFn: () => sdk.admin.store.list({ fields: "supported_currencies.*" }),
     staleTime: 5 * 60 * 1000,
   })
+  // A region may sell in a currency the store settings do not list; its orders are billed in it all the same.
+  const regions = useQuery({
+    queryKey: ["acronis-region-currencies"],
+    queryFn: () => sdk.admin.region.list({ fields: "currency_code", limit: 100 }),
+    staleTime: 5 * 60 * 1000,
+  })
   const supported = store.data?.stores[0]?.supported_currencies ?? []
   const storeCurrencies = [...supported].sort((a, b) => Number(!!b.is_default) - Number(!!a.is_default)).map((c) => c.currency_code)
+  const regionCurrencies = (regions.data?.regions ?? []).map((r) => r.currency_code).sort()
   const mapping = editions.data?.edition_mapping
   return {
     items: priceableItems(offer, catalogue.data?.catalogue ?? null, mapping ?? null),
-    currencies: priceCurrencies(offer.unit_prices, storeCurrencies),
-    isLoading: catalogue.isLoading || editions.isLoading || store.isLoading,
+    currencies: priceCurrencies(offer.unit_prices, [...storeCurrencies, ...regionCurrencies]),
+    isLoading: catalogue.isLoading || editions.isLoading || store.isLoading || regions.isLoading,
     catalogueError: catalogue.error ?? editions.error,
   }
 }

@@ -97,7 +97,7 @@ export function toUnitPrices(draft: UnitPricesDraft): UnitPrices {
   return prices
 }
 
-/** The currency columns: the store's (its default first), then any other the offer is already priced in. */
+/** The currency columns: those the shop sells in (the store's default first), then any other the offer is already priced in. */
 export function priceCurrencies(prices: UnitPrices | null | undefined, storeCurrencies: string[]): string[] {
   const used = Object.values(prices ?? {}).flatMap((byCurrency) => Object.keys(byCurrency))
   return [...new Set([...storeCurrencies.map((c) => c.toLowerCase()), ...used.sort()])]
