@@ -689,6 +689,7 @@ medusaIntegrationTestRunner({
             ],
             // Named for the admin, and synced to the month's last day: it would not wait.
             service_name: "Acronis ppu",
+            customer_id: owner.customer.id,
             email: "owner@customer.test",
             hold: null,
           }),

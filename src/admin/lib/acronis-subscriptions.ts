@@ -108,10 +108,10 @@ export const STATEMENT_STATUS_LABELS: Record<Statement["status"], string> = {
 
 type CustomerName = { id: string; email: string; first_name: string | null; last_name: string | null; company_name: string | null }
 
-/** "Ada Lovelace (Acme)", or the e-mail when the customer gave no name. */
 /** A provisioning step as people read it: `find-or-create-tenant` → "Find or create tenant". */
 export const provisioningStepName = (step: string) => step.charAt(0).toUpperCase() + step.slice(1).replace(/-/g, " ")
 
+/** "Ada Lovelace (Acme)", or the e-mail when the customer gave no name. */
 export function customerName(customer: CustomerName | undefined): string {
   if (!customer) return "…"
   const person = [customer.first_name, customer.last_name].filter(Boolean).join(" ")

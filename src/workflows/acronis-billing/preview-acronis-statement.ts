@@ -27,6 +27,7 @@ export const previewAcronisStatementWorkflow = createWorkflow(
         subscription_id: subject.subscription.id,
         // Who and what, for the admin's dry run to name.
         service_name: subject.subscription.service_name,
+        customer_id: subject.subscription.customer_id,
         email: subject.subscription.email,
         ...draft,
         hold: holdReasonFor({

@@ -3,6 +3,7 @@ import { Badge, Button, Container, Heading, Input, Label, StatusBadge, Table, Te
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { customerName, useCustomers } from "../../../lib/acronis-subscriptions"
 import { money, totalsByCurrency } from "../../../lib/decimal-totals"
 import { formatAcronisFigure } from "../../../lib/billed-line-display"
 import { offeringItemLabel } from "../../../lib/offering-item-labels"
@@ -15,6 +16,7 @@ type DryRunResult = {
   error?: string
   statement?: {
     service_name: string
+    customer_id: string | null
     email: string
     currency_code: string
     total: string
@@ -103,6 +105,7 @@ const AcronisBillingPage = () => {
 
   const previewed = dryRun?.period === period ? dryRun.results : null
   const billed = (previewed ?? []).filter((r) => r.statement)
+  const customers = useCustomers(billed.flatMap((r) => (r.statement!.customer_id ? [r.statement!.customer_id] : [])))
   const totals = totalsByCurrency(billed.map((r) => ({ currency_code: r.statement!.currency_code, total: r.statement!.total })))
   const wouldHold = billed.filter((r) => r.statement!.hold)
   const monthStatements = statements.data?.statements ?? []
@@ -197,7 +200,9 @@ const AcronisBillingPage = () => {
                     </Link>
                     {r.statement && (
                       <Text size="xsmall" className="text-ui-fg-subtle">
-                        {r.statement.email}
+                        {r.statement.customer_id && customers.data?.[r.statement.customer_id]
+                          ? `${customerName(customers.data[r.statement.customer_id])} · ${r.statement.email}`
+                          : r.statement.email}
                       </Text>
                     )}
                   </Table.Cell>
