@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { stepFailureMessage } from "../modules/acronis/domain/provisioning-failure"
 import { ResellerEvents, type SubAccountCreatedPayload } from "../modules/reseller/events"
 import {
   provisionSubAccountTransactionId,
@@ -18,7 +19,7 @@ export default async function provisionSubAccountHandler({ event, container }: S
     throwOnError: false,
   })
   if (errors.length) {
-    const message = errors.map((failure) => failure.error?.message ?? String(failure.error)).join("; ")
+    const message = errors.map((failure) => stepFailureMessage(failure.action, failure.error?.message ?? String(failure.error))).join("; ")
     container.resolve("logger").warn(`Sub-account ${event.data.id}: provisioning failed: ${message}`)
     await recordSubAccountProvisioningErrorWorkflow(container).run({ input: { sub_account_id: event.data.id, message } })
   }

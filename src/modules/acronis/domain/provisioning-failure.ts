@@ -53,3 +53,13 @@ export function describeProvisioningFailure(step: string, error: unknown): Provi
     transient,
   }
 }
+
+/**
+ * A failed step as staff read it: "Find or create partner tenant failed: <what Acronis answered>". The step
+ * says what was being done, which Acronis's answer alone does not.
+ */
+export function stepFailureMessage(step: string | undefined, message: string): string {
+  if (!step) return message
+  const name = step.replace(/-step$/, "").replace(/-/g, " ")
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} failed: ${message}`
+}
