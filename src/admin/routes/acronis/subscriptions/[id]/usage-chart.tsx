@@ -51,6 +51,10 @@ export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
     queryFn: () => sdk.client.fetch<{ catalogue: { storages?: { id: string; name: string }[] } }>("/admin/acronis/catalogue?kind=customer"),
   })
   const storageNames = new Map((catalogue.data?.catalogue.storages ?? []).map((s) => [s.id, s.name]))
+  // A tenant has every offering item of its editions enabled; one used in no day of the month is a line
+  // at zero, named below instead of drawn.
+  const used = (usage?.items ?? []).filter((item) => item.points.some((p) => Number(p.value) !== 0))
+  const unused = (usage?.items ?? []).filter((item) => !used.includes(item))
   const days = usage ? Array.from({ length: Number(usage.to.slice(8)) }, (_, i) => `${usage.period}-${String(i + 1).padStart(2, "0")}`) : []
 
   return (
@@ -86,9 +90,16 @@ export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
           </Text>
         </div>
       )}
-      {usage && usage.items.length > 0 && (
+      {usage && usage.items.length > 0 && used.length === 0 && (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            Nothing was used in {usage.period}.
+          </Text>
+        </div>
+      )}
+      {usage && used.length > 0 && (
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-          {usage.items.map((item) => {
+          {used.map((item) => {
             const unit = measurementUnitLabel(item.measurement_unit)
             const byDay = new Map(item.points.map((p) => [p.day, chartValue(p.value, item.measurement_unit)]))
             const data = days.map((day) => ({ day: Number(day.slice(8)), value: byDay.get(day) ?? null }))
@@ -117,6 +128,13 @@ export const UsageChart = ({ subscriptionId }: { subscriptionId: string }) => {
               </div>
             )
           })}
+        </div>
+      )}
+      {usage && used.length > 0 && unused.length > 0 && (
+        <div className="px-6 py-3">
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            Not used in {usage.period}: {unused.map((item) => offeringItemLabel(item.offering_item)).join(", ")}.
+          </Text>
         </div>
       )}
     </Container>
