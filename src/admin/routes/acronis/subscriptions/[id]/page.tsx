@@ -288,7 +288,7 @@ const SubscriptionDetailPage = () => {
           </Row>
           <Row label="Ordered">{formatDate(subscription.created_at)}</Row>
           <Row label="Active since">{formatDate(subscription.activated_at)}</Row>
-          {subscription.suspended_at && <Row label="Suspended">{formatDate(subscription.suspended_at)}</Row>}
+          {subscription.status === "suspended" && subscription.suspended_at && <Row label="Suspended">{formatDate(subscription.suspended_at)}</Row>}
           {subscription.status === "suspended" && subscription.terminate_after && <Row label="Tenant deleted on">{formatDate(subscription.terminate_after)}</Row>}
           {subscription.terminated_at && <Row label="Terminated">{formatDate(subscription.terminated_at)}</Row>}
           {subscription.type === "ppu" && (
