@@ -117,14 +117,16 @@ export type AcronisUsage = {
   as_of: string
   last_synced_at: string | null
   last_sync_error: string | null
-  estimate: { currency_code: string; window: unknown; lines: Record<string, unknown>[]; total: number }
+  /** `total` in major units as a decimal string, e.g. "16.10". */
+  estimate: { currency_code: string; window: unknown; lines: Record<string, unknown>[]; total: string }
 }
 
 /** A past statement; its fields beyond these are the billing module's statement as stored. */
 export type AcronisStatement = Record<string, unknown> & {
   id: string
   period: string
-  lines: (Record<string, unknown> & { id: string; kind: string; description: string; quantity: number; amount: number })[]
+  /** Each with `offering_item`, `quantity`, `unit`, `unit_price`, `amount` and `sources`, as the billing module keeps them. */
+  lines: (Record<string, unknown> & { id: string; kind: string; description: string })[]
 }
 
 // ---- Resellers ------------------------------------------------------------------------------------------
