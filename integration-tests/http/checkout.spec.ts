@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs"
 import { readFile, readdir, rm } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
+import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { TestEventUtils, medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { simpleParser } from "mailparser"
 import type { IEventBusModuleService, INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
@@ -22,6 +23,7 @@ import { createDigitalProduct } from "./fixtures/products"
 import { backgroundWorkSettled } from "./fixtures/settle"
 import { createStoreChannel } from "./fixtures/store"
 import PLAN_FORM_OFFER from "./fixtures/plan-form-offer.json"
+import { createAcronisStorefront } from "../../src/storefront"
 
 jest.setTimeout(180 * 1000)
 
@@ -1090,6 +1092,156 @@ medusaIntegrationTestRunner({
             contact: expect.objectContaining({ email: "IT@Fabrikam.se", firstname: "Fabia", lastname: "van Rikam" }),
           })
         )
+      })
+    })
+
+    describe("the storefront client (medusa-plugin-acronis/storefront) on @medusajs/js-sdk", () => {
+      /** A storefront's sdk against the test server, the customer signed in through it (createStoreCustomer's password). */
+      async function storefront(email: string) {
+        const sdk = new Medusa({
+          baseUrl: api.defaults.baseURL!,
+          publishableKey: guestStore.headers["x-publishable-api-key"],
+          // Node has no localStorage: the token is kept in memory, as a server-rendered storefront would.
+          auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
+        })
+        await sdk.auth.login("customer", "emailpass", { email, password: "correct-horse-battery-staple" })
+        return { sdk, acronis: createAcronisStorefront(sdk) }
+      }
+      const rejection = (promise: Promise<unknown>) =>
+        promise.then(
+          () => {
+            throw new Error("expected the request to fail")
+          },
+          (error: unknown) => {
+            if (!(error instanceof FetchError)) throw error
+            return { status: error.status, message: error.message }
+          }
+        )
+
+      it("walks a pay-per-use purchase's Acronis steps with the sdk's key and token, then shows the subscription", async () => {
+        const { sdk, acronis } = await storefront("john@doe.example")
+
+        const { acronis_offers } = await acronis.offers.list()
+        expect(acronis_offers.map((offer) => offer.product_id).sort()).toEqual([contract.id, ppu.id, planForm.id].sort())
+        const { acronis_offer: offer } = await acronis.offers.retrieve(ppu.id)
+        expect(offer.type).toEqual("ppu")
+        expect(offer.settings.map(({ key, options }) => [key, options.map(({ value }) => value)])).toEqual([
+          ["protection_licensing_model", ["per_gigabyte", "per_workload"]],
+          ["file_sync_share_licensing_model", ["per_user", "per_workload"]],
+        ])
+        expect(await rejection(acronis.offers.retrieve(plain.id))).toEqual({ status: 404, message: `Product ${plain.id} is not an Acronis product` })
+
+        const { cart } = await sdk.store.cart.create({ region_id: usd.id })
+        const added = await acronis.cart.addItem(cart.id, {
+          variant_id: ppu.variantId,
+          settings: { protection_licensing_model: "per_gigabyte", file_sync_share_licensing_model: "per_user" },
+        })
+        const itemId = added.cart.items[0].id as string
+        // The shopper changes a choice in the basket; a model the offer does not sell is refused by name.
+        const refusedModel = await rejection(
+          acronis.cart.setBasketSettings(cart.id, itemId, { protection_licensing_model: "per_user", file_sync_share_licensing_model: "per_user" })
+        )
+        expect(refusedModel.status).toEqual(400)
+        expect(refusedModel.message).toMatch(/protection_licensing_model/)
+        await acronis.cart.setBasketSettings(cart.id, itemId, PPU_SETTINGS)
+
+        const { acronis_checkout: first } = await acronis.checkout.state(cart.id)
+        expect(first).toEqual(
+          expect.objectContaining({
+            cart_id: cart.id,
+            has_acronis_items: true,
+            buyer: "direct_customer",
+            sub_account_id: null,
+            ready: false,
+            items: [{ line_item_id: itemId, title: expect.any(String), type: "ppu", settings: PPU_SETTINGS }],
+          })
+        )
+        expect(stepsOf(first)).toEqual({
+          terms: { required: true, completed: false },
+          billing: { required: true, completed: false },
+          service_details: { required: true, completed: false },
+        })
+        const termsStep = first.steps.find((step) => step.step === "terms")
+        if (termsStep?.step !== "terms") throw new Error("no terms step")
+
+        const { acronis_terms_consent: consent } = await acronis.checkout.acceptTerms(cart.id, { terms_version: termsStep.terms_version, accepted: true })
+        expect(consent).toEqual(expect.objectContaining({ cart_id: cart.id, terms_version: TERMS_VERSION, terms_url: termsStep.terms_url }))
+        await sdk.store.cart.update(cart.id, { billing_address: BILLING_ADDRESS })
+
+        expect(await acronis.logins.availability({ login: "JohnDoe", cart_id: cart.id })).toEqual({ login: "johndoe", available: true, reason: null })
+        const badEmail = await rejection(acronis.checkout.saveServiceDetails(cart.id, { login: "JohnDoe", email: "not an e-mail" }))
+        expect(badEmail.status).toEqual(400)
+        expect(badEmail.message).toMatch(/email/)
+        const saved = await acronis.checkout.saveServiceDetails(cart.id, { login: "JohnDoe", email: "john@doe.example" })
+        expect(saved.service_details).toEqual({ login: "johndoe", email: "john@doe.example" })
+        expect(saved.acronis_checkout.ready).toEqual(true)
+        expect(stepsOf((await acronis.checkout.state(cart.id)).acronis_checkout)).toEqual({
+          terms: { required: true, completed: true },
+          billing: { required: true, completed: true },
+          service_details: { required: true, completed: true },
+        })
+
+        await payWithSystemProvider(api, cart.id, john.store)
+        const completed = await sdk.store.cart.complete(cart.id)
+        if (completed.type !== "order") throw new Error(`cart not completed: ${completed.error.message}`)
+
+        // Provisioning runs in the background: the account area shows the subscription once it is active.
+        let subscription
+        for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+          subscription = (await acronis.subscriptions.list()).subscriptions.find((found) => found.order_id === completed.order.id)
+          if (subscription?.status === "active") break
+        }
+        expect(subscription).toEqual(
+          expect.objectContaining({ type: "ppu", status: "active", login: "johndoe", ...PPU_SETTINGS, manage_url: expect.stringMatching(/^https?:/) })
+        )
+        const { usage } = await acronis.subscriptions.usage(subscription!.id)
+        expect(usage).toEqual(expect.objectContaining({ subscription_id: subscription!.id, estimate: expect.objectContaining({ currency_code: "usd" }) }))
+        expect(await acronis.subscriptions.statements(subscription!.id)).toEqual({ statements: [] })
+        // Another customer's subscription is not found, as if it did not exist.
+        const { acronis: ritas } = await storefront("rita@reseller.example")
+        expect((await rejection(ritas.subscriptions.usage(subscription!.id))).status).toEqual(404)
+      })
+
+      it("a reseller creates a sub-account after its review, then previews a CSV of users", async () => {
+        const { acronis } = await storefront("rita@reseller.example")
+        expect((await acronis.reseller.retrieve()).reseller).toEqual(
+          expect.objectContaining({ id: rita.reseller_id, name: "Rita's IT", users: [expect.objectContaining({ id: rita.id })] })
+        )
+        const body = {
+          kind: "end_customer" as const,
+          name: "Northwind Traders",
+          email: "IT@Northwind.example",
+          address_1: "1 Harbour Road",
+          city: "Seattle",
+          postal_code: "98101",
+          country_code: "US",
+        }
+        expect(await acronis.subAccounts.similar({ name: body.name, email: body.email })).toEqual({ matches: [] })
+        const { sub_account: created } = await acronis.subAccounts.create(body)
+        expect(created).toEqual(
+          expect.objectContaining({ name: "Northwind Traders", email: "it@northwind.example", country_code: "us", status: "pending", account_number: "PENDING" })
+        )
+        expect((await acronis.subAccounts.similar({ name: "Northwind Traders Inc" })).matches).toEqual([
+          { sub_account: expect.objectContaining({ id: created.id }), reasons: expect.arrayContaining(["name"]) },
+        ])
+
+        let subAccount = created
+        for (const deadline = Date.now() + 20_000; subAccount.status !== "active" && Date.now() < deadline; ) {
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          subAccount = (await acronis.subAccounts.retrieve(created.id)).sub_account
+        }
+        expect(subAccount).toEqual(expect.objectContaining({ status: "active", account_number: expect.not.stringMatching(/^PENDING$/) }))
+        expect((await acronis.subAccounts.list({ status: "active" })).sub_accounts.map(({ id }) => id)).toEqual([created.id])
+
+        const csv = ["email,first_name,last_name,language,time_zone", "ann@northwind.example,Ann,Archer,en,UTC", "bob@northwind.example,Bob,Baker,xx,UTC"].join("\n")
+        const preview = await acronis.subAccounts.users.importPreview(created.id, csv)
+        expect(preview.valid).toBe(false)
+        expect(preview.rows).toEqual([
+          expect.objectContaining({ row: 2, email: "ann@northwind.example", errors: [] }),
+          expect.objectContaining({ row: 3, email: "bob@northwind.example", errors: [{ field: "language", reason: expect.stringContaining("ISO 639-1") }] }),
+        ])
+        // The preview wrote nothing.
+        expect(await acronis.subAccounts.users.list(created.id)).toEqual({ users: [], count: 0 })
       })
     })
 
