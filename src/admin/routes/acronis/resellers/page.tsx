@@ -157,7 +157,7 @@ const ResellersPage = () => {
         </DataTable.Toolbar>
         <DataTable.Table
           emptyState={{
-            empty: { heading: "No resellers yet", description: "Make a customer a reseller through the admin API." },
+            empty: { heading: "No resellers yet", description: "Make a customer a reseller with Make reseller on the customer's page." },
             filtered: { heading: "No resellers match", description: "Change the search or the filters." },
           }}
         />
