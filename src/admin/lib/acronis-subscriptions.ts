@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "./sdk"
+import type { DraftLine } from "../../modules/acronis-billing/domain/statement"
 
 // What the admin subscription routes answer (src/api/admin/acronis/subscriptions).
 export type SubscriptionStatus = "pending" | "provisioning" | "active" | "suspended" | "terminated" | "cancelled" | "failed"
@@ -49,16 +50,8 @@ export type ProvisioningLogLine = {
   at: string
 }
 
-export type StatementLine = {
-  id: string
-  kind: string
-  offering_item: string | null
-  description: string
-  quantity: string
-  unit: string
-  unit_price: string
-  amount: string
-}
+/** A stored statement line as the admin API answers it: the computed line, without what it was computed from. */
+export type StatementLine = Omit<DraftLine, "sources"> & { id: string }
 
 export type Statement = {
   id: string
