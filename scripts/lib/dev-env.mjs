@@ -50,7 +50,7 @@ export async function prepareDevEnvironment() {
     console.log(`Embedded PostgreSQL on localhost:${port} (data in .data/postgres)${running ? ", already running" : ""}.`)
   }
 
-  const run = (args) => runCommand(medusaBin, args, { cwd: root, env })
+  const run = (args, options = {}) => runCommand(medusaBin, args, { cwd: root, env, ...options })
   const stop = async () => {
     await postgres?.stop().catch(() => {})
   }

@@ -1,0 +1,39 @@
+"use client"
+
+import { Badge } from "@medusajs/ui"
+import Link from "next/link"
+import { useStore } from "@/lib/store-context"
+
+export function SiteHeader() {
+  const { customer, cart } = useStore()
+  const count = cart?.items?.reduce((sum, item) => sum + item.quantity, 0) ?? 0
+  return (
+    <header className="bg-ui-bg-base border-ui-border-base border-b">
+      <nav aria-label="Main" className="mx-auto flex h-16 max-w-6xl items-center justify-between px-6">
+        <Link href="/" className="txt-xlarge-plus text-ui-fg-base">
+          Acronis Store
+        </Link>
+        <div className="txt-compact-medium-plus flex items-center gap-x-6">
+          <Link href="/" className="text-ui-fg-subtle hover:text-ui-fg-base">
+            Store
+          </Link>
+          {customer ? (
+            <Link href="/account" className="text-ui-fg-subtle hover:text-ui-fg-base">
+              Account
+            </Link>
+          ) : (
+            <Link href="/account/sign-in" className="text-ui-fg-subtle hover:text-ui-fg-base">
+              Sign in
+            </Link>
+          )}
+          <Link href="/cart" className="text-ui-fg-subtle hover:text-ui-fg-base flex items-center gap-x-2">
+            Cart
+            <Badge size="2xsmall" aria-label={`${count} items in the cart`}>
+              {count}
+            </Badge>
+          </Link>
+        </div>
+      </nav>
+    </header>
+  )
+}
