@@ -50,13 +50,14 @@ export function AcronisUsageChart({ daily }: { daily: AcronisDailyUsage }) {
   const height = 150
   const left = 40
   const bottom = 20
+  const pad = 12
   const slot = (width - left) / days.length
   return (
     <div className="flex flex-col gap-y-6" data-testid="acronis-usage-chart">
       {series.map((s) => {
         const max = Math.max(...s.points.map((p) => p.value), 0)
         const top = max > 0 ? niceCeiling(max) : 1
-        const y = (value: number) => (height - bottom) * (1 - value / top)
+        const y = (value: number) => pad + (height - bottom - pad) * (1 - value / top)
         const byDay = new Map(s.points.map((p) => [p.day, p.value]))
         const last = s.points[s.points.length - 1]
         const summary = `${s.label}, ${formatPeriod(daily.period)}: ${s.points.length} of ${days.length} days synced, highest ${show(max, s.unit)}${
