@@ -110,7 +110,7 @@ export async function importUsers(ctx, page, subAccountName, csvText) {
     .slice(1)
     .map((row) => row.split(",")[0].trim().toLowerCase())
     .filter(Boolean)
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByLabel("CSV file").click()])
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByLabel("CSV file", { exact: true }).click()])
   await chooser.setFiles({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(csvText) })
   const preview = page.getByRole("region", { name: "Preview of users.csv" })
   await preview.waitFor({ timeout: 30_000 })

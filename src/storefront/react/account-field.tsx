@@ -50,7 +50,7 @@ export function TextField({ id, label, value, onChange, error, hint, type = "tex
         {...describedBy(id, error, hintId)}
         type={type}
         value={value}
-        required={required}
+        aria-required={required || undefined}
         autoComplete={autoComplete}
         inputMode={inputMode}
         min={min}
@@ -89,7 +89,7 @@ export function SelectField({ id, label, value, onChange, options, error, hint, 
       <select
         {...describedBy(id, error, hintId)}
         value={value}
-        required={required}
+        aria-required={required || undefined}
         onChange={(event) => onChange(event.target.value)}
         className="bg-ui-bg-field shadow-borders-base txt-compact-small text-ui-fg-base h-8 rounded-md px-2 outline-none focus-visible:shadow-borders-interactive-with-active aria-[invalid=true]:shadow-borders-error"
       >

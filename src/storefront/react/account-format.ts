@@ -58,7 +58,8 @@ export function fieldErrorsOf(message: string, fields: readonly string[]): { fie
     const path = named?.[1] ?? medusa?.[1]
     const field = path?.split(/[.[\]]/).filter(Boolean).pop()
     if (field && fields.includes(field)) {
-      const reason = named ? named[2] : part
+      // A reason may repeat its field's own name (`users.0.email: users[0].email: …`): keep the words only.
+      const reason = (named ? named[2] : part).replace(/^(?:[\w$.[\]-]+:\s+)+/, "")
       found[field] = found[field] ? `${found[field]}; ${reason}` : reason.charAt(0).toUpperCase() + reason.slice(1)
     } else {
       rest.push(part)

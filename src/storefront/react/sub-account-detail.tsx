@@ -138,7 +138,7 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
           </Table>
         )}
         {active ? (
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <div className="flex flex-col gap-6">
             <AddUserForm subAccountId={subAccount.id} onAdded={load} />
             <ImportUsers subAccountId={subAccount.id} onImported={load} />
           </div>
@@ -207,7 +207,7 @@ function AddUserForm({ subAccountId, onAdded }: { subAccountId: string; onAdded:
         Add a user
       </Heading>
       <TextField id="user-email" label="E-mail" type="email" required value={values.email} error={errors.email} onChange={set("email")} />
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <TextField id="user-first_name" label="First name" required value={values.first_name} error={errors.first_name} onChange={set("first_name")} />
         <TextField id="user-last_name" label="Last name" required value={values.last_name} error={errors.last_name} onChange={set("last_name")} />
         <TextField id="user-language" label="Language" required value={values.language} error={errors.language} hint='ISO 639-1, e.g. "en", "de".' onChange={set("language")} />
