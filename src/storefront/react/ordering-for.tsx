@@ -9,7 +9,8 @@ import { errorMessage } from "./errors"
 /**
  * For the cart's header: which of the reseller's sub-accounts the cart orders for (its
  * `metadata.acronis_sub_account_id`), with a way back to ordering for the reseller itself. Nothing when the
- * cart orders for the customer.
+ * cart orders for the customer. Give it `cart.metadata?.acronis_sub_account_id` (an empty string, as the
+ * client writes "for the reseller itself", counts as none), and reload the cart in `onChanged`.
  */
 export function AcronisOrderingFor({ cartId, subAccountId, onChanged }: { cartId: string; subAccountId: string | null | undefined; onChanged?: () => void }) {
   const { acronis } = useAcronis()

@@ -71,6 +71,15 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
     return found
   }
 
+  // The server's refusal at its fields, and the focus on the first of them.
+  const showRefusal = (e: unknown) => {
+    const { fields, general } = fieldErrorsOf(errorMessage(e), FIELDS)
+    setErrors(fields)
+    setFormError(general)
+    const first = FIELDS.find((f) => fields[f])
+    if (first) window.setTimeout(() => document.getElementById(`sub-account-${first}`)?.focus(), 0)
+  }
+
   const create = async () => {
     setBusy(true)
     setFormError(null)
@@ -79,9 +88,7 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
       setCreated(sub_account)
       setMatches(null)
     } catch (e) {
-      const { fields, general } = fieldErrorsOf(errorMessage(e), FIELDS)
-      setErrors(fields)
-      setFormError(general)
+      showRefusal(e)
       setMatches(null)
     } finally {
       setBusy(false)
@@ -107,9 +114,7 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
       else await create()
     } catch (e) {
       setBusy(false)
-      const { fields, general } = fieldErrorsOf(errorMessage(e), FIELDS)
-      setErrors(fields)
-      setFormError(general)
+      showRefusal(e)
     }
   }
 

@@ -38,6 +38,14 @@ const KIND_LABELS: Record<Kind, string> = {
   contract_tier: "Contract tier",
 }
 const FIELDS = ["type", "protection_licensing_model", "file_sync_share_licensing_model", "seats", "interval", "offer_id"] as const
+const FIELD_IDS: Record<(typeof FIELDS)[number], string> = {
+  type: "acronis-change-kind",
+  protection_licensing_model: "acronis-change-protection",
+  file_sync_share_licensing_model: "acronis-change-file-sync",
+  seats: "acronis-change-seats",
+  interval: "acronis-change-interval",
+  offer_id: "acronis-change-tier",
+}
 
 /**
  * The subscription's terms today, what is scheduled and what changed; and a form to change them as its type
@@ -97,6 +105,8 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
     const { fields, general } = fieldErrorsOf(errorMessage(e), FIELDS)
     setErrors(fields)
     setFormError(general)
+    const first = FIELDS.find((f) => fields[f])
+    if (first) window.setTimeout(() => document.getElementById(FIELD_IDS[first])?.focus(), 0)
   }
 
   const onPreview = async (event: FormEvent) => {
