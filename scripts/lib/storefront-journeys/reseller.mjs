@@ -122,8 +122,16 @@ export async function importUsers(ctx, page, subAccountName, csvText) {
   await preview.getByRole("cell", { name: emails[0] }).waitFor()
   await ctx.snap(page, "sub-account-csv-preview")
   await importButton.click()
-  await page.getByText(/users? (was|were) added/).waitFor({ timeout: 60_000 })
-  for (const email of emails) await page.getByRole("cell", { name: email, exact: true }).waitFor()
+  const section = page.getByRole("region", { name: "Import users from a CSV file" })
+  const added = section.getByRole("status").filter({ hasText: /added; each gets an activation e-mail/ })
+  const refused = section.getByRole("alert")
+  await added.or(refused).first().waitFor({ timeout: 60_000 })
+  if (await refused.isVisible()) {
+    await ctx.snap(page, "sub-account-import-refused")
+    throw new Error(`the import was refused: ${(await refused.innerText()).trim()}`)
+  }
+  const usersTable = page.getByRole("table", { name: `Users of ${subAccountName}` })
+  for (const email of emails) await usersTable.getByRole("cell", { name: email, exact: true }).waitFor()
   await ctx.snap(page, "sub-account-users")
 
   const { sub_account } = await readSubAccount(ctx, page, id)
