@@ -179,7 +179,7 @@ export async function orderForSubAccount(ctx, page, subAccountName) {
 export async function accountPages(ctx, page) {
   await page.goto(`${ctx.storefrontUrl}/account`)
   await page.getByRole("heading", { name: "Your Acronis services", level: 2 }).waitFor({ timeout: 30_000 })
-  const details = page.getByRole("link", { name: /^Details of / }).first()
+  const details = page.getByRole("link", { name: /^Usage, statements and changes of / }).first()
   await details.waitFor({ timeout: 30_000 })
   await ctx.snap(page, "account")
   await details.click()

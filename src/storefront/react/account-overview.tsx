@@ -144,7 +144,7 @@ function SubscriptionCard({ subscription, href, Link }: { subscription: AcronisS
         </div>
       </dl>
       <div className="flex flex-wrap gap-3">
-        <Link href={href} className="txt-compact-small-plus bg-ui-button-neutral text-ui-fg-base hover:bg-ui-button-neutral-hover shadow-buttons-neutral rounded-md px-3 py-1.5" aria-label={`Details of ${subscription.service_name}`}>
+        <Link href={href} className="txt-compact-small-plus bg-ui-button-neutral text-ui-fg-base hover:bg-ui-button-neutral-hover shadow-buttons-neutral rounded-md px-3 py-1.5" aria-label={`Usage, statements and changes of ${subscription.service_name}`}>
           Usage, statements and changes
         </Link>
         {subscription.status === "active" && subscription.manage_url && (

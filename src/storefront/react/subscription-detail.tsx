@@ -224,7 +224,7 @@ function Lines({ lines, currency, caption }: { lines: Line[]; currency: string |
             <Table.Cell className="text-right tabular-nums">
               {trimQuantity(line.quantity)} {line.unit}
             </Table.Cell>
-            <Table.Cell className="text-right tabular-nums">{formatMoney(line.unit_price, currency)}</Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{formatMoney(line.unit_price, currency, true)}</Table.Cell>
             <Table.Cell className="text-right tabular-nums">{formatMoney(line.amount, currency)}</Table.Cell>
           </Table.Row>
         ))}
