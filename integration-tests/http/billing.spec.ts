@@ -663,6 +663,20 @@ medusaIntegrationTestRunner({
         expect([...result.failed].sort()).toEqual(instant.startsWith("2026-10-20") ? [broken.id] : [broken.id, stale.id].sort())
         await acronis.updateAcronisSubscriptions({ id: stale.id, tenant_id: "00000000-0000-4000-8000-00000000beef" })
       }
+      // The account page's chart: the customer's own subscription's days of the current month, as staff see them.
+      const customerDaily = `/store/customers/me/acronis/subscriptions/${mine.id}/usage/daily`
+      const { data: ownDaily } = await api.get(customerDaily, owner.storeHeaders)
+      const { data: staffDaily } = await api.get(`/admin/acronis/subscriptions/${mine.id}/usage/daily`, admin)
+      expect(ownDaily.daily_usage).toEqual(staffDaily.daily_usage)
+      expect(ownDaily.daily_usage).toEqual(expect.objectContaining({ period: "2026-10", from: "2026-10-01", to: "2026-10-31" }))
+      expect(ownDaily.daily_usage.items.map((i: any) => [i.offering_item, i.points.map((p: any) => [p.day, p.value])])).toEqual([
+        ["pg_base_storage", [["2026-10-20", String(2 * GiB)], ["2026-10-31", String(2 * GiB)]]],
+        ["pg_base_workstations", [["2026-10-20", "3"], ["2026-10-31", "4"]]],
+      ])
+      const strangersDaily = await api.get(`/store/customers/me/acronis/subscriptions/${theirs.id}/usage/daily`, owner.storeHeaders).catch((e: any) => e.response)
+      expect(strangersDaily.status).toEqual(404)
+      const anonymousDaily = await api.get(customerDaily, { headers: { "x-publishable-api-key": publishableKey } }).catch((e: any) => e.response)
+      expect(anonymousDaily.status).toEqual(401)
       const accounts = await billing.listAcronisBillingAccounts({ subscription_id: [mine.id, broken.id] })
       const account = (id: string) => accounts.find((a) => a.subscription_id === id)!
       // The clock runs on from where the test sets it, so a sync lands a few milliseconds after.

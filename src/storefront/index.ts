@@ -98,6 +98,9 @@ export function createAcronisStorefront(sdk: Medusa, options: AcronisStorefrontO
       /** The current month's usage and estimated charges. */
       usage: (id: string, headers?: Headers) =>
         fetch<{ usage: T.AcronisUsage }>(`/store/customers/me/acronis/subscriptions/${path(id)}/usage`, { headers }),
+      /** The current month's synced usage per offering item and day (a day not synced is absent, not zero). */
+      dailyUsage: (id: string, headers?: Headers) =>
+        fetch<{ daily_usage: T.AcronisDailyUsage }>(`/store/customers/me/acronis/subscriptions/${path(id)}/usage/daily`, { headers }),
       /** Past statements, newest first. */
       statements: (id: string, headers?: Headers) =>
         fetch<{ statements: T.AcronisStatement[] }>(`/store/customers/me/acronis/subscriptions/${path(id)}/statements`, { headers }),

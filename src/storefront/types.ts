@@ -29,7 +29,8 @@ export type AcronisOffer = {
   plan: { order_form_required: boolean; billing_intervals: string[]; fields: Record<string, Record<string, unknown> & { key: string }> } | null
 }
 
-export type AcronisListedOffer = AcronisOffer & { product_id: string; product_title: string; product_handle: string }
+/** `offer_id`: what a contract's tier change (`contract_tier`) names. */
+export type AcronisListedOffer = AcronisOffer & { offer_id: string; product_id: string; product_title: string; product_handle: string }
 
 // ---- Cart and checkout ----------------------------------------------------------------------------------
 
@@ -119,6 +120,22 @@ export type AcronisUsage = {
   last_sync_error: string | null
   /** `total` in major units as a decimal string, e.g. "16.10". */
   estimate: { currency_code: string; window: unknown; lines: Record<string, unknown>[]; total: string }
+}
+
+/** A month's usage as one series per offering item and storage, days in order; values are decimal strings. */
+export type AcronisDailyUsage = {
+  subscription_id: string
+  period: string
+  from: string
+  to: string
+  items: {
+    offering_item: string
+    edition: string | null
+    infra_id: string | null
+    /** `bytes` for storage, `quantity` for counted items (workloads, users). */
+    measurement_unit: string
+    points: { day: string; value: string; pricing_mode: string }[]
+  }[]
 }
 
 /** A past statement; its fields beyond these are the billing module's statement as stored. */

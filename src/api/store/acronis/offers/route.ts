@@ -25,6 +25,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const offers = (
     await Promise.all(
       sold.map(async (offer) => ({
+        // A contract's tier change names the offer to move to.
+        offer_id: offer.id,
         product_id: offer.product!.id,
         product_title: offer.product!.title,
         product_handle: offer.product!.handle,

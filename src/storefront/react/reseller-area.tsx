@@ -1,0 +1,123 @@
+"use client"
+
+import { Alert, Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useCallback, useEffect, useState } from "react"
+import type { AcronisReseller, AcronisSubAccount } from "../types"
+import { PlainLink, type AcronisLinkComponent } from "./account-field"
+import { formatDay, statusColor, statusLabel } from "./account-format"
+import { useAcronis } from "./context"
+import { errorMessage, errorStatus } from "./errors"
+import { AcronisNewSubAccountForm } from "./sub-account-form"
+
+export type AcronisResellerAreaProps = {
+  subAccountHref: (id: string) => string
+  backHref?: string
+  Link?: AcronisLinkComponent
+}
+
+/** The reseller the customer acts for: its sub-accounts with their status and account numbers, and a new one. */
+export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink }: AcronisResellerAreaProps) {
+  const { acronis } = useAcronis()
+  const [reseller, setReseller] = useState<AcronisReseller | null | undefined>(undefined)
+  const [subAccounts, setSubAccounts] = useState<AcronisSubAccount[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+
+  const loadSubAccounts = useCallback(async () => {
+    const { sub_accounts } = await acronis.subAccounts.list({ limit: 100 })
+    setSubAccounts(sub_accounts)
+  }, [acronis])
+
+  useEffect(() => {
+    acronis.reseller
+      .retrieve()
+      .then(({ reseller }) => {
+        setReseller(reseller)
+        return loadSubAccounts()
+      })
+      .catch((e) => (errorStatus(e) === 403 ? setReseller(null) : setError(errorMessage(e))))
+  }, [acronis, loadSubAccounts])
+
+  // While a sub-account waits for its tenant, refresh the list so its account number appears.
+  useEffect(() => {
+    if (!subAccounts?.some((s) => s.status === "pending" && !s.provisioning_error)) return
+    const timer = window.setTimeout(() => void loadSubAccounts().catch(() => undefined), 1500)
+    return () => window.clearTimeout(timer)
+  }, [subAccounts, loadSubAccounts])
+
+  const back = backHref && (
+    <Link href={backHref} className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+      ← Your account
+    </Link>
+  )
+  if (error) return <Alert variant="error">{error}</Alert>
+  if (reseller === undefined) return <Text className="text-ui-fg-muted">Loading…</Text>
+  if (reseller === null) {
+    return (
+      <div className="flex flex-col gap-y-4">
+        {back}
+        <Heading level="h1">Reseller area</Heading>
+        <Text className="text-ui-fg-subtle">Your account does not act for a reseller. Contact us to become one.</Text>
+      </div>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-y-8">
+      {back}
+      <div>
+        <Text size="small" className="text-ui-fg-muted">
+          Reseller area
+        </Text>
+        <Heading level="h1" className="txt-xlarge-plus">
+          {reseller.name}
+        </Heading>
+      </div>
+      <Container className="flex flex-col gap-y-4" aria-labelledby="sub-accounts-heading">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Heading level="h2" id="sub-accounts-heading">
+            Sub-accounts
+          </Heading>
+          {!adding && <Button onClick={() => setAdding(true)}>New sub-account</Button>}
+        </div>
+        {adding && (
+          <div className="border-ui-border-base rounded-lg border p-4">
+            <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => void loadSubAccounts()} />
+          </div>
+        )}
+        {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
+        {subAccounts?.length === 0 && <Text className="text-ui-fg-subtle">No sub-accounts yet. Create one for each customer you serve.</Text>}
+        {!!subAccounts?.length && (
+          <Table>
+            <caption className="sr-only">Your sub-accounts</caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Name</Table.HeaderCell>
+                <Table.HeaderCell>Kind</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>Account number</Table.HeaderCell>
+                <Table.HeaderCell>Created</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {subAccounts.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell>
+                    <Link href={subAccountHref(s.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
+                      {s.name}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>{s.kind === "end_customer" ? "End customer" : "Sub-division"}</Table.Cell>
+                  <Table.Cell>
+                    <StatusBadge color={statusColor(s.status)}>{statusLabel(s.status)}</StatusBadge>
+                  </Table.Cell>
+                  <Table.Cell className="font-mono">{s.account_number}</Table.Cell>
+                  <Table.Cell>{formatDay(s.created_at)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </Container>
+    </div>
+  )
+}
