@@ -10,3 +10,20 @@ export function errorMessage(error: unknown): string {
 export function errorStatus(error: unknown): number | undefined {
   return error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : undefined
 }
+
+/**
+ * Which of `fields` a refusal is about. The plugin's 400s start with the field's path (`plan_order.domain: …`)
+ * or name it in the text (`metadata.acronis.protection_licensing_model`); the longest match wins, so
+ * `data_location_confirmed` is not read as `data_location`. `null` when it names none of them.
+ */
+export function refusedField<F extends string>(error: unknown, fields: readonly F[]): F | null {
+  const message = errorMessage(error)
+  const prefix = message.match(/^([\w.]+):/)?.[1]
+  const named = [...fields].sort((a, b) => b.length - a.length)
+  if (prefix) {
+    const path = prefix.replace(/^(plan_order|metadata\.acronis|metadata|billing_address)\./, "")
+    const exact = named.find((field) => path === field || path.startsWith(`${field}.`))
+    if (exact) return exact
+  }
+  return named.find((field) => new RegExp(`(^|[^\\w])${field.replace(/\./g, "\\.")}([^\\w]|$)`).test(message)) ?? null
+}

@@ -3,4 +3,18 @@
  * look). Client components: render them inside `AcronisStorefrontProvider`, in server-rendered pages alike.
  */
 export { AcronisStorefrontProvider, useAcronis } from "./context"
-export { errorMessage, errorStatus } from "./errors"
+export { errorMessage, errorStatus, refusedField } from "./errors"
+export { formatAmount } from "./money"
+export { CheckboxField, Field, NativeSelect, type FieldControlProps } from "./field"
+export { AcronisOfferBadge, acronisOfferTypeLabel } from "./acronis-offer-badge"
+export { AcronisBasketSettingsForm, missingBasketSettings, type AcronisBasketSettingsErrors } from "./acronis-basket-settings-form"
+export { AcronisContractTier } from "./acronis-contract-tier"
+export {
+  AcronisPlanOrderForm,
+  initialPlanOrder,
+  missingPlanOrderFields,
+  PLAN_ORDER_FIELDS,
+  type AcronisPlanOrder,
+  type AcronisPlanOrderErrors,
+} from "./acronis-plan-order-form"
+export { AddAcronisToCart } from "./add-acronis-to-cart"

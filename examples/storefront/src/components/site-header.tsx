@@ -3,6 +3,7 @@
 import { Badge } from "@medusajs/ui"
 import Link from "next/link"
 import { useStore } from "@/lib/store-context"
+import { RegionSelect } from "./region-select"
 
 export function SiteHeader() {
   const { customer, cart } = useStore()
@@ -14,6 +15,7 @@ export function SiteHeader() {
           Acronis Store
         </Link>
         <div className="txt-compact-medium-plus flex items-center gap-x-6">
+          <RegionSelect />
           <Link href="/" className="text-ui-fg-subtle hover:text-ui-fg-base">
             Store
           </Link>

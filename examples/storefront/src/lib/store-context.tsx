@@ -5,6 +5,7 @@ import { useAcronis } from "medusa-plugin-acronis/storefront/react"
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react"
 
 const CART_KEY = "acronis_example_cart_id"
+const REGION_KEY = "acronis_example_region_id"
 
 type StoreState = {
   /** The signed-in customer, `null` for a guest, `undefined` while loading. */
@@ -18,6 +19,12 @@ type StoreState = {
   /** Forgets the cart (after the order is placed). */
   clearCart: () => void
   signOut: () => Promise<void>
+  /** The store's regions, `[]` while loading. */
+  regions: HttpTypes.StoreRegion[]
+  /** The shopper's region: the open cart's, else the one chosen, else the first. Prices show in its currency. */
+  region: HttpTypes.StoreRegion | null
+  /** Chooses the region (and moves the open cart to it). */
+  setRegionId: (regionId: string) => Promise<void>
 }
 
 const StoreContext = createContext<StoreState | null>(null)
@@ -29,6 +36,8 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const { sdk } = useAcronis()
   const [customer, setCustomer] = useState<StoreState["customer"]>(undefined)
   const [cart, setCart] = useState<HttpTypes.StoreCart | null>(null)
+  const [regions, setRegions] = useState<HttpTypes.StoreRegion[]>([])
+  const [chosenRegionId, setChosenRegionId] = useState<string | null>(null)
 
   const refreshCustomer = useCallback(async () => {
     const me = await sdk.store.customer.retrieve().catch(() => null)
@@ -53,7 +62,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     async (regionId?: string) => {
       const open = cart ?? (await refreshCart())
       if (open && (!regionId || open.region_id === regionId)) return open
-      const region = regionId ?? (await sdk.store.region.list({ limit: 1 })).regions[0]?.id
+      const region = regionId ?? chosenRegionId ?? (await sdk.store.region.list({ limit: 1 })).regions[0]?.id
       const created = open
         ? await sdk.store.cart.update(open.id, { region_id: region }, { fields: CART_FIELDS })
         : await sdk.store.cart.create({ region_id: region }, { fields: CART_FIELDS })
@@ -61,7 +70,19 @@ export function StoreProvider({ children }: { children: ReactNode }) {
       setCart(created.cart)
       return created.cart
     },
-    [cart, refreshCart, sdk]
+    [cart, chosenRegionId, refreshCart, sdk]
+  )
+
+  const setRegionId = useCallback(
+    async (regionId: string) => {
+      window.localStorage.setItem(REGION_KEY, regionId)
+      setChosenRegionId(regionId)
+      if (cart && cart.region_id !== regionId) {
+        const { cart: moved } = await sdk.store.cart.update(cart.id, { region_id: regionId }, { fields: CART_FIELDS })
+        setCart(moved)
+      }
+    },
+    [cart, sdk]
   )
 
   const clearCart = useCallback(() => {
@@ -78,10 +99,19 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refreshCustomer()
     void refreshCart()
-  }, [refreshCustomer, refreshCart])
+    setChosenRegionId(window.localStorage.getItem(REGION_KEY))
+    sdk.store.region
+      .list({ limit: 50, fields: "id,name,currency_code,*countries" })
+      .then(({ regions }) => setRegions(regions))
+      .catch(() => setRegions([]))
+  }, [refreshCustomer, refreshCart, sdk])
+
+  const region = regions.find((r) => r.id === cart?.region_id) ?? regions.find((r) => r.id === chosenRegionId) ?? regions[0] ?? null
 
   return (
-    <StoreContext.Provider value={{ customer, cart, refreshCustomer, refreshCart, ensureCart, clearCart, signOut }}>
+    <StoreContext.Provider
+      value={{ customer, cart, refreshCustomer, refreshCart, ensureCart, clearCart, signOut, regions, region, setRegionId }}
+    >
       {children}
     </StoreContext.Provider>
   )
