@@ -13,6 +13,8 @@ type Props = {
   onChange: (value: Partial<AcronisBasketSettings>) => void
   errors?: AcronisBasketSettingsErrors
   disabled?: boolean
+  /** Side by side, without the list of every option's description (e.g. in the cart). */
+  compact?: boolean
 }
 
 /** What a missing choice says, at its field. */
@@ -27,9 +29,9 @@ export function missingBasketSettings(settings: AcronisOfferSetting[], value: Pa
  * The pay-per-use basket settings: one required drop-down per licensing model, each option's description
  * shown beside the list so the shopper knows what each bills by.
  */
-export function AcronisBasketSettingsForm({ settings, value, onChange, errors = {}, disabled }: Props) {
+export function AcronisBasketSettingsForm({ settings, value, onChange, errors = {}, disabled, compact }: Props) {
   return (
-    <div className="flex flex-col gap-y-6">
+    <div className={compact ? "grid grid-cols-1 gap-4 sm:grid-cols-2" : "flex flex-col gap-y-6"}>
       {settings.map((setting) => {
         const chosen = setting.options.find((option) => option.value === value[setting.key])
         return (
@@ -59,6 +61,7 @@ export function AcronisBasketSettingsForm({ settings, value, onChange, errors = 
           </Field>
         )
       })}
+      {!compact && (
       <dl className="bg-ui-bg-subtle flex flex-col gap-y-3 rounded-lg p-4">
         {settings.flatMap((setting) =>
           setting.options.map((option) => (
@@ -77,6 +80,7 @@ export function AcronisBasketSettingsForm({ settings, value, onChange, errors = 
           ))
         )}
       </dl>
+      )}
     </div>
   )
 }

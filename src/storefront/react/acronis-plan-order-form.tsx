@@ -62,6 +62,14 @@ type Plan = NonNullable<AcronisOffer["plan"]>
 
 const fieldsOf = (plan: Plan) => plan.fields as unknown as PlanFields
 
+/** A package's seats and price in the cart's currency. */
+const packageHint = (pkg: PackageChoice | undefined, currency: string) => {
+  if (!pkg) return undefined
+  const price = pkg.seat_prices[currency]
+  const seats = pkg.included_seats ? `${pkg.included_seats} users included. ` : ""
+  return seats + (price === undefined ? `Not sold in ${currency.toUpperCase()}.` : `${formatAmount(price, currency)} per user a month.`)
+}
+
 const INTERVAL_LABELS: Record<string, string> = { month: "Monthly", year: "Yearly" }
 
 /** A new form with the offer's first choices and its recommendations, in the cart's currency for SaaS. */
@@ -226,19 +234,14 @@ export function AcronisPlanOrderForm({ plan, currencyCode, value, onChange, bill
           </Field>
         )}
 
-        <Field label={fields.package.label} required error={errors.package}>
+        <Field label={fields.package.label} required error={errors.package} hint={packageHint(fields.package.options.find((pkg) => pkg.value === value.package), currency)}>
           {(control) => (
             <NativeSelect {...control} disabled={disabled} value={value.package} onChange={(event) => set({ package: event.target.value })}>
-              {fields.package.options.map((pkg) => {
-                const price = pkg.seat_prices[currency]
-                const seats = pkg.included_seats ? `${pkg.included_seats} users included` : null
-                const priced = price === undefined ? `not sold in ${currency.toUpperCase()}` : `${formatAmount(price, currency)} per user a month`
-                return (
-                  <option key={pkg.value} value={pkg.value}>
-                    {[pkg.label, seats, priced].filter(Boolean).join(" · ")}
-                  </option>
-                )
-              })}
+              {fields.package.options.map((pkg) => (
+                <option key={pkg.value} value={pkg.value}>
+                  {pkg.label}
+                </option>
+              ))}
             </NativeSelect>
           )}
         </Field>

@@ -18,3 +18,4 @@ export {
   type AcronisPlanOrderErrors,
 } from "./acronis-plan-order-form"
 export { AddAcronisToCart } from "./add-acronis-to-cart"
+export { AcronisLineItemSettings } from "./acronis-line-item-settings"

@@ -11,6 +11,8 @@ type StoreState = {
   /** The signed-in customer, `null` for a guest, `undefined` while loading. */
   customer: HttpTypes.StoreCustomer | null | undefined
   cart: HttpTypes.StoreCart | null
+  /** False until the cart was first read from the browser's storage and the backend. */
+  cartReady: boolean
   refreshCustomer: () => Promise<void>
   /** Reloads the cart (after a change made through the sdk or the plugin's client). */
   refreshCart: () => Promise<HttpTypes.StoreCart | null>
@@ -19,6 +21,10 @@ type StoreState = {
   /** Forgets the cart (after the order is placed). */
   clearCart: () => void
   signOut: () => Promise<void>
+  /** Logs a customer in and gives them the open cart. Rejects with Medusa's refusal. */
+  signIn: (email: string, password: string) => Promise<void>
+  /** Registers a customer (an identity, then the customer), logs them in and gives them the open cart. */
+  register: (details: { email: string; password: string; first_name: string; last_name: string; phone?: string }) => Promise<void>
   /** The store's regions, `[]` while loading. */
   regions: HttpTypes.StoreRegion[]
   /** The shopper's region: the open cart's, else the one chosen, else the first. Prices show in its currency. */
@@ -36,6 +42,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const { sdk } = useAcronis()
   const [customer, setCustomer] = useState<StoreState["customer"]>(undefined)
   const [cart, setCart] = useState<HttpTypes.StoreCart | null>(null)
+  const [cartReady, setCartReady] = useState(false)
   const [regions, setRegions] = useState<HttpTypes.StoreRegion[]>([])
   const [chosenRegionId, setChosenRegionId] = useState<string | null>(null)
 
@@ -48,6 +55,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     const id = window.localStorage.getItem(CART_KEY)
     if (!id) {
       setCart(null)
+      setCartReady(true)
       return null
     }
     const found = await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }).catch(() => null)
@@ -55,6 +63,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     const open = found?.cart && !found.cart.completed_at ? found.cart : null
     if (!open) window.localStorage.removeItem(CART_KEY)
     setCart(open)
+    setCartReady(true)
     return open
   }, [sdk])
 
@@ -96,6 +105,34 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     setCustomer(null)
   }, [sdk, clearCart])
 
+  // A guest's cart becomes the customer's (Medusa's transfer), so what was chosen before signing in stays.
+  const afterSignIn = useCallback(async () => {
+    await refreshCustomer()
+    const id = window.localStorage.getItem(CART_KEY)
+    if (id) {
+      await sdk.store.cart.transferCart(id).catch(() => undefined)
+      await refreshCart()
+    }
+  }, [refreshCustomer, refreshCart, sdk])
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const result = await sdk.auth.login("customer", "emailpass", { email, password })
+      if (typeof result !== "string") throw new Error("This sign-in needs another step that this store does not offer.")
+      await afterSignIn()
+    },
+    [sdk, afterSignIn]
+  )
+
+  const register = useCallback(
+    async ({ email, password, ...names }: { email: string; password: string; first_name: string; last_name: string; phone?: string }) => {
+      await sdk.auth.register("customer", "emailpass", { email, password })
+      await sdk.store.customer.create({ email, ...names })
+      await signIn(email, password)
+    },
+    [sdk, signIn]
+  )
+
   useEffect(() => {
     void refreshCustomer()
     void refreshCart()
@@ -110,7 +147,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
 
   return (
     <StoreContext.Provider
-      value={{ customer, cart, refreshCustomer, refreshCart, ensureCart, clearCart, signOut, regions, region, setRegionId }}
+      value={{ customer, cart, cartReady, refreshCustomer, refreshCart, ensureCart, clearCart, signOut, signIn, register, regions, region, setRegionId }}
     >
       {children}
     </StoreContext.Provider>

@@ -8,21 +8,15 @@ import Link from "next/link"
 import { useEffect, useState } from "react"
 import { priceLine } from "@/lib/price"
 import { useStore } from "@/lib/store-context"
+import { useAcronisOffers } from "@/lib/use-offers"
 
 /** Every product of the store, Acronis and plain side by side, priced in the shopper's region. */
 export function Catalogue() {
-  const { sdk, acronis } = useAcronis()
+  const { sdk } = useAcronis()
   const { region } = useStore()
   const [products, setProducts] = useState<HttpTypes.StoreProduct[] | null>(null)
-  const [offers, setOffers] = useState<Map<string, AcronisListedOffer>>(new Map())
+  const offers = useAcronisOffers() ?? new Map<string, AcronisListedOffer>()
   const [failure, setFailure] = useState<string | null>(null)
-
-  useEffect(() => {
-    acronis.offers
-      .list()
-      .then(({ acronis_offers }) => setOffers(new Map(acronis_offers.map((offer) => [offer.product_id, offer]))))
-      .catch(() => setOffers(new Map()))
-  }, [acronis])
 
   useEffect(() => {
     if (!region) return
