@@ -19,3 +19,7 @@ export {
 } from "./acronis-plan-order-form"
 export { AddAcronisToCart } from "./add-acronis-to-cart"
 export { AcronisLineItemSettings } from "./acronis-line-item-settings"
+export { AcronisTermsStep } from "./acronis-terms-step"
+export { AcronisBillingCheck } from "./acronis-billing-check"
+export { AcronisServiceDetailsStep } from "./acronis-service-details-step"
+export { AcronisProvisioningProgress } from "./acronis-provisioning-progress"
