@@ -250,7 +250,7 @@ export async function badChoicesMakeNoOrder(ctx) {
   const details = section(page, /^\d+\. Service details/)
   const loginField = details.getByLabel(/login/i).first()
   await loginField.fill(login)
-  await details.getByRole("alert").filter({ hasText: "This login is not available" }).waitFor({ timeout: 15_000 })
+  await details.getByRole("alert").filter({ hasText: /taken|not available/ }).waitFor({ timeout: 15_000 })
   expect((await loginField.getAttribute("aria-invalid")) === "true", "the taken login's field is not marked invalid")
   expect(await details.getByRole("button", { name: "Continue" }).isDisabled(), "a taken login can still be continued with")
   await ctx.snap(page, "bad-login-taken")

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react"
 import type { AcronisBasketSettings, AcronisOffer } from "../types"
 import { AcronisBasketSettingsForm, type AcronisBasketSettingsErrors, missingBasketSettings } from "./acronis-basket-settings-form"
 import { useAcronis } from "./context"
-import { errorMessage, refusedField } from "./errors"
+import { errorMessage, fieldErrorMessage, refusedField } from "./errors"
 import { formatAmount } from "./money"
 
 type LineItem = { id: string; metadata?: Record<string, unknown> | null }
@@ -51,7 +51,9 @@ export function AcronisLineItemSettings({ cartId, item, offer, currencyCode, onC
     const facts = [
       order.deployment === "saas" ? "SaaS" : "Cloud",
       order.payment === "pre_paid" ? "pre-paid" : "post-paid",
-      `plan ${order.package}`,
+      // The package's name as the offer shows it ("Team (10 users)"), not its id.
+      (offer.plan?.fields.package as { options?: { value: string; label: string }[] } | undefined)?.options?.find((pkg) => pkg.value === order.package)?.label ??
+        order.package,
       interval ? `billed ${interval === "year" ? "yearly" : "monthly"}` : null,
       order.domain,
       order.postponed_billing ? "first month free" : null,
@@ -77,7 +79,7 @@ export function AcronisLineItemSettings({ cartId, item, offer, currencyCode, onC
       onChanged?.(cart)
     } catch (error) {
       const field = refusedField(error, SETTING_KEYS)
-      if (field) setErrors({ [field]: errorMessage(error) })
+      if (field) setErrors({ [field]: fieldErrorMessage(error) })
       else setRefusal(errorMessage(error))
     } finally {
       setBusy(false)

@@ -4,7 +4,7 @@ import { Alert, Button, Input, Text } from "@medusajs/ui"
 import { type FormEvent, useEffect, useRef, useState } from "react"
 import type { AcronisCheckoutStep, AcronisLoginAvailability } from "../types"
 import { useAcronis } from "./context"
-import { errorMessage, refusedField } from "./errors"
+import { errorMessage, fieldErrorMessage, refusedField } from "./errors"
 import { Field } from "./field"
 
 type Props = {
@@ -54,7 +54,8 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
   }, [login, cartId, acronis, debounceMs])
 
   const taken = check.state === "done" && !check.available
-  const loginError = errors.login ?? (taken ? `This login is not available${check.reason ? `: ${check.reason}` : ""}. Choose another.` : undefined)
+  // The server's reason is a sentence that says what to do ("… is already taken in Acronis; choose another.").
+  const loginError = errors.login ?? (taken ? (check.reason ?? "This login is not available; choose another.") : undefined)
   const loginStatus =
     check.state === "checking"
       ? "Checking whether this login is free…"
@@ -78,9 +79,11 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
       await acronis.checkout.saveServiceDetails(cartId, { login: login.trim(), email: email.trim() })
       onSaved?.()
     } catch (caught) {
-      const field = refusedField(caught, ["login", "email"] as const)
-      if (field) setErrors({ [field]: errorMessage(caught) })
-      else setRefusal(errorMessage(caught))
+      // The route's refusals name the login ("The login … is already taken") or the e-mail in their text.
+      const message = errorMessage(caught)
+      const field = refusedField(caught, ["login", "email"] as const) ?? (/\blogin\b/i.test(message) ? "login" : /e-?mail/i.test(message) ? "email" : null)
+      if (field) setErrors({ [field]: fieldErrorMessage(caught) })
+      else setRefusal(message)
     } finally {
       setBusy(false)
     }

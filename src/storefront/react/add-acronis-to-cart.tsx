@@ -14,7 +14,7 @@ import {
   PLAN_ORDER_FIELDS,
 } from "./acronis-plan-order-form"
 import { useAcronis } from "./context"
-import { errorMessage, refusedField } from "./errors"
+import { errorMessage, fieldErrorMessage, refusedField } from "./errors"
 
 const SETTING_KEYS = ["protection_licensing_model", "file_sync_share_licensing_model"] as const
 
@@ -75,8 +75,8 @@ export function AddAcronisToCart({ offer, variantId, currencyCode, getCartId, on
       const message = errorMessage(error)
       const settingField = offer.type === "ppu" ? refusedField(error, SETTING_KEYS) : null
       const planField = offer.plan ? refusedField(error, PLAN_ORDER_FIELDS) : null
-      if (settingField) setSettingErrors({ [settingField]: message })
-      else if (planField) setPlanErrors({ [planField]: message })
+      if (settingField) setSettingErrors({ [settingField]: fieldErrorMessage(error) })
+      else if (planField) setPlanErrors({ [planField]: fieldErrorMessage(error) })
       else setRefusal(message)
     } finally {
       setBusy(false)

@@ -63,18 +63,21 @@ export function Field({ label, hint, error, required, className, children }: Fie
  */
 export function NativeSelect({ className, children, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <select
-      {...props}
-      className={clx(
-        "bg-ui-bg-field shadow-borders-base txt-compact-small text-ui-fg-base h-8 w-full appearance-none rounded-md px-2 pr-8 outline-none",
-        "hover:bg-ui-bg-field-hover focus-visible:shadow-borders-interactive-with-active",
-        "aria-[invalid=true]:shadow-borders-error disabled:bg-ui-bg-disabled disabled:text-ui-fg-disabled",
-        "bg-[url('data:image/svg+xml;utf8,<svg xmlns=%22http://www.w3.org/2000/svg%22 width=%2215%22 height=%2215%22 fill=%22none%22><path stroke=%22%237a7a80%22 stroke-linecap=%22round%22 stroke-width=%221.5%22 d=%22m4.5 6 3 3 3-3%22/></svg>')] bg-[length:15px] bg-[right_0.5rem_center] bg-no-repeat",
-        className
-      )}
-    >
-      {children}
-    </select>
+    <div className={clx("relative", className ?? "w-full")}>
+      <select
+        {...props}
+        className={clx(
+          "bg-ui-bg-field shadow-borders-base txt-compact-small text-ui-fg-base h-8 w-full appearance-none rounded-md pl-2 pr-8 outline-none",
+          "hover:bg-ui-bg-field-hover focus-visible:shadow-borders-interactive-with-active",
+          "aria-[invalid=true]:shadow-borders-error disabled:bg-ui-bg-disabled disabled:text-ui-fg-disabled"
+        )}
+      >
+        {children}
+      </select>
+      <svg aria-hidden="true" viewBox="0 0 15 15" className="text-ui-fg-muted pointer-events-none absolute right-2 top-1/2 h-[15px] w-[15px] -translate-y-1/2" fill="none">
+        <path stroke="currentColor" strokeLinecap="round" strokeLinejoin="round" strokeWidth="1.5" d="m4.5 6 3 3 3-3" />
+      </svg>
+    </div>
   )
 }
 

@@ -3,7 +3,7 @@
  * look). Client components: render them inside `AcronisStorefrontProvider`, in server-rendered pages alike.
  */
 export { AcronisStorefrontProvider, useAcronis } from "./context"
-export { errorMessage, errorStatus, refusedField } from "./errors"
+export { errorMessage, errorStatus, fieldErrorMessage, refusedField } from "./errors"
 export { formatAmount } from "./money"
 export { CheckboxField, Field, NativeSelect, type FieldControlProps } from "./field"
 export { AcronisOfferBadge, acronisOfferTypeLabel } from "./acronis-offer-badge"

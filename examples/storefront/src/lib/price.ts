@@ -34,3 +34,13 @@ export function priceLine(variant: HttpTypes.StoreProductVariant | undefined, of
   }
   return seats.length ? `From ${formatAmount(Math.min(...seats), currency)} per user a month` : `Not sold in ${currency.toUpperCase()}`
 }
+
+/**
+ * A line's amount in a cart or an order: pay per use and post-paid plans cost nothing up front, so their
+ * line says how they are billed instead of a zero.
+ */
+export function lineAmount(offer: Pick<AcronisOffer, "type"> | undefined, amount: number | undefined, currency: string) {
+  if (offer?.type === "ppu") return "Billed by usage"
+  if (offer?.type === "plan" && !amount) return "Billed per user"
+  return formatAmount(amount, currency)
+}

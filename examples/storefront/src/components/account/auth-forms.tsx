@@ -55,7 +55,14 @@ export function SignInForm() {
 
   const register = `/account/register${next ? `?next=${encodeURIComponent(next)}` : ""}`
   return (
-    <AuthCard title="Sign in" intro="Sign in to buy Acronis services and manage your subscriptions.">
+    <AuthCard
+      title="Sign in"
+      intro={
+        next === "/checkout"
+          ? "Acronis services are bought with an account: sign in, or create one, and you are taken back to checkout."
+          : "Sign in to buy Acronis services and manage your subscriptions."
+      }
+    >
       <form noValidate onSubmit={submit} className="flex flex-col gap-y-4">
         <Field label="E-mail" required error={errors.email}>
           {(control) => <Input {...control} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}

@@ -3,7 +3,7 @@ import { Text } from "@medusajs/ui"
 import { formatAmount } from "medusa-plugin-acronis/storefront/react"
 
 /** Subtotal, delivery, taxes and total of a cart, as Medusa computed them. */
-export function CartTotals({ cart }: { cart: HttpTypes.StoreCart }) {
+export function CartTotals({ cart, billedByUsage }: { cart: HttpTypes.StoreCart; billedByUsage?: boolean }) {
   const rows: [string, number | undefined][] = [
     ["Subtotal", cart.item_subtotal ?? cart.subtotal],
     ...(cart.shipping_methods?.length ? [["Delivery", cart.shipping_total] as [string, number | undefined]] : []),
@@ -33,9 +33,11 @@ export function CartTotals({ cart }: { cart: HttpTypes.StoreCart }) {
           </Text>
         </dd>
       </div>
-      <Text size="xsmall" className="text-ui-fg-muted">
-        Pay-per-use services are billed each month for what you use; their first bill comes after the first month.
-      </Text>
+      {billedByUsage && (
+        <Text size="xsmall" className="text-ui-fg-muted">
+          Pay-per-use services are billed each month for what you use; their first bill comes after the first month.
+        </Text>
+      )}
     </dl>
   )
 }

@@ -2,9 +2,10 @@
 
 import type { HttpTypes } from "@medusajs/types"
 import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
-import { AcronisLineItemSettings, AcronisOfferBadge, errorMessage, formatAmount, useAcronis } from "medusa-plugin-acronis/storefront/react"
+import { AcronisLineItemSettings, AcronisOfferBadge, errorMessage, useAcronis } from "medusa-plugin-acronis/storefront/react"
 import Link from "next/link"
 import { useState } from "react"
+import { lineAmount } from "@/lib/price"
 import { useStore } from "@/lib/store-context"
 import { useAcronisOffers } from "@/lib/use-offers"
 import { CartTotals } from "./cart-totals"
@@ -46,7 +47,7 @@ export function CartView() {
       </div>
       <Container className="flex h-fit flex-col gap-y-6 p-6">
         <Heading level="h2">Summary</Heading>
-        <CartTotals cart={cart} />
+        <CartTotals cart={cart} billedByUsage={items.some((item) => item.product_id && offers?.get(item.product_id)?.type === "ppu")} />
         {hasAcronis && customer === null && (
           <Text size="small" className="text-ui-fg-subtle">
             Acronis services are bought with an account: you sign in or register at checkout.
@@ -101,7 +102,7 @@ function CartLine({
             </Text>
           </div>
           <div className="flex flex-col items-end gap-y-2">
-            <Text weight="plus">{offer?.type === "ppu" ? "Billed by usage" : formatAmount(item.total ?? item.subtotal, cart.currency_code)}</Text>
+            <Text weight="plus">{lineAmount(offer, item.total ?? item.subtotal, cart.currency_code)}</Text>
             <Button variant="transparent" size="small" isLoading={busy} onClick={remove} aria-label={`Remove ${item.product_title ?? item.title}`}>
               Remove
             </Button>

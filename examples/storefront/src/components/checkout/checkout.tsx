@@ -8,13 +8,13 @@ import {
   AcronisServiceDetailsStep,
   AcronisTermsStep,
   errorMessage,
-  formatAmount,
   useAcronis,
 } from "medusa-plugin-acronis/storefront/react"
 import Link from "next/link"
 import { useRouter, useSearchParams } from "next/navigation"
 import { useCallback, useEffect, useState } from "react"
 import { CartTotals } from "@/components/cart/cart-totals"
+import { lineAmount } from "@/lib/price"
 import { useStore } from "@/lib/store-context"
 import { DeliveryStep } from "./delivery-step"
 import { PaymentStep, paymentProviderName } from "./payment-step"
@@ -203,12 +203,12 @@ export function Checkout() {
             <li key={item.id} className="flex justify-between gap-x-4">
               <Text size="small">{item.product_title ?? item.title}</Text>
               <Text size="small" className="text-ui-fg-subtle">
-                {formatAmount(item.total, cart.currency_code)}
+                {lineAmount(state.items.find((line) => line.line_item_id === item.id), item.total, cart.currency_code)}
               </Text>
             </li>
           ))}
         </ul>
-        <CartTotals cart={cart} />
+        <CartTotals cart={cart} billedByUsage={state.items.some((line) => line.type === "ppu")} />
         {!state.has_acronis_items || details?.required !== false ? null : (
           <Text size="small" className="text-ui-fg-subtle">
             Your existing Acronis account gets these services; no new login is needed.

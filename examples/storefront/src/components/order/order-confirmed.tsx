@@ -5,6 +5,7 @@ import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { AcronisOfferBadge, AcronisProvisioningProgress, errorMessage, formatAmount, useAcronis } from "medusa-plugin-acronis/storefront/react"
 import Link from "next/link"
 import { useEffect, useState } from "react"
+import { lineAmount } from "@/lib/price"
 import { useStore } from "@/lib/store-context"
 import { useAcronisOffers } from "@/lib/use-offers"
 
@@ -32,7 +33,7 @@ export function OrderConfirmed({ orderId }: { orderId: string }) {
       <div className="flex flex-col gap-y-2">
         <Heading level="h1">Thank you, your order is placed</Heading>
         <Text className="text-ui-fg-subtle">
-          Order #{order.display_id} · a confirmation was sent to {order.email}.
+          Order #{order.display_id} for {order.email}.
         </Text>
       </div>
 
@@ -63,7 +64,7 @@ export function OrderConfirmed({ orderId }: { orderId: string }) {
                   {offer && <AcronisOfferBadge type={offer.type} className="self-start" />}
                 </div>
                 <Text size="small">
-                  {offer?.type === "ppu" ? "Billed by usage" : formatAmount(item.total, order.currency_code)}
+                  {lineAmount(offer, item.total, order.currency_code)}
                 </Text>
               </li>
             )
@@ -92,9 +93,11 @@ export function OrderConfirmed({ orderId }: { orderId: string }) {
       </Container>
 
       <div className="flex gap-x-3">
-        <Button asChild variant="secondary">
-          <Link href="/account">Go to your account</Link>
-        </Button>
+        {customer && (
+          <Button asChild variant="secondary">
+            <Link href="/account">Go to your account</Link>
+          </Button>
+        )}
         <Button asChild variant="transparent">
           <Link href="/">Continue shopping</Link>
         </Button>
