@@ -219,6 +219,9 @@ export function Checkout() {
   )
 }
 
+/** The step a completion refusal names (`Checkout step "service_details" …`), to send the shopper back to it. */
+const refusedStep = (message: string) => message.match(/Checkout step "(terms|billing|service_details)"/)?.[1] ?? null
+
 function ReviewStep({
   cart,
   state,
@@ -260,6 +263,14 @@ function ReviewStep({
       {refusal && (
         <Alert variant="error" role="alert">
           <span className="font-medium">The order was not placed.</span> {refusal}
+          {refusedStep(refusal) && (
+            <>
+              {" "}
+              <Link href={`/checkout?step=${refusedStep(refusal)}`} className="underline">
+                Go to that step
+              </Link>
+            </>
+          )}
         </Alert>
       )}
       <Button size="large" className="self-start" isLoading={busy} disabled={!canPlace} onClick={place}>
