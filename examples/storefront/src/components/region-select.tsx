@@ -10,12 +10,12 @@ export function RegionSelect() {
   const id = useId()
   return (
     <div className="flex items-center gap-x-2">
-      <label htmlFor={id} className="txt-compact-small text-ui-fg-subtle">
+      <label htmlFor={id} className="txt-compact-small text-ui-fg-subtle max-sm:sr-only">
         Region
       </label>
       <NativeSelect
         id={id}
-        className="w-auto min-w-[11rem]"
+        className="w-44"
         value={region?.id ?? ""}
         disabled={!regions.length}
         onChange={(event) => void setRegionId(event.target.value)}
