@@ -49,7 +49,12 @@ superviseAll(
   { onStop: stopDatabase }
 )
 
+// Printed once both answer (the storefront's first page compiled), after the start-up logs.
+const answers = (url) => fetch(url).then((response) => response.ok, () => false)
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
+while (!(await answers(`${backendUrl}/health`))) await sleep(1000)
+while (!(await answers(storefrontUrl))) await sleep(1000)
 console.log(`
-Storefront: ${storefrontUrl}   (pages compile on their first visit)
-Admin:      ${backendUrl}/app${state.adminCreated ? ` — log in as ${state.adminEmail} / ${state.adminPassword}` : ""}
+  Storefront: ${storefrontUrl}
+  Admin:      ${backendUrl}/app${state.adminCreated ? ` (log in as ${state.adminEmail} / ${state.adminPassword})` : ""}
 `)

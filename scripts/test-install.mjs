@@ -42,6 +42,11 @@ try {
     const leaked = shipped.find((path) => forbidden.test(path))
     if (leaked) throw new Error(`the tarball ships ${leaked}, which is not part of the plugin`)
   }
+  // Every entry of package.json's "exports" that names a file must ship it (the storefront's client and components).
+  const exported = Object.values(plugin.exports).flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)))
+  for (const target of exported.filter((path) => !path.includes("*"))) {
+    if (!shipped.includes(target.replace(/^\.\//, ""))) throw new Error(`package.json exports ${target}, which the tarball does not ship`)
+  }
 
   step(`creating a Medusa ${medusaVersion} host app in ${hostDir}`)
   writeFileSync(

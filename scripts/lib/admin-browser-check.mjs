@@ -14,7 +14,7 @@ import { walkSubscriptionPages } from "./admin-walk-subscriptions.mjs"
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 
 // Without the background-networking flags Chromium keeps trying to reach Google, which a closed network refuses.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

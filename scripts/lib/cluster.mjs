@@ -214,7 +214,8 @@ export async function startCluster({ workers = 2, runDir, env: extraEnv = {}, lo
     const booted = Date.now()
     const names = Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)
     const [server, ...workerHandles] = await Promise.all([
-      cluster.startMedusa("server", "server"),
+      // With no workers the server runs jobs and subscribers too.
+      cluster.startMedusa("server", workers ? "server" : "shared"),
       ...names.map((name) => cluster.startMedusa(name, "worker")),
     ])
     cluster.server = server

@@ -10,6 +10,14 @@ type Headers = Record<string, string | null>
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join("/")
 
+export type AcronisStorefrontOptions = {
+  /**
+   * Sent with every call, under each call's own headers. For a storefront whose browser-side sdk holds no
+   * session, e.g. one that keeps the customer's token in an httpOnly cookie and passes `authorization` down.
+   */
+  headers?: Headers
+}
+
 /**
  * A typed client of the plugin's store routes on the storefront's own `@medusajs/js-sdk` instance: every call
  * goes through `sdk.client.fetch`, so the publishable key and the customer's session or token are the ones the
@@ -19,9 +27,9 @@ const path = (...parts: string[]) => parts.map(encodeURIComponent).join("/")
  * Basket settings and plan order forms live in line items' metadata, a reseller's sub-account in the cart's:
  * `cart` writes them through Medusa's own cart routes. Everything else of the cart stays `sdk.store.cart`'s.
  */
-export function createAcronisStorefront(sdk: Medusa) {
+export function createAcronisStorefront(sdk: Medusa, options: AcronisStorefrontOptions = {}) {
   const fetch = <R>(url: string, init?: { method?: "GET" | "POST"; body?: unknown; query?: object; headers?: Headers }) =>
-    sdk.client.fetch<R>(url, init as Parameters<Medusa["client"]["fetch"]>[1])
+    sdk.client.fetch<R>(url, { ...init, headers: { ...options.headers, ...init?.headers } } as Parameters<Medusa["client"]["fetch"]>[1])
   const post = <R>(url: string, body: unknown, headers?: Headers) => fetch<R>(url, { method: "POST", body, headers })
 
   return {

@@ -1,0 +1,18 @@
+// The browser journeys of `npm run test:storefront`, in the order they run. Each gets the harness's `ctx`
+// (see scripts/test-storefront.mjs) and throws on the first check that fails.
+
+/** @type {{ group: string, title: string, run: (ctx: any) => Promise<void> }[]} */
+export const journeys = [
+  {
+    group: "shopper",
+    title: "the catalogue shows Acronis and plain products",
+    async run(ctx) {
+      const page = await ctx.newPage()
+      await page.goto(ctx.storefrontUrl)
+      await page.getByRole("heading", { name: "Store" }).waitFor()
+      await page.getByText("Acronis Cyber Protect Cloud").first().waitFor()
+      await ctx.snap(page, "catalogue")
+      await page.context().close()
+    },
+  },
+]
