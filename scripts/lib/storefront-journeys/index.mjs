@@ -1,5 +1,6 @@
 // The browser journeys of `npm run test:storefront`, in the order they run. Each gets the harness's `ctx`
 // (see scripts/test-storefront.mjs) and throws on the first check that fails.
+import { badChoicesMakeNoOrder, buyPayPerUse } from "./shopper.mjs"
 
 /** @type {{ group: string, title: string, run: (ctx: any) => Promise<void> }[]} */
 export const journeys = [
@@ -15,4 +16,7 @@ export const journeys = [
       await page.context().close()
     },
   },
+  { group: "shopper", title: "a new shopper buys pay per use and sees the service come up", run: buyPayPerUse },
+  // After buyPayPerUse: its login is the taken one.
+  { group: "shopper", title: "bad choices show at their field and make no order", run: badChoicesMakeNoOrder },
 ]
