@@ -16,7 +16,7 @@ const STATUS: Record<string, { label: string; color: "grey" | "blue" | "green" |
   failed: {
     label: "Failed",
     color: "red",
-    text: "We could not set up your service. Our team has been told and will retry; you do not need to order again.",
+    text: "We could not set up your service yet. The shop sees this and will set it up for you; you do not need to order again.",
   },
   suspended: { label: "Suspended", color: "orange", text: "This service is suspended." },
   cancelled: { label: "Cancelled", color: "grey", text: "This service is cancelled." },

@@ -16,6 +16,11 @@ type Props = {
   onSaved?: () => void
   /** How long the shopper pauses typing before the login is checked; the route allows 30 checks a minute. */
   debounceMs?: number
+  /**
+   * A seat plan's administrator username and domain (its order form): offers "Suggest a login", a free login
+   * made from them (e.g. admin2.contoso.com when admin.contoso.com is taken).
+   */
+  proposalFrom?: { username?: string; domain: string }
 }
 
 type Check = { state: "idle" } | { state: "checking"; login: string } | ({ state: "done" } & AcronisLoginAvailability) | { state: "error"; message: string }
@@ -25,7 +30,7 @@ type Check = { state: "idle" } | { state: "checking"; login: string } | ({ state
  * Acronis, not reserved by another order) once the shopper stops typing, and the answer is shown at the field;
  * a taken login cannot be saved.
  */
-export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved, debounceMs = 500 }: Props) {
+export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved, debounceMs = 500, proposalFrom }: Props) {
   const { acronis } = useAcronis()
   const [login, setLogin] = useState(step.login ?? "")
   const [email, setEmail] = useState(step.email ?? defaultEmail ?? "")
@@ -33,6 +38,7 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
   const [errors, setErrors] = useState<{ login?: string; email?: string }>({})
   const [refusal, setRefusal] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [proposing, setProposing] = useState(false)
   const asked = useRef(0)
   const emailLogin = step.login_format === "email"
 
@@ -64,6 +70,21 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
         : check.state === "error"
           ? `The login could not be checked now (${check.message}); it is checked again when you continue.`
           : null
+
+  const propose = async () => {
+    if (!proposalFrom) return
+    setProposing(true)
+    setErrors((current) => ({ ...current, login: undefined }))
+    try {
+      const proposal = await acronis.logins.proposal({ username: proposalFrom.username, domain: proposalFrom.domain, cart_id: cartId })
+      if (proposal.login) setLogin(proposal.login)
+      else setErrors((current) => ({ ...current, login: "No free login could be made from the domain; type one." }))
+    } catch (caught) {
+      setErrors((current) => ({ ...current, login: fieldErrorMessage(caught) }))
+    } finally {
+      setProposing(false)
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -113,6 +134,11 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
                 setErrors((current) => ({ ...current, login: undefined }))
               }}
             />
+            {proposalFrom && !emailLogin && (
+              <Button type="button" size="small" variant="secondary" className="mt-1 self-start" isLoading={proposing} onClick={propose}>
+                Suggest a login from {proposalFrom.domain}
+              </Button>
+            )}
             <Text size="small" role="status" aria-live="polite" className={check.state === "done" && check.available ? "text-ui-fg-interactive" : "text-ui-fg-subtle"}>
               {loginStatus}
             </Text>

@@ -160,7 +160,13 @@ export function Checkout() {
               return section(
                 step,
                 index,
-                <AcronisServiceDetailsStep cartId={cart.id} step={details!} defaultEmail={customer?.email ?? cart.email ?? undefined} onSaved={next} />,
+                <AcronisServiceDetailsStep
+                  cartId={cart.id}
+                  step={details!}
+                  defaultEmail={customer?.email ?? cart.email ?? undefined}
+                  proposalFrom={planAdministrator(cart)}
+                  onSaved={next}
+                />,
                 <Text size="small">
                   Login {details!.login} · activation e-mail to {details!.email}
                 </Text>
@@ -202,7 +208,7 @@ export function Checkout() {
           {(cart.items ?? []).map((item) => (
             <li key={item.id} className="flex justify-between gap-x-4">
               <Text size="small">{item.product_title ?? item.title}</Text>
-              <Text size="small" className="text-ui-fg-subtle">
+              <Text size="small" className="text-ui-fg-subtle shrink-0 whitespace-nowrap">
                 {lineAmount(state.items.find((line) => line.line_item_id === item.id), item.total, cart.currency_code)}
               </Text>
             </li>
@@ -217,6 +223,12 @@ export function Checkout() {
       </Container>
     </div>
   )
+}
+
+/** A seat plan's administrator and domain from its order form, for a login proposal. */
+function planAdministrator(cart: HttpTypes.StoreCart) {
+  const order = cart.items?.map((item) => item.metadata?.plan_order as { admin_username?: string; domain?: string } | undefined).find((o) => o?.domain)
+  return order?.domain ? { username: order.admin_username, domain: order.domain } : undefined
 }
 
 /** The step a completion refusal names (`Checkout step "service_details" …`), to send the shopper back to it. */
