@@ -62,24 +62,24 @@ export function AcronisBasketSettingsForm({ settings, value, onChange, errors = 
         )
       })}
       {!compact && (
-      <dl className="bg-ui-bg-subtle flex flex-col gap-y-3 rounded-lg p-4">
-        {settings.flatMap((setting) =>
-          setting.options.map((option) => (
-            <div key={`${setting.key}-${option.value}`}>
-              <dt>
-                <Text size="small" weight="plus" as="span">
-                  {setting.label}: {option.label}
-                </Text>
-              </dt>
-              <dd>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {option.description}
-                </Text>
-              </dd>
-            </div>
-          ))
-        )}
-      </dl>
+        <dl className="bg-ui-bg-subtle flex flex-col gap-y-3 rounded-lg p-4">
+          {settings.flatMap((setting) =>
+            setting.options.map((option) => (
+              <div key={`${setting.key}-${option.value}`}>
+                <dt>
+                  <Text size="small" weight="plus" as="span">
+                    {setting.label}: {option.label}
+                  </Text>
+                </dt>
+                <dd>
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {option.description}
+                  </Text>
+                </dd>
+              </div>
+            ))
+          )}
+        </dl>
       )}
     </div>
   )

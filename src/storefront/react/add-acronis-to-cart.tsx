@@ -39,7 +39,7 @@ export function AddAcronisToCart({ offer, variantId, currencyCode, getCartId, on
   const { acronis } = useAcronis()
   const [settings, setSettings] = useState<Partial<AcronisBasketSettings>>({})
   const [planOrder, setPlanOrder] = useState<AcronisPlanOrder | null>(() => (offer.plan ? initialPlanOrder(offer.plan, currencyCode) : null))
-  const [interval, setInterval] = useState<"month" | "year" | undefined>(undefined)
+  const [billingInterval, setBillingInterval] = useState<"month" | "year" | undefined>(undefined)
   const [settingErrors, setSettingErrors] = useState<AcronisBasketSettingsErrors>({})
   const [planErrors, setPlanErrors] = useState<AcronisPlanOrderErrors>({})
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -67,7 +67,7 @@ export function AddAcronisToCart({ offer, variantId, currencyCode, getCartId, on
         variant_id: variantId,
         ...(offer.type === "ppu" && { settings: settings as AcronisBasketSettings }),
         ...(offer.plan && planOrder && { plan_order: planOrder }),
-        ...(offer.plan && interval && { billing_interval: interval }),
+        ...(offer.plan && billingInterval && { billing_interval: billingInterval }),
       })
       setAdded(true)
       onAdded?.(cart)
@@ -104,8 +104,8 @@ export function AddAcronisToCart({ offer, variantId, currencyCode, getCartId, on
           currencyCode={currencyCode}
           value={planOrder}
           onChange={setPlanOrder}
-          billingInterval={interval}
-          onBillingIntervalChange={setInterval}
+          billingInterval={billingInterval}
+          onBillingIntervalChange={setBillingInterval}
           errors={planErrors}
           disabled={busy}
         />

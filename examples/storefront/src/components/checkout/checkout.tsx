@@ -43,6 +43,8 @@ export function Checkout() {
   const [cart, setCart] = useState<HttpTypes.StoreCart | null>(null)
   const [state, setState] = useState<AcronisCheckout | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  // Once placed, the cart is gone: say where the shopper is going rather than "your cart is empty".
+  const [placed, setPlaced] = useState(false)
 
   const load = useCallback(async () => {
     if (!openCart) return
@@ -70,6 +72,13 @@ export function Checkout() {
     }
   }, [state?.has_acronis_items, customer, router])
 
+  if (placed) {
+    return (
+      <Text role="status" className="text-ui-fg-subtle">
+        Order placed. Opening your order…
+      </Text>
+    )
+  }
   if (cartReady && !openCart) {
     return (
       <div className="flex flex-col gap-y-4">
@@ -194,8 +203,9 @@ export function Checkout() {
                   state={state}
                   ready={steps.every((s) => s.id === "review" || s.done)}
                   onPlaced={(orderId) => {
-                    clearCart()
+                    setPlaced(true)
                     router.push(`/order/${orderId}/confirmed`)
+                    clearCart()
                   }}
                 />
               )
