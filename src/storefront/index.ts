@@ -48,7 +48,7 @@ export function createAcronisStorefront(sdk: Medusa, options: AcronisStorefrontO
        */
       addItem: (
         cartId: string,
-        item: { variant_id: string; settings?: T.AcronisBasketSettings; plan_order?: Record<string, unknown>; billing_interval?: "month" | "year" },
+        item: { variant_id: string; settings?: T.AcronisBasketSettings; plan_order?: T.AcronisPlanOrder; billing_interval?: "month" | "year" },
         headers?: Headers
       ) => {
         const acronis = item.settings || item.billing_interval ? { ...item.settings, ...(item.billing_interval && { billing_interval: item.billing_interval }) } : undefined

@@ -2,7 +2,7 @@
 
 import { Checkbox, Input, Label, Text } from "@medusajs/ui"
 import { useId } from "react"
-import type { AcronisOffer } from "../types"
+import type { AcronisOffer, AcronisPlanOrder } from "../types"
 import { CheckboxField, Field, NativeSelect } from "./field"
 import { formatAmount } from "./money"
 
@@ -21,21 +21,6 @@ type PlanFields = {
   domain: { label: string; description?: string }
   admin_username: { label: string; recommended?: string }
   send_credentials_to: { label: string; options: Choice[]; default: string[] }
-}
-
-/** The buyer's answers, sent as the line item's `metadata.plan_order`. */
-export type AcronisPlanOrder = {
-  deployment: string
-  payment: string
-  package: string
-  postponed_billing: boolean
-  data_location: string | null
-  data_location_confirmed: boolean
-  currency: string | null
-  customer: { company_name: string; contact_name: string; contact_email: string }
-  domain: string
-  admin_username: string
-  send_credentials_to: string[]
 }
 
 /** Every field a refusal may name; `customer.*` by their own path. */
@@ -88,7 +73,7 @@ export function initialPlanOrder(plan: Plan, currencyCode: string): AcronisPlanO
     customer: { company_name: "", contact_name: "", contact_email: "" },
     domain: "",
     admin_username: fields.admin_username.recommended ?? "",
-    send_credentials_to: fields.send_credentials_to.default ?? ["account_manager"],
+    send_credentials_to: (fields.send_credentials_to.default ?? ["account_manager"]) as AcronisPlanOrder["send_credentials_to"],
   }
 }
 
@@ -313,11 +298,11 @@ export function AcronisPlanOrderForm({ plan, currencyCode, value, onChange, bill
             key={option.value}
             label={option.label}
             disabled={disabled}
-            checked={value.send_credentials_to.includes(option.value)}
+            checked={(value.send_credentials_to as string[]).includes(option.value)}
             onChange={(checked) =>
               set({
                 send_credentials_to: checked
-                  ? [...value.send_credentials_to.filter((v) => v !== option.value), option.value]
+                  ? [...value.send_credentials_to.filter((v) => v !== option.value), option.value as AcronisPlanOrder["send_credentials_to"][number]]
                   : value.send_credentials_to.filter((v) => v !== option.value),
               })
             }

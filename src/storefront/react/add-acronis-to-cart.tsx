@@ -2,12 +2,11 @@
 
 import { Alert, Button, Text } from "@medusajs/ui"
 import { type FormEvent, useState } from "react"
-import type { AcronisBasketSettings, AcronisOffer } from "../types"
+import type { AcronisBasketSettings, AcronisOffer, AcronisPlanOrder } from "../types"
 import { AcronisBasketSettingsForm, type AcronisBasketSettingsErrors, missingBasketSettings } from "./acronis-basket-settings-form"
 import { AcronisContractTier } from "./acronis-contract-tier"
 import {
   AcronisPlanOrderForm,
-  type AcronisPlanOrder,
   type AcronisPlanOrderErrors,
   initialPlanOrder,
   missingPlanOrderFields,

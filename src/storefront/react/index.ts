@@ -14,7 +14,6 @@ export {
   initialPlanOrder,
   missingPlanOrderFields,
   PLAN_ORDER_FIELDS,
-  type AcronisPlanOrder,
   type AcronisPlanOrderErrors,
 } from "./acronis-plan-order-form"
 export { AddAcronisToCart } from "./add-acronis-to-cart"
