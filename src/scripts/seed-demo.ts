@@ -41,10 +41,9 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
 
   const { data: regions } = await query.graph({ entity: "region", fields: ["name"] })
   const missingRegions = DEMO_REGIONS.filter((region) => !regions.some((r) => r.name === region.name))
-  if (missingRegions.length) {
-    await createRegionsWorkflow(container).run({
-      input: { regions: missingRegions.map((region) => ({ ...region, payment_providers: ["pp_system_default"] })) },
-    })
+  // One at a time, in the list's order: a storefront that lists regions by creation shows the United States first.
+  for (const region of missingRegions) {
+    await createRegionsWorkflow(container).run({ input: { regions: [{ ...region, payment_providers: ["pp_system_default"] }] } })
   }
 
   const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: SALES_CHANNEL } })

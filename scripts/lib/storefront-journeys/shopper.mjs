@@ -7,7 +7,7 @@ const PROTECTION = "Protection Licensing Model"
 const FILE_SYNC_SHARE = "File Sync & Share Licensing Model"
 const PASSWORD = "journey-password-1"
 
-/** A demo address in the first region (United States). */
+/** A demo address in the United States region, which the journeys choose. */
 const ADDRESS = { first_name: "Robin", last_name: "Shopper", address_1: "1 Main Street", postal_code: "10001", city: "New York", country: "us" }
 
 const unique = (prefix) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -29,6 +29,14 @@ export async function registerShopper(ctx, page, { email = `${unique("shopper")}
   await page.getByRole("link", { name: "Account" }).waitFor()
   ctx.log(`registered ${email}`)
   return { email, password, first_name, last_name }
+}
+
+/** Chooses the region (and so the currency) in the header, before anything is in the cart. */
+export async function chooseRegion(ctx, page, name = "United States (USD)") {
+  if (!page.url().startsWith(ctx.storefrontUrl)) await page.goto(ctx.storefrontUrl)
+  const select = page.getByRole("combobox", { name: "Region" })
+  await select.locator("option", { hasText: name }).waitFor({ state: "attached" })
+  await select.selectOption({ label: name })
 }
 
 /** Signs in through /account/sign-in and lands on `next`. */
@@ -153,6 +161,7 @@ let lastLogin = null
 export async function buyPayPerUse(ctx) {
   const page = await ctx.newPage()
   const shopper = await registerShopper(ctx, page)
+  await chooseRegion(ctx, page)
   const login = unique("ppu").replace(/-/g, ".")
   await addToCart(ctx, page, {
     handle: PPU_HANDLE,
@@ -206,6 +215,7 @@ export async function badChoicesMakeNoOrder(ctx) {
   const ordersBefore = await orderCount(ctx)
   const page = await ctx.newPage()
   const shopper = await registerShopper(ctx, page)
+  await chooseRegion(ctx, page)
 
   // (a) One licensing model missing.
   await page.goto(`${ctx.storefrontUrl}/products/${PPU_HANDLE}`)

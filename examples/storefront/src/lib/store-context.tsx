@@ -71,7 +71,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     async (regionId?: string) => {
       const open = cart ?? (await refreshCart())
       if (open && (!regionId || open.region_id === regionId)) return open
-      const region = regionId ?? chosenRegionId ?? (await sdk.store.region.list({ limit: 1 })).regions[0]?.id
+      const region = regionId ?? chosenRegionId ?? regions[0]?.id ?? (await sdk.store.region.list({ limit: 1, order: "created_at" })).regions[0]?.id
       const created = open
         ? await sdk.store.cart.update(open.id, { region_id: region }, { fields: CART_FIELDS })
         : await sdk.store.cart.create({ region_id: region }, { fields: CART_FIELDS })
@@ -79,7 +79,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
       setCart(created.cart)
       return created.cart
     },
-    [cart, chosenRegionId, refreshCart, sdk]
+    [cart, chosenRegionId, regions, refreshCart, sdk]
   )
 
   const setRegionId = useCallback(
@@ -138,7 +138,8 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     void refreshCart()
     setChosenRegionId(window.localStorage.getItem(REGION_KEY))
     sdk.store.region
-      .list({ limit: 50, fields: "id,name,currency_code,*countries" })
+      // In the order the merchant created them: the first is the default.
+      .list({ limit: 50, order: "created_at", fields: "id,name,currency_code,created_at,*countries" })
       .then(({ regions }) => setRegions(regions))
       .catch(() => setRegions([]))
   }, [refreshCustomer, refreshCart, sdk])
