@@ -149,6 +149,28 @@ export async function checkout(ctx, page, { login, email, address = ADDRESS, sna
 /** The staff's view of an order's Acronis subscriptions. */
 const subscriptionsOf = async (ctx, orderId) => (await ctx.admin("GET", `/admin/acronis/subscriptions?order_id=${encodeURIComponent(orderId)}&limit=100`)).subscriptions
 
+/**
+ * The catalogue: Acronis products and plain services side by side, each Acronis card with its badge, prices in
+ * the chosen region's currency (a plain service's price changes with the region).
+ */
+export async function browseCatalogue(ctx) {
+  const page = await ctx.newPage()
+  await page.goto(ctx.storefrontUrl)
+  await page.getByRole("heading", { name: "Store", level: 1 }).waitFor()
+  await chooseRegion(ctx, page)
+  const card = (title) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, level: 2 }) })
+  await card("Acronis Cyber Protect Cloud").getByText("Pay per use").waitFor()
+  await card("Acronis CSP Contract Tier 1").getByText("CSP contract, resellers only").waitFor()
+  await card("Acronis Cloud Backup — 25 users").getByText("Seat plan").waitFor()
+  await card("Onboarding session (1 hour)").getByText("$90.00").waitFor()
+  await card("Acronis CSP Contract Tier 1").getByText("Commitment $250.00 a month").waitFor()
+  await ctx.snap(page, "catalogue-usd")
+  await chooseRegion(ctx, page, "Europe (EUR)")
+  await card("Onboarding session (1 hour)").getByText("€81.00").waitFor()
+  await ctx.snap(page, "catalogue-eur")
+  await page.context().close()
+}
+
 /** Remembered for badChoicesMakeNoOrder, which runs after: a login that is taken now. */
 let lastLogin = null
 

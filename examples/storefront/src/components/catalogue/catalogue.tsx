@@ -42,6 +42,11 @@ export function Catalogue() {
         <Text className="text-ui-fg-subtle">Acronis Cyber Protect Cloud and the services around it. Prices in {currency.toUpperCase()}.</Text>
       </div>
       {failure && <Text className="text-ui-fg-error">{failure}</Text>}
+      {!products && !failure && (
+        <Text role="status" size="small" className="text-ui-fg-subtle">
+          Loading products…
+        </Text>
+      )}
       <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3" aria-busy={!products}>
         {!products &&
           Array.from({ length: 6 }, (_, i) => (
