@@ -93,6 +93,8 @@ try {
       STORE_CORS: storefrontUrl,
       AUTH_CORS: storefrontUrl,
       ACRONIS_PROVISIONING_RETRY_DELAY_MS: "200",
+      // The account page's chart draws synced usage: read it from Acronis every minute, not every hour.
+      ACRONIS_USAGE_SYNC_SCHEDULE: "* * * * *",
       LOG_LEVEL: process.env.STOREFRONT_TEST_LOG_LEVEL || "info",
     },
   })
@@ -122,7 +124,6 @@ try {
     backendUrl: cluster.server.url,
     admin: jsonClient(cluster.server.url, { authorization: `Bearer ${token}` }),
     sandbox: jsonClient(`${cluster.sandboxUrl}/__sandbox`),
-    sql: cluster.sql,
     log: say,
     waitFor,
     /** A page in a browser context of its own (its own localStorage: its own customer and cart). */

@@ -430,7 +430,7 @@ medusaIntegrationTestRunner({
 
     describe("the demo catalogue (npm run seed)", () => {
       // The list (one pay-per-use product, Tier 0 to Tier 7, two seat plans) makes eleven products.
-      it("lists the eleven Acronis products with their offers in the Store API, and a second run changes nothing", async () => {
+      it("lists the eleven Acronis products with their offers in the Store API, two plain services beside them, and a second run changes nothing", async () => {
         const first = await seedDemoStore(getContainer())
         const second = await seedDemoStore(getContainer())
 
@@ -466,8 +466,15 @@ medusaIntegrationTestRunner({
         )
         const groups = await api.get("/admin/customer-groups?name=resellers", admin)
         expect(groups.data.customer_groups).toHaveLength(1)
-        const products = await api.get("/admin/products?limit=50&fields=id", admin)
-        expect(products.data.count).toEqual(11)
+        // Beside them, two plain services that need no shipping: the storefront sells both kinds side by side.
+        const products = await api.get("/admin/products?limit=50&fields=handle,variants.manage_inventory,shipping_profile.id", admin)
+        expect(products.data.count).toEqual(13)
+        const plain = products.data.products.filter((p: { handle: string }) => ["onboarding-session", "backup-health-check"].includes(p.handle))
+        expect(plain).toEqual([
+          expect.objectContaining({ variants: [expect.objectContaining({ manage_inventory: false })] }),
+          expect.objectContaining({ variants: [expect.objectContaining({ manage_inventory: false })] }),
+        ])
+        expect(plain.every((p: { shipping_profile?: unknown }) => !p.shipping_profile)).toEqual(true)
       })
     })
 

@@ -1,6 +1,9 @@
 import { CONTRACT_CURRENCIES } from "../modules/acronis/domain/licensing"
 
-/** The demo store's Acronis catalogue: one pay-per-use product, eight CSP contract tiers and two seat plans. */
+/**
+ * The demo store's catalogue: one pay-per-use product, eight CSP contract tiers and two seat plans from
+ * Acronis, and two plain services sold beside them (no offer, no shipping), as a real shop would.
+ */
 
 type Amounts = Record<string, number>
 
@@ -23,7 +26,8 @@ export type DemoProduct = {
   title: string
   description: string
   prices: Amounts
-  offer: Record<string, unknown> & { type: "ppu" | "contract" | "plan" }
+  /** None for a plain product: Medusa sells it as it is. */
+  offer?: Record<string, unknown> & { type: "ppu" | "contract" | "plan" }
 }
 
 export const DEMO_REGIONS = [
@@ -107,5 +111,18 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       },
       offering_items: [{ name: "pw_base_m365_seats", edition: "pck_per_workload", quota: { value: 10, overage: 0 } }],
     },
+  },
+  // Plain services: no shipping profile, so their lines need no delivery.
+  {
+    handle: "onboarding-session",
+    title: "Onboarding session (1 hour)",
+    description: "One hour with a backup specialist by video call: we set up your first protection plan together.",
+    prices: inEveryContractCurrency(90),
+  },
+  {
+    handle: "backup-health-check",
+    title: "Backup health check",
+    description: "A review of your backup plans, retention and last restores, with a written report within five working days.",
+    prices: inEveryContractCurrency(149),
   },
 ]

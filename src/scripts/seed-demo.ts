@@ -21,8 +21,8 @@ export type DemoSeedResult = { publishableKey: string; salesChannelId: string; p
 
 /**
  * The demo store: regions for the contract currencies, a sales channel with a publishable key, the
- * `resellers` customer group and the ten Acronis products with their offers. Finds before it creates, so
- * running it again changes nothing.
+ * `resellers` customer group, the eleven Acronis products with their offers and two plain services. Finds
+ * before it creates, so running it again changes nothing.
  */
 export async function seedDemoStore(container: MedusaContainer): Promise<DemoSeedResult> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -41,10 +41,9 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
 
   const { data: regions } = await query.graph({ entity: "region", fields: ["name"] })
   const missingRegions = DEMO_REGIONS.filter((region) => !regions.some((r) => r.name === region.name))
-  if (missingRegions.length) {
-    await createRegionsWorkflow(container).run({
-      input: { regions: missingRegions.map((region) => ({ ...region, payment_providers: ["pp_system_default"] })) },
-    })
+  // One at a time, in the list's order: a storefront that lists regions by creation shows the United States first.
+  for (const region of missingRegions) {
+    await createRegionsWorkflow(container).run({ input: { regions: [{ ...region, payment_providers: ["pp_system_default"] }] } })
   }
 
   const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: SALES_CHANNEL } })
@@ -83,6 +82,8 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
     })
     let product = found[0] as { id: string; acronis_offer?: { id: string } | null } | undefined
     if (!product) {
+      // An Acronis service is a monthly subscription; a plain service is bought once.
+      const option = demo.offer ? { title: "Subscription", value: "Monthly" } : { title: "Service", value: "One-off" }
       const { result } = await createProductsWorkflow(container).run({
         input: {
           products: [
@@ -92,11 +93,11 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
               description: demo.description,
               status: "published",
               sales_channels: [{ id: salesChannelId }],
-              options: [{ title: "Subscription", values: ["Monthly"] }],
+              options: [{ title: option.title, values: [option.value] }],
               variants: [
                 {
-                  title: "Monthly",
-                  options: { Subscription: "Monthly" },
+                  title: option.value,
+                  options: { [option.title]: option.value },
                   manage_inventory: false,
                   prices: Object.entries(demo.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
                 },
@@ -107,7 +108,7 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSee
       })
       product = result[0]
     }
-    if (!product.acronis_offer) {
+    if (demo.offer && !product.acronis_offer) {
       await upsertAcronisOfferWorkflow(container).run({
         input: { product_id: product.id, offer: acronisOfferSchema.parse(demo.offer) },
       })

@@ -42,19 +42,28 @@ export function createAcronisStorefront(sdk: Medusa, options: AcronisStorefrontO
     },
 
     cart: {
-      /** Adds a pay-per-use item with its basket settings (quantity 1: a service is ordered once). */
-      addItem: (cartId: string, item: { variant_id: string; settings?: T.AcronisBasketSettings; plan_order?: Record<string, unknown> }, headers?: Headers) =>
-        post<{ cart: Record<string, any> }>(
+      /**
+       * Adds an Acronis item (quantity 1: a service is ordered once): a pay-per-use item with its basket settings,
+       * a plan with its order form and, for a plan sold by more than one interval, the interval chosen.
+       */
+      addItem: (
+        cartId: string,
+        item: { variant_id: string; settings?: T.AcronisBasketSettings; plan_order?: T.AcronisPlanOrder; billing_interval?: "month" | "year" },
+        headers?: Headers
+      ) => {
+        const acronis = item.settings || item.billing_interval ? { ...item.settings, ...(item.billing_interval && { billing_interval: item.billing_interval }) } : undefined
+        return post<{ cart: Record<string, any> }>(
           `/store/carts/${path(cartId)}/line-items`,
           {
             variant_id: item.variant_id,
             quantity: 1,
-            ...((item.settings || item.plan_order) && {
-              metadata: { ...(item.settings && { acronis: item.settings }), ...(item.plan_order && { plan_order: item.plan_order }) },
+            ...((acronis || item.plan_order) && {
+              metadata: { ...(acronis && { acronis }), ...(item.plan_order && { plan_order: item.plan_order }) },
             }),
           },
           headers
-        ),
+        )
+      },
       /** Changes a pay-per-use item's basket settings; the basket rules check them again. */
       setBasketSettings: (cartId: string, lineItemId: string, settings: T.AcronisBasketSettings, headers?: Headers) =>
         post<{ cart: Record<string, any> }>(

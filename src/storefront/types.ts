@@ -29,6 +29,24 @@ export type AcronisOffer = {
   plan: { order_form_required: boolean; billing_intervals: string[]; fields: Record<string, Record<string, unknown> & { key: string }> } | null
 }
 
+/** A seat plan's order form as the buyer filled it in, sent as the line item's `metadata.plan_order`. */
+export type AcronisPlanOrder = {
+  deployment: string
+  payment: string
+  package: string
+  postponed_billing: boolean
+  /** Cloud: the storage the data lives in for good, confirmed by `data_location_confirmed`. */
+  data_location: string | null
+  data_location_confirmed: boolean
+  /** SaaS: the order's currency, the cart's. */
+  currency: string | null
+  customer: { company_name: string; contact_name: string; contact_email: string }
+  domain: string
+  admin_username: string
+  send_credentials_to: ("account_manager" | "customer")[]
+}
+
+
 /** `offer_id`: what a contract's tier change (`contract_tier`) names. */
 export type AcronisListedOffer = AcronisOffer & { offer_id: string; product_id: string; product_title: string; product_handle: string }
 

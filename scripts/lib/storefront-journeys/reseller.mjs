@@ -5,7 +5,7 @@
 // users, the admin API, the cart.
 //
 // `ctx` is the storefront harness's (scripts/test-storefront.mjs): { browser, newPage, storefrontUrl,
-// backendUrl, admin(method, path, body?), sandbox(method, path, body?), sql(text, values?), snap(page, name),
+// backendUrl, admin(method, path, body?), sandbox(method, path, body?), snap(page, name),
 // log(line), waitFor(what, timeoutMs, probe) }.
 
 const PPU_HANDLE = "acronis-cyber-protect-cloud"
@@ -14,47 +14,6 @@ const GB = 1024 ** 3
 
 /** The reseller each harness run made, for the checks of the later steps. */
 const resellers = new WeakMap()
-
-/**
- * A customer signed up through the store API and signed in on `page` (the sdk's token in localStorage), for a
- * run that starts at the reseller: the shopper's journey signs up through the storefront's own pages.
- */
-export async function signedInCustomer(ctx, page, { email, password = "correct-horse-battery-staple", first_name = "Rita", last_name = "Reseller", company_name = "Rita's IT" }) {
-  const { api_keys } = await ctx.admin("GET", "/admin/api-keys?type=publishable&limit=50")
-  const publishable = { "x-publishable-api-key": api_keys.find((k) => !k.revoked_at).token }
-  const post = async (path, body, headers = {}) => {
-    const response = await fetch(`${ctx.backendUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
-    const data = await response.json()
-    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${data?.message ?? ""}`)
-    return data
-  }
-  const registered = await post("/auth/customer/emailpass/register", { email, password })
-  const { customer } = await post("/store/customers", { email, first_name, last_name, company_name }, { ...publishable, authorization: `Bearer ${registered.token}` })
-  const { token } = await post("/auth/customer/emailpass", { email, password })
-  await page.goto(ctx.storefrontUrl)
-  await page.evaluate((jwt) => window.localStorage.setItem("medusa_auth_token", jwt), token)
-  ctx.log(`customer ${email} signed up and signed in`)
-  return customer
-}
-
-/** Staff order the pay-per-use service for the customer (the admin's "add product to customer"), provisioned now. */
-export async function staffOrderPayPerUse(ctx, customerId) {
-  const { products } = await ctx.admin("GET", `/admin/products?handle=${PPU_HANDLE}`)
-  const { order } = await ctx.admin("POST", "/admin/acronis/customer-orders", {
-    customer_id: customerId,
-    product_id: products[0].id,
-    reference: "Head office backup",
-    protection_licensing_model: "per_gigabyte",
-    file_sync_share_licensing_model: "per_user",
-    execute: true,
-  })
-  const subscription = await ctx.waitFor("the staff order's subscription to be active", 90_000, async () => {
-    const { subscriptions } = await ctx.admin("GET", `/admin/acronis/subscriptions?order_id=${order.id}`)
-    return subscriptions.find((s) => s.status === "active") ?? null
-  })
-  ctx.log(`staff ordered ${subscription.service_name} for ${customerId}: ${subscription.id} active`)
-  return subscription
-}
 
 /**
  * Staff make the customer with this e-mail a reseller (named after the customer's company or name), as the
@@ -213,8 +172,8 @@ export async function orderForSubAccount(ctx, page, subAccountName) {
 /**
  * The account page and the first subscription's page: its usage chart drawn from this month's synced usage,
  * its estimate, and a change's cost preview (not confirmed). The subscription gets usage in Acronis for the
- * month's days so far; the chart needs them synced: with `ctx.sql` the journey writes the snapshots a sync
- * would, otherwise it waits for the hourly sync job (ACRONIS_USAGE_SYNC_SCHEDULE can run it every minute).
+ * month's days so far; the chart draws them once the usage sync job has read them (the harness runs it every
+ * minute with ACRONIS_USAGE_SYNC_SCHEDULE).
  */
 export async function accountPages(ctx, page) {
   await page.goto(`${ctx.storefrontUrl}/account`)
@@ -232,10 +191,10 @@ export async function accountPages(ctx, page) {
   await chart.or(empty).first().waitFor({ timeout: 30_000 })
   if (!(await chart.isVisible())) {
     await giveUsage(ctx, subscriptionId)
-    await ctx.waitFor("the usage chart to be drawn", ctx.sql ? 30_000 : 65 * 60_000, async () => {
+    await ctx.waitFor("the usage chart to be drawn", 3 * 60_000, async () => {
       await page.reload()
       await chart.or(empty).first().waitFor({ timeout: 30_000 })
-      return (await chart.isVisible()) || (await page.waitForTimeout(ctx.sql ? 1_000 : 30_000), false)
+      return (await chart.isVisible()) || (await page.waitForTimeout(5_000), false)
     })
   }
   const bars = await chart.locator("svg rect").count()
@@ -260,7 +219,7 @@ export async function accountPages(ctx, page) {
   return { subscription_id: subscriptionId }
 }
 
-/** This month's days so far in Acronis (storage growing, 3 then 5 workstations), and in our snapshots when `ctx.sql` is there. */
+/** This month's days so far in Acronis: storage growing, 3 then 5 workstations. */
 async function giveUsage(ctx, subscriptionId) {
   const { subscription } = await ctx.admin("GET", `/admin/acronis/subscriptions/${subscriptionId}`)
   const tenant = (await ctx.sandbox("GET", "/state")).tenants.find((t) => t.id === subscription.tenant_id)
@@ -280,17 +239,7 @@ async function giveUsage(ctx, subscriptionId) {
   await ctx.sandbox("PUT", "/usages", {
     items: usage.map((u) => ({ tenant_id: tenant.id, offering_item: u.item.name, infra_id: u.item.infra_id ?? undefined, date: u.day, value: u.value })),
   })
-  if (ctx.sql) {
-    for (const [i, u] of usage.entries()) {
-      await ctx.sql(
-        `insert into acronis_usage_snapshot (id, subscription_id, tenant_id, offering_item, edition, infra_id, measurement_unit, day, value, absolute_value, pricing_mode, synced_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'production', $10) on conflict do nothing`,
-        [`acusage_journey_${Date.now()}_${i}`, subscriptionId, tenant.id, u.item.name, u.item.edition ?? null, u.item.infra_id ?? "", u.unit, u.day, String(u.value), new Date().toISOString()]
-      )
-    }
-    await ctx.sql(`update acronis_billing_account set last_synced_at = $2 where subscription_id = $1`, [subscriptionId, new Date().toISOString()])
-  }
-  ctx.log(`usage for ${days.length} days of ${today.slice(0, 7)} in Acronis for tenant ${tenant.id}${ctx.sql ? " and in our snapshots" : ""}`)
+  ctx.log(`usage for ${days.length} days of ${today.slice(0, 7)} in Acronis for tenant ${tenant.id}`)
 }
 
 async function readSubAccount(ctx, page, id) {

@@ -15,6 +15,7 @@ import type {
 import type { StoreAcceptAcronisTerms, StoreAcronisServiceDetails } from "../../api/store/carts/[id]/acronis/validators"
 import type { StoreAcronisSubscriptionChange } from "../../api/store/customers/me/acronis/subscriptions/validators"
 import type { AcronisSettings } from "../../workflows/acronis-checkout/acronis-lines"
+import type { planOrderSchema } from "../../workflows/acronis-checkout/plan-order"
 import type { CheckoutStep } from "../../workflows/acronis-checkout/checkout-state"
 import type { toStoreCheckoutView } from "../../api/store/carts/[id]/acronis/checkout-view"
 import type { toStoreOfferView } from "../../modules/acronis/domain/store-offer-view"
@@ -46,3 +47,5 @@ export type Check12 = Same<Client.AcronisCheckoutStep, CheckoutStep>
 export type Check13 = Same<Client.AcronisCheckout["steps"], ReturnType<typeof toStoreCheckoutView>["steps"]>
 export type Check15 = Same<Client.AcronisOffer["settings"], ReturnType<typeof toStoreOfferView>["settings"]>
 export type Check16 = Same<Client.AcronisOffer["contract"], ReturnType<typeof toStoreOfferView>["contract"]>
+// A plan's order form: what the storefront sends the schema takes, and what the schema reads the storefront knows.
+export type Check17 = [Fits<Client.AcronisPlanOrder, z.input<typeof planOrderSchema>>, Fits<z.output<typeof planOrderSchema>, Client.AcronisPlanOrder>]

@@ -3,7 +3,27 @@
  * look). Client components: render them inside `AcronisStorefrontProvider`, in server-rendered pages alike.
  */
 export { AcronisStorefrontProvider, useAcronis } from "./context"
-export { errorMessage, errorStatus } from "./errors"
+
+// Shopping and checkout.
+export { errorMessage, errorStatus, fieldErrorMessage, refusedField } from "./errors"
+export { formatAmount } from "./money"
+export { CheckboxField, Field, NativeSelect, type FieldControlProps } from "./field"
+export { AcronisOfferBadge, acronisOfferTypeLabel } from "./acronis-offer-badge"
+export { AcronisBasketSettingsForm, missingBasketSettings, type AcronisBasketSettingsErrors } from "./acronis-basket-settings-form"
+export { AcronisContractTier } from "./acronis-contract-tier"
+export {
+  AcronisPlanOrderForm,
+  initialPlanOrder,
+  missingPlanOrderFields,
+  PLAN_ORDER_FIELDS,
+  type AcronisPlanOrderErrors,
+} from "./acronis-plan-order-form"
+export { AddAcronisToCart } from "./add-acronis-to-cart"
+export { AcronisLineItemSettings } from "./acronis-line-item-settings"
+export { AcronisTermsStep } from "./acronis-terms-step"
+export { AcronisBillingCheck } from "./acronis-billing-check"
+export { AcronisServiceDetailsStep } from "./acronis-service-details-step"
+export { AcronisProvisioningProgress } from "./acronis-provisioning-progress"
 
 // Account and reseller screens (after the purchase).
 export { AcronisAccountOverview, type AcronisAccountOverviewProps } from "./account-overview"

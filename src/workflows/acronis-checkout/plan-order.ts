@@ -18,7 +18,8 @@ export const domainName = z
   .transform((domain) => domain.toLowerCase())
   .refine((domain) => DOMAIN_NAME.test(domain), "must be a domain name such as contoso.com")
 
-const planOrderSchema = z
+/** The order form as a storefront sends it (the storefront client's `AcronisPlanOrder` is checked against it). */
+export const planOrderSchema = z
   .object({
     deployment: z.string().min(1),
     payment: z.string().min(1),

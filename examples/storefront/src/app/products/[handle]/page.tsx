@@ -1,0 +1,5 @@
+import { ProductDetail } from "@/components/product/product-detail"
+
+export default function ProductPage({ params }: { params: { handle: string } }) {
+  return <ProductDetail handle={decodeURIComponent(params.handle)} />
+}
