@@ -12,6 +12,7 @@ import type AcronisModuleService from "../../src/modules/acronis/service"
 import { RESELLER_MODULE } from "../../src/modules/reseller"
 import type ResellerModuleService from "../../src/modules/reseller/service"
 import { syncAcronisUsageWorkflow } from "../../src/workflows/acronis-billing"
+import { provisionSubAccountWorkflow } from "../../src/workflows/reseller"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   claimAcronisSubscriptionWorkflow,
@@ -757,6 +758,29 @@ medusaIntegrationTestRunner({
         expect((await activationEmails()).map((email) => email.login).sort()).toEqual(["contoso-admin", "fabrikam-admin"])
         const requests = (await sandbox<{ items: { method: string; path: string; status: number }[] }>("/requests")).items
         expect(requests.filter((request) => request.method === "POST" && request.path === "/api/2/tenants" && request.status === 201)).toHaveLength(3)
+      })
+
+      it("makes a sub-account's own contact the admin of a service ordered for it without service details (its tenant exists), not the reseller", async () => {
+        const { customer, reseller_id } = await makeReseller("Contact Reseller")
+        // The reseller's contract first: its e-mail becomes a login of the partner tenant, as at checkout.
+        const contractOrder = await createOrder({ customer, product: contract, metadata: { acronis_service_details: { email: customer.email } } })
+        await placeOrder(contractOrder.id)
+        await waitForStatus(contractOrder.id, ["active"])
+        const contoso = await subAccount(reseller_id, customer.id, "Contoso Contact Ltd")
+        await provisionSubAccountWorkflow(container).run({ input: { sub_account_id: contoso.id } })
+        const { acronis_tenant_id } = await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveResellerSubAccount(contoso.id)
+        expect(acronis_tenant_id).toBeTruthy()
+
+        // Checkout asks no service details for a sub-account whose tenant exists (the storefront writes "" for none too).
+        const order = await createOrder({ customer, metadata: { acronis_sub_account_id: contoso.id } })
+        await placeOrder(order.id)
+        const subscription = await waitForStatus(order.id, ["active", "failed"])
+        expect(subscription).toEqual(
+          expect.objectContaining({ status: "active", sub_account_id: contoso.id, tenant_id: acronis_tenant_id, login: contoso.email, email: contoso.email })
+        )
+        const admins = (await liveUsers()).filter((user) => user.tenant_id === acronis_tenant_id)
+        expect(admins).toEqual([expect.objectContaining({ login: contoso.email, access_policies: [expect.objectContaining({ role_id: "company_admin" })] })])
+        expect((await liveUsers()).filter((user) => user.login === customer.email)).toHaveLength(1)
       })
 
       it("provisions a contract as the reseller's partner tenant with a partner admin, production pricing and its commitment tier set", async () => {

@@ -22,7 +22,13 @@ async function resellerJourney(ctx) {
   await chooseRegion(ctx, page)
 
   await addToCart(ctx, page, { handle: "acronis-csp-contract-tier-1" })
-  const contractOrder = await checkout(ctx, page, { login: unique("rita"), email: rita.email, snap: "contract-checkout" })
+  // A contract's login is an e-mail address: the reseller's own.
+  const contractOrder = await checkout(ctx, page, {
+    login: rita.email,
+    email: rita.email,
+    address: { first_name: "Rita", last_name: "Reseller", address_1: "5 Market Street", postal_code: "94105", city: "San Francisco", country: "us" },
+    snap: "contract-checkout",
+  })
   await page.getByRole("link", { name: "Manage your service" }).waitFor({ timeout: 90_000 })
   await ctx.snap(page, "contract-confirmation-active")
   const { subscriptions: contract } = await ctx.admin("GET", `/admin/acronis/subscriptions?order_id=${contractOrder}`)

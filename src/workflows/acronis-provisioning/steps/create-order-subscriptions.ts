@@ -4,6 +4,8 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { ACRONIS_MODULE } from "../../../modules/acronis"
 import type AcronisModuleService from "../../../modules/acronis/service"
 import { tenantKindForOffer } from "../../../modules/acronis/domain/offer-catalogue"
+import { RESELLER_MODULE } from "../../../modules/reseller"
+import type ResellerModuleService from "../../../modules/reseller/service"
 import { readPlanOrder } from "../../acronis-checkout/plan-order"
 
 export type CreateOrderSubscriptionsInput = { order_id: string }
@@ -101,15 +103,22 @@ export const createOrderSubscriptionsStep = createStep(
     const existing = await acronis.listAcronisSubscriptions({ order_id: order.id }, { select: ["id", "line_item_id"] })
     const seen = new Set(existing.map((subscription) => subscription.line_item_id))
     const details = (order.metadata?.acronis_service_details ?? {}) as { login?: string; email?: string }
-    const subAccountId = (order.metadata?.acronis_sub_account_id as string | undefined) ?? null
+    const subAccountId = (order.metadata?.acronis_sub_account_id as string | undefined) || null
     const resellerId: string | null = customer?.reseller?.id ?? null
+    // Checkout asks no service details when the sub-account's tenant exists; its admin is then the
+    // sub-account's own contact, not the reseller, whose e-mail may already be a login of its partner tenant.
+    const subAccountEmail =
+      subAccountId && !details.email
+        ? (await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveResellerSubAccount(subAccountId, { select: ["email"] }))
+            .email
+        : null
 
     const toCreate = order.items
       .filter((item) => item.product_id && offerByProduct.has(item.product_id) && !seen.has(item.id))
       .map((item) => {
         const offer = offerByProduct.get(item.product_id!)!
         const chosen = (item.metadata?.acronis ?? {}) as AcronisItemMetadata
-        const email = details.email ?? order.email ?? ""
+        const email = details.email ?? subAccountEmail ?? order.email ?? ""
         const commitmentAmount = offer.commitments?.[order.currency_code?.toLowerCase()] ?? null
         return {
           type: offer.type,
