@@ -186,22 +186,21 @@ export async function accountPages(ctx, page) {
   const subscriptionId = page.url().split("/").pop()
   await page.getByRole("heading", { name: /^Usage in / }).waitFor({ timeout: 30_000 })
 
+  // Usage in Acronis for the month's days so far; the chart draws it once the sync job has read it.
+  await giveUsage(ctx, subscriptionId)
   const chart = page.getByTestId("acronis-usage-chart")
-  const empty = page.getByText(/^No usage has been read from Acronis/)
-  await chart.or(empty).first().waitFor({ timeout: 30_000 })
-  if (!(await chart.isVisible())) {
-    await giveUsage(ctx, subscriptionId)
-    await ctx.waitFor("the usage chart to be drawn", 3 * 60_000, async () => {
-      await page.reload()
-      await chart.or(empty).first().waitFor({ timeout: 30_000 })
-      return (await chart.isVisible()) || (await page.waitForTimeout(5_000), false)
-    })
-  }
+  const workstations = chart.getByRole("img", { name: /^Workstations/ })
+  await ctx.waitFor("the usage chart to draw the workstations used", 3 * 60_000, async () => {
+    await page.reload()
+    await page.getByRole("heading", { name: /^Usage in / }).waitFor({ timeout: 30_000 })
+    return (await workstations.isVisible()) || (await page.waitForTimeout(5_000), false)
+  })
   const bars = await chart.locator("svg rect").count()
-  const summary = await chart.getByRole("img").first().getAttribute("aria-label")
+  const summary = await workstations.getAttribute("aria-label")
   if (!bars || !summary) throw new Error("the usage chart draws no bars or has no summary")
-  await page.getByTestId("acronis-estimate-total").waitFor()
-  ctx.log(`subscription ${subscriptionId}: chart with ${bars} bars ("${summary}")`)
+  const total = (await page.getByTestId("acronis-estimate-total").innerText()).trim()
+  if (!/[1-9]/.test(total)) throw new Error(`the month's usage is drawn but the estimate says "${total}"`)
+  ctx.log(`subscription ${subscriptionId}: chart with ${bars} bars ("${summary}"); estimate ${total}`)
   await ctx.snap(page, "subscription-usage-statements")
 
   const form = page.getByRole("form", { name: "Change your terms" })

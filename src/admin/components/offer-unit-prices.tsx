@@ -15,7 +15,7 @@ import {
   type StoredOffer,
   type UnitPricesDraft,
 } from "../lib/offer-unit-prices"
-import { editionLabel, offeringItemLabel, unitPriceBasis } from "../lib/offering-item-labels"
+import { editionLabel, offeringItemLabel, unitPriceBasis } from "../../lib/display/offering-item-labels"
 import { sdk } from "../lib/sdk"
 
 const inputId = (item: string, currency: string) => `unit-price-${item}-${currency}`

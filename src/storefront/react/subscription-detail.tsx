@@ -9,6 +9,7 @@ import { useAcronis } from "./context"
 import { errorMessage, errorStatus } from "./errors"
 import { AcronisSubscriptionChanges } from "./subscription-changes"
 import { AcronisUsageChart } from "./usage-chart"
+import { formatLineDescription, formatLineQuantity } from "../../lib/display/billed-line-display"
 
 export type AcronisSubscriptionDetailProps = {
   subscriptionId: string
@@ -17,7 +18,7 @@ export type AcronisSubscriptionDetailProps = {
   Link?: AcronisLinkComponent
 }
 
-type Line = Record<string, unknown> & { description?: string; quantity?: string; unit?: string; unit_price?: string; amount?: string }
+type Line = Record<string, unknown> & { offering_item?: string | null; description?: string; quantity?: string; unit?: string; unit_price?: string; amount?: string }
 
 /**
  * One subscription: its status and details, this month's usage as a chart, the estimated charges so far,
@@ -220,10 +221,8 @@ function Lines({ lines, currency, caption }: { lines: Line[]; currency: string |
       <Table.Body>
         {lines.map((line, i) => (
           <Table.Row key={(line.id as string | undefined) ?? i}>
-            <Table.Cell>{line.description}</Table.Cell>
-            <Table.Cell className="text-right tabular-nums">
-              {trimQuantity(line.quantity)} {line.unit}
-            </Table.Cell>
+            <Table.Cell>{formatLineDescription({ offering_item: line.offering_item ?? null, description: line.description ?? "", unit: line.unit ?? "" })}</Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{formatLineQuantity({ quantity: line.quantity ?? "", unit: line.unit ?? "" })}</Table.Cell>
             <Table.Cell className="text-right tabular-nums">{formatMoney(line.unit_price, currency, true)}</Table.Cell>
             <Table.Cell className="text-right tabular-nums">{formatMoney(line.amount, currency)}</Table.Cell>
           </Table.Row>
@@ -233,4 +232,3 @@ function Lines({ lines, currency, caption }: { lines: Line[]; currency: string |
   )
 }
 
-const trimQuantity = (q: string | undefined) => (q === undefined ? "" : q.includes(".") ? q.replace(/\.?0+$/, "") : q)

@@ -2,15 +2,10 @@
 
 import { Text } from "@medusajs/ui"
 import type { AcronisDailyUsage } from "../types"
+import { offeringItemLabel } from "../../lib/display/offering-item-labels"
 import { formatDay, formatPeriod } from "./account-format"
 
 const GB = 1024 ** 3
-
-/** "pg_base_workstations" → "Workstations": the edition prefix says the licensing model, shown elsewhere. */
-export function offeringItemLabel(item: string): string {
-  const name = item.replace(/^(pg|pw|pu|fss?)_(base|advanced)?_?/, "").replace(/_/g, " ")
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
 
 type Series = { key: string; label: string; unit: string; points: { day: string; value: number }[] }
 
@@ -41,10 +36,16 @@ function daysOf(from: string, to: string): string[] {
  * synced (not a drop to zero). Each chart has a summary as its accessible name, and a table with the figures.
  */
 export function AcronisUsageChart({ daily }: { daily: AcronisDailyUsage }) {
-  const series = seriesOf(daily)
+  // A tenant has every offering item of its editions enabled: draw the ones used on some day, name the rest.
+  const all = seriesOf(daily)
+  const series = all.filter((s) => s.points.some((p) => p.value !== 0))
+  const unused = all.filter((s) => !series.includes(s))
   const days = daysOf(daily.from, daily.to)
-  if (!series.length) {
+  if (!all.length) {
     return <Text className="text-ui-fg-subtle">No usage has been read from Acronis for {formatPeriod(daily.period)} yet.</Text>
+  }
+  if (!series.length) {
+    return <Text className="text-ui-fg-subtle">Nothing was used in {formatPeriod(daily.period)} so far.</Text>
   }
   const width = 640
   const height = 150
@@ -117,6 +118,11 @@ export function AcronisUsageChart({ daily }: { daily: AcronisDailyUsage }) {
           </figure>
         )
       })}
+      {unused.length > 0 && (
+        <Text size="small" className="text-ui-fg-subtle">
+          Not used in {formatPeriod(daily.period)}: {unused.map((s) => s.label).join(", ")}.
+        </Text>
+      )}
       <Text size="xsmall" className="text-ui-fg-muted">
         A day without a bar was not read from Acronis yet; it is not a day without usage.
       </Text>

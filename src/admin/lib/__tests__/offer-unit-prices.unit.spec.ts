@@ -13,7 +13,7 @@ import {
   type PricingCatalogue,
   type StoredOffer,
 } from "../offer-unit-prices"
-import { unitPriceBasis } from "../offering-item-labels"
+import { unitPriceBasis } from "../../../lib/display/offering-item-labels"
 
 // As `GET /admin/products/:id/acronis-offer` answered them on a dev host.
 const stored = {

@@ -3,7 +3,7 @@ import { CloudArrowUp } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useQuery } from "@tanstack/react-query"
-import { editionLabel, measurementUnitLabel, offeringItemLabel } from "../../lib/offering-item-labels"
+import { editionLabel, measurementUnitLabel, offeringItemLabel } from "../../../lib/display/offering-item-labels"
 import type { AcronisStatus as Status } from "../../lib/acronis-status"
 import { sdk } from "../../lib/sdk"
 

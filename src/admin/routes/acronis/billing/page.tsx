@@ -5,8 +5,8 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import { customerName, useCustomers } from "../../../lib/acronis-subscriptions"
 import { money, totalsByCurrency } from "../../../lib/decimal-totals"
-import { formatAcronisFigure } from "../../../lib/billed-line-display"
-import { offeringItemLabel } from "../../../lib/offering-item-labels"
+import { formatAcronisFigure } from "../../../../lib/display/billed-line-display"
+import { offeringItemLabel } from "../../../../lib/display/offering-item-labels"
 import { sdk } from "../../../lib/sdk"
 
 type HoldReason = { code: string; message: string; released?: boolean }

@@ -2,7 +2,7 @@ import { Alert, Button, Container, Copy, Heading, Table, Text, toast, usePrompt 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link, useParams } from "react-router-dom"
 import { FILE_SYNC_SHARE_MODEL_LABELS, PROTECTION_MODEL_LABELS } from "../../../../lib/acronis-labels"
-import { formatLineDescription, formatLineQuantity } from "../../../../lib/billed-line-display"
+import { formatLineDescription, formatLineQuantity } from "../../../../../lib/display/billed-line-display"
 import {
   type AcronisSubscription,
   customerName,

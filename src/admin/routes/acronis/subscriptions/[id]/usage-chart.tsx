@@ -2,7 +2,7 @@ import { Container, Heading, Select, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { measurementUnitLabel, offeringItemLabel } from "../../../../lib/offering-item-labels"
+import { measurementUnitLabel, offeringItemLabel } from "../../../../../lib/display/offering-item-labels"
 import { sdk } from "../../../../lib/sdk"
 
 type DailyUsage = {

@@ -1,8 +1,8 @@
 import { Badge, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatMoney, STATEMENT_STATUS_LABELS, type Statement } from "../../../../lib/acronis-subscriptions"
-import { formatAcronisFigure, formatLineDescription, formatLineQuantity } from "../../../../lib/billed-line-display"
-import { offeringItemLabel } from "../../../../lib/offering-item-labels"
+import { formatAcronisFigure, formatLineDescription, formatLineQuantity } from "../../../../../lib/display/billed-line-display"
+import { offeringItemLabel } from "../../../../../lib/display/offering-item-labels"
 
 const STATEMENT_COLORS: Record<Statement["status"], "green" | "orange" | "blue" | "grey"> = {
   draft: "grey",

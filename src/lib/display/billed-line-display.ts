@@ -1,6 +1,6 @@
 import { offeringItemLabel } from "./offering-item-labels"
 
-// How the admin shows a statement or estimate line: Acronis's names for offering items, and quantities rounded
+// How the admin and the storefront show a statement or estimate line: Acronis's names for offering items, and quantities rounded
 // for reading. Display only: the API's exact strings stay what is billed, and money is never rounded here.
 
 export type BilledLine = { offering_item: string | null; description: string; quantity: string; unit: string }

@@ -1,4 +1,4 @@
-// Names the admin shows for Acronis offering items instead of their API names (pg_base_workstations).
+// Names the admin and the storefront show for Acronis offering items instead of their API names (pg_base_workstations).
 // The prefix says how the item is billed; the rest says what it counts.
 
 const BILLING_MODELS: [prefix: string, label: string][] = [
