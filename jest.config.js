@@ -5,6 +5,7 @@ loadEnv("test", process.cwd())
 const testMatchByType = {
   unit: [
     "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/examples/storefront/src/**/__tests__/**/*.unit.spec.[jt]s",
     "**/integration-tests/contract/**/*.spec.[jt]s",
     "**/integration-tests/scripts/**/*.spec.[jt]s",
   ],

@@ -851,6 +851,17 @@ medusaIntegrationTestRunner({
         expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.items).toEqual([])
       })
 
+      it("refuses a billing interval the plan is not sold by when it is added, with a 400 naming the field, and adds nothing", async () => {
+        const cartId = await newCart(john.store)
+        for (const interval of ["week", 12]) {
+          const refused = await failure(addItem(cartId, john.store, planForm.variantId, { acronis: { billing_interval: interval }, plan_order: CLOUD_ORDER }))
+          expect(refused.status).toEqual(400)
+          expect(refused.data.message).toMatch(/^billing_interval: "Acronis Cloud Backup plan" is sold by month/)
+        }
+        expect((await api.get(`/store/carts/${cartId}`, john.store)).data.cart.items).toEqual([])
+        expect((await addItem(cartId, john.store, planForm.variantId, { acronis: { billing_interval: "month" }, plan_order: CLOUD_ORDER })).status).toEqual(200)
+      })
+
       it("refuses postponed billing an offer does not give, a change of the form on update, and a choice the offer dropped before completion", async () => {
         const fixed = await product("Plan without a free month", { ...PLAN_FORM_OFFER, plan: { ...PLAN_FORM_OFFER.plan, postponed_billing: false } })
         const cartId = await newCart(john.store)

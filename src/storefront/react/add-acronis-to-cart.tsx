@@ -38,7 +38,10 @@ export function AddAcronisToCart({ offer, variantId, currencyCode, getCartId, on
   const { acronis } = useAcronis()
   const [settings, setSettings] = useState<Partial<AcronisBasketSettings>>({})
   const [planOrder, setPlanOrder] = useState<AcronisPlanOrder | null>(() => (offer.plan ? initialPlanOrder(offer.plan, currencyCode) : null))
-  const [billingInterval, setBillingInterval] = useState<"month" | "year" | undefined>(undefined)
+  // The interval the form shows is the one sent: the plan's first until the shopper picks another.
+  const [billingInterval, setBillingInterval] = useState<"month" | "year" | undefined>(
+    () => offer.plan?.billing_intervals[0] as "month" | "year" | undefined
+  )
   const [settingErrors, setSettingErrors] = useState<AcronisBasketSettingsErrors>({})
   const [planErrors, setPlanErrors] = useState<AcronisPlanOrderErrors>({})
   const [refusal, setRefusal] = useState<string | null>(null)

@@ -4,7 +4,14 @@ import { type AcronisLine, loadOffersByVariant, toAcronisLine } from "./acronis-
 import { loadBuyer, subAccountIdOf } from "./buyer"
 import { assertDataLocationsOfTenant, assertPlanOrder } from "./plan-order"
 import { type CheckoutCart, checkoutCartFields, loadAcronisLines } from "./checkout-state"
-import { assertBuyerMayOrder, assertNoOpenPayPerUse, assertOnePayPerUseLine, assertQuantityOne, assertSettings } from "./rules"
+import {
+  assertBillingInterval,
+  assertBuyerMayOrder,
+  assertNoOpenPayPerUse,
+  assertOnePayPerUseLine,
+  assertQuantityOne,
+  assertSettings,
+} from "./rules"
 
 type NewItem = { variant_id?: string | null; quantity?: unknown; metadata?: Record<string, unknown> | null }
 
@@ -19,6 +26,7 @@ async function assertBasket(container: MedusaContainer, cart: CheckoutCart, line
   for (const line of changed) {
     assertQuantityOne(line)
     assertSettings(line)
+    assertBillingInterval(line)
     await assertPlanOrder(container, line, cart.currency_code)
   }
   assertOnePayPerUseLine(lines)

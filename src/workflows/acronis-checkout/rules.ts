@@ -50,6 +50,24 @@ export function assertSettings(line: Pick<AcronisLine, "title" | "metadata" | "o
   }
 }
 
+/**
+ * A plan's line may name the interval it is billed by (`metadata.acronis.billing_interval`); it must be one the
+ * plan is sold by. Checked in the basket and at completion, so a paid order never fails on it in provisioning.
+ */
+export function assertBillingInterval(line: Pick<AcronisLine, "title" | "metadata" | "offer">) {
+  if (line.offer.type !== "plan") {
+    return
+  }
+  const interval = (line.metadata?.acronis as { billing_interval?: unknown } | undefined)?.billing_interval
+  const allowed: string[] = line.offer.plan?.billing_intervals?.length ? line.offer.plan.billing_intervals : ["month"]
+  if (interval !== undefined && (typeof interval !== "string" || !allowed.includes(interval))) {
+    throw invalid(
+      `billing_interval: "${line.title}" is sold by ${allowed.join(" or ")}, not ${JSON.stringify(interval)} ` +
+        `(metadata.acronis.billing_interval).`
+    )
+  }
+}
+
 /** One pay-per-use subscription per consumer, so one pay-per-use item per cart. */
 export function assertOnePayPerUseLine(lines: AcronisLine[]) {
   const payPerUse = lines.filter((line) => line.offer.type === "ppu")

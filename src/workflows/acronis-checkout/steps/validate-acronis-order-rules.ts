@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AcronisCheckoutState } from "../checkout-state"
 import {
+  assertBillingInterval,
   assertBuyerMayOrder,
   assertNoOpenPayPerUse,
   assertOnePayPerUseLine,
@@ -30,6 +31,7 @@ export const validateAcronisOrderRulesStep = createStep(
     for (const line of state.lines) {
       assertQuantityOne(line)
       assertSettings(line)
+      assertBillingInterval(line)
       // Again at completion: the storages Acronis offers may have changed since the item was added.
       await assertPlanOrder(container, line, state.cart.currency_code)
     }

@@ -46,7 +46,7 @@ export function billingIntervalsOf(offer: OfferIntervals): string[] {
 export function billingCycleFor(offer: OfferIntervals & { title?: string }, requested: unknown): string {
   if (offer.type !== "plan") return "calendar_month"
   const allowed = billingIntervalsOf(offer)
-  // Nothing asked (storefront lines do not carry it yet): monthly, or a yearly-only plan's year.
+  // Nothing asked (a line added without one): monthly, or a yearly-only plan's year.
   const interval = requested ?? (allowed.includes("month") ? "month" : allowed[0])
   if (typeof interval !== "string" || !allowed.includes(interval)) {
     throw new MedusaError(
@@ -105,54 +105,53 @@ export const createOrderSubscriptionsStep = createStep(
     const details = (order.metadata?.acronis_service_details ?? {}) as { login?: string; email?: string }
     const subAccountId = (order.metadata?.acronis_sub_account_id as string | undefined) || null
     const resellerId: string | null = customer?.reseller?.id ?? null
+    const pending = order.items.filter((item) => item.product_id && offerByProduct.has(item.product_id) && !seen.has(item.id))
     // Checkout asks no service details when the sub-account's tenant exists; its admin is then the
     // sub-account's own contact, not the reseller, whose e-mail may already be a login of its partner tenant.
-    const subAccountEmail =
-      subAccountId && !details.email
-        ? (await container.resolve<ResellerModuleService>(RESELLER_MODULE).retrieveResellerSubAccount(subAccountId, { select: ["email"] }))
-            .email
-        : null
+    const [subAccount] =
+      subAccountId && !details.email && pending.length
+        ? await container.resolve<ResellerModuleService>(RESELLER_MODULE).listResellerSubAccounts({ id: subAccountId }, { select: ["email"] })
+        : []
+    const subAccountEmail: string | null = subAccount?.email ?? null
 
-    const toCreate = order.items
-      .filter((item) => item.product_id && offerByProduct.has(item.product_id) && !seen.has(item.id))
-      .map((item) => {
-        const offer = offerByProduct.get(item.product_id!)!
-        const chosen = (item.metadata?.acronis ?? {}) as AcronisItemMetadata
-        const email = details.email ?? subAccountEmail ?? order.email ?? ""
-        const commitmentAmount = offer.commitments?.[order.currency_code?.toLowerCase()] ?? null
-        return {
-          type: offer.type,
-          execution: staffOrder ? ("manual" as const) : ("automatic" as const),
-          customer_id: order.customer_id,
-          sub_account_id: subAccountId,
-          reseller_id: subAccountId || offer.type === "contract" ? resellerId : null,
-          order_id: order.id,
-          line_item_id: item.id,
-          offer_id: offer.id,
-          service_name: item.product_title ?? item.title,
-          tenant_kind: tenantKindForOffer(offer.type) as "customer" | "partner",
-          // Contracts: Acronis wants the reseller's e-mail as the username (seed 002).
-          login: offer.type === "contract" ? email : (details.login ?? email),
-          email,
-          protection_licensing_model: chosen.protection_licensing_model ?? null,
-          file_sync_share_licensing_model: chosen.file_sync_share_licensing_model ?? null,
-          // The storefront puts the interval on the line; the admin wizard's staff order on the order.
-          billing_cycle: billingCycleFor(
-            { ...offer, title: item.product_title ?? item.title },
-            chosen.billing_interval ?? order.metadata?.acronis_billing_interval
-          ),
-          commitment:
-            offer.type === "contract"
-              ? {
-                  tier: offer.contract_tier,
-                  minimum: commitmentAmount === null ? null : { currency_code: order.currency_code, amount: commitmentAmount },
-                }
-              : null,
-          // A plan's order form (seed 004), checked at checkout, kept as read (defaults filled in, codes lower
-          // case): what provisioning and billing follow.
-          metadata: offer.type === "plan" && item.metadata?.plan_order ? { plan_order: readPlanOrder(item.metadata) } : null,
-        }
-      })
+    const toCreate = pending.map((item) => {
+      const offer = offerByProduct.get(item.product_id!)!
+      const chosen = (item.metadata?.acronis ?? {}) as AcronisItemMetadata
+      const email = details.email ?? subAccountEmail ?? order.email ?? ""
+      const commitmentAmount = offer.commitments?.[order.currency_code?.toLowerCase()] ?? null
+      return {
+        type: offer.type,
+        execution: staffOrder ? ("manual" as const) : ("automatic" as const),
+        customer_id: order.customer_id,
+        sub_account_id: subAccountId,
+        reseller_id: subAccountId || offer.type === "contract" ? resellerId : null,
+        order_id: order.id,
+        line_item_id: item.id,
+        offer_id: offer.id,
+        service_name: item.product_title ?? item.title,
+        tenant_kind: tenantKindForOffer(offer.type) as "customer" | "partner",
+        // Contracts: Acronis wants the reseller's e-mail as the username.
+        login: offer.type === "contract" ? email : (details.login ?? email),
+        email,
+        protection_licensing_model: chosen.protection_licensing_model ?? null,
+        file_sync_share_licensing_model: chosen.file_sync_share_licensing_model ?? null,
+        // The storefront puts the interval on the line; the admin wizard's staff order on the order.
+        billing_cycle: billingCycleFor(
+          { ...offer, title: item.product_title ?? item.title },
+          chosen.billing_interval ?? order.metadata?.acronis_billing_interval
+        ),
+        commitment:
+          offer.type === "contract"
+            ? {
+                tier: offer.contract_tier,
+                minimum: commitmentAmount === null ? null : { currency_code: order.currency_code, amount: commitmentAmount },
+              }
+            : null,
+        // A plan's order form, checked at checkout, kept as read (defaults filled in, codes lower
+        // case): what provisioning and billing follow.
+        metadata: offer.type === "plan" && item.metadata?.plan_order ? { plan_order: readPlanOrder(item.metadata) } : null,
+      }
+    })
 
     const created = toCreate.length ? await createUnlessSaved(acronis, toCreate) : []
     if (created.length) {
