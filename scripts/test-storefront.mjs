@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { chromium } from "playwright-core"
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/admin-browser-check.mjs"
 import { freePort, root, startCluster, stopAllClusters } from "./lib/cluster.mjs"
-import { waitFor } from "./lib/storefront.mjs"
+import { client, waitFor } from "./lib/storefront.mjs"
 import { journeys } from "./lib/storefront-journeys/index.mjs"
 
 const TIME_BOUND_MS = Number(process.env.STOREFRONT_TEST_TIME_BOUND_MS || 20 * 60_000)
@@ -54,23 +54,10 @@ function next(name, args, env) {
   return spawn(nextBin, args, { cwd: storefrontDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, detached: true, stdio: ["ignore", logFd, logFd] })
 }
 
+/** `(method, path, body?)` as JSON, with `headers` on every request. */
 function jsonClient(base, headers = {}) {
-  return async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(body !== undefined && { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    const data = text ? JSON.parse(text) : undefined
-    if (!response.ok) {
-      const error = new Error(`${method} ${path}: ${response.status} ${data?.message ?? text}`)
-      error.status = response.status
-      error.data = data
-      throw error
-    }
-    return data
-  }
+  const request = client(base)
+  return (method, path, body) => request(method, path, { body, headers })
 }
 
 let failed = false

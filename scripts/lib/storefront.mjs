@@ -41,7 +41,8 @@ export async function mapLimit(items, limit, fn) {
   return results
 }
 
-function client(baseUrl) {
+/** JSON over fetch: `request(method, path, { body, headers })`; a refused request throws with `status` and `data`. */
+export function client(baseUrl) {
   return async function request(method, path, { body, headers = {} } = {}) {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
