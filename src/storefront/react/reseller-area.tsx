@@ -7,6 +7,7 @@ import { PlainLink, type AcronisLinkComponent } from "./account-field"
 import { formatDay, statusColor, statusLabel } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage, errorStatus } from "./errors"
+import { pollDelay } from "./polling"
 import { AcronisNewSubAccountForm } from "./sub-account-form"
 
 export type AcronisResellerAreaProps = {
@@ -22,6 +23,7 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
   const [subAccounts, setSubAccounts] = useState<AcronisSubAccount[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
+  const [polls, setPolls] = useState(0)
 
   const loadSubAccounts = useCallback(async () => {
     const { sub_accounts } = await acronis.subAccounts.list({ limit: 100 })
@@ -38,12 +40,18 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
       .catch((e) => (errorStatus(e) === 403 ? setReseller(null) : setError(errorMessage(e))))
   }, [acronis, loadSubAccounts])
 
-  // While a sub-account waits for its tenant, refresh the list so its account number appears.
+  // While a sub-account waits for its tenant, refresh the list so its account number appears (less often as time
+  // passes, and not forever).
+  const waiting = !!subAccounts?.some((s) => s.status === "pending" && !s.provisioning_error)
   useEffect(() => {
-    if (!subAccounts?.some((s) => s.status === "pending" && !s.provisioning_error)) return
-    const timer = window.setTimeout(() => void loadSubAccounts().catch(() => undefined), 1500)
+    const delay = pollDelay(polls, 1500)
+    if (!waiting || delay === null) return
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1)
+      void loadSubAccounts().catch(() => undefined)
+    }, delay)
     return () => window.clearTimeout(timer)
-  }, [subAccounts, loadSubAccounts])
+  }, [waiting, polls, loadSubAccounts])
 
   const back = backHref && (
     <Link href={backHref} className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
@@ -81,7 +89,10 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
         </div>
         {adding && (
           <div className="border-ui-border-base rounded-lg border p-4">
-            <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => void loadSubAccounts()} />
+            <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => {
+                setPolls(0)
+                void loadSubAccounts()
+              }} />
           </div>
         )}
         {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
@@ -116,6 +127,16 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
               ))}
             </Table.Body>
           </Table>
+        )}
+        {waiting && pollDelay(polls, 1500) === null && (
+          <div className="flex flex-wrap items-center gap-3" role="status">
+            <Text size="small" className="text-ui-fg-subtle">
+              Acronis is taking longer than usual to set up a sub-account. It carries on; check again in a while.
+            </Text>
+            <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
+              Check again
+            </Button>
+          </div>
         )}
       </Container>
     </div>

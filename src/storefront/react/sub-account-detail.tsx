@@ -7,6 +7,7 @@ import { PlainLink, TextField, type AcronisLinkComponent } from "./account-field
 import { fieldErrorsOf, formatDay, statusColor, statusLabel } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
+import { pollDelay } from "./polling"
 
 export type AcronisSubAccountDetailProps = {
   subAccountId: string
@@ -24,6 +25,7 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
   const [subAccount, setSubAccount] = useState<SubAccountWithUsers | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [ordering, setOrdering] = useState(false)
+  const [polls, setPolls] = useState(0)
 
   const load = useCallback(async () => {
     try {
@@ -35,11 +37,17 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
   useEffect(() => {
     void load()
   }, [load])
+  // While the tenant is being created, ask again (less often as time passes, and not forever).
+  const waiting = subAccount?.status === "pending" && !subAccount.provisioning_error
   useEffect(() => {
-    if (subAccount?.status !== "pending" || subAccount.provisioning_error) return
-    const timer = window.setTimeout(() => void load(), 1500)
+    const delay = pollDelay(polls, 1500)
+    if (!waiting || delay === null) return
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1)
+      void load()
+    }, delay)
     return () => window.clearTimeout(timer)
-  }, [subAccount, load])
+  }, [waiting, polls, load])
 
   const back = backHref && (
     <Link href={backHref} className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
@@ -100,6 +108,16 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
           <Detail label="Active since" value={subAccount.activated_at ? formatDay(subAccount.activated_at) : "Not yet"} />
         </dl>
         {subAccount.provisioning_error && <Alert variant="warning">Acronis could not set it up yet: {subAccount.provisioning_error}</Alert>}
+        {waiting && pollDelay(polls, 1500) === null && (
+          <div className="flex flex-col items-start gap-y-2" role="status">
+            <Text size="small" className="text-ui-fg-subtle">
+              Acronis is taking longer than usual to set up this sub-account. It carries on; check again in a while.
+            </Text>
+            <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
+              Check again
+            </Button>
+          </div>
+        )}
       </Container>
 
       <Container aria-labelledby="sub-account-users-heading" className="flex flex-col gap-y-4">
