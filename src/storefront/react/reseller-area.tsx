@@ -80,65 +80,67 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
           {reseller.name}
         </Heading>
       </div>
-      <Container className="flex flex-col gap-y-4" aria-labelledby="sub-accounts-heading">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <Heading level="h2" id="sub-accounts-heading">
-            Sub-accounts
-          </Heading>
-          {!adding && <Button onClick={() => setAdding(true)}>New sub-account</Button>}
-        </div>
-        {adding && (
-          <div className="border-ui-border-base rounded-lg border p-4">
-            <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => {
-                setPolls(0)
-                void loadSubAccounts()
-              }} />
+      <section aria-labelledby="sub-accounts-heading">
+        <Container className="flex flex-col gap-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <Heading level="h2" id="sub-accounts-heading">
+              Sub-accounts
+            </Heading>
+            {!adding && <Button onClick={() => setAdding(true)}>New sub-account</Button>}
           </div>
-        )}
-        {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
-        {subAccounts?.length === 0 && <Text className="text-ui-fg-subtle">No sub-accounts yet. Create one for each customer you serve.</Text>}
-        {!!subAccounts?.length && (
-          <Table>
-            <caption className="sr-only">Your sub-accounts</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-                <Table.HeaderCell>Kind</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Account number</Table.HeaderCell>
-                <Table.HeaderCell>Created</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {subAccounts.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.Cell>
-                    <Link href={subAccountHref(s.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
-                      {s.name}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{s.kind === "end_customer" ? "End customer" : "Sub-division"}</Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color={statusColor(s.status)}>{statusLabel(s.status)}</StatusBadge>
-                  </Table.Cell>
-                  <Table.Cell className="font-mono">{s.account_number}</Table.Cell>
-                  <Table.Cell>{formatDay(s.created_at)}</Table.Cell>
+          {adding && (
+            <div className="border-ui-border-base rounded-lg border p-4">
+              <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => {
+                  setPolls(0)
+                  void loadSubAccounts()
+                }} />
+            </div>
+          )}
+          {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
+          {subAccounts?.length === 0 && <Text className="text-ui-fg-subtle">No sub-accounts yet. Create one for each customer you serve.</Text>}
+          {!!subAccounts?.length && (
+            <Table>
+              <caption className="sr-only">Your sub-accounts</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Name</Table.HeaderCell>
+                  <Table.HeaderCell>Kind</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Account number</Table.HeaderCell>
+                  <Table.HeaderCell>Created</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-        {waiting && pollDelay(polls, 1500) === null && (
-          <div className="flex flex-wrap items-center gap-3" role="status">
-            <Text size="small" className="text-ui-fg-subtle">
-              Acronis is taking longer than usual to set up a sub-account. It carries on; check again in a while.
-            </Text>
-            <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
-              Check again
-            </Button>
-          </div>
-        )}
-      </Container>
+              </Table.Header>
+              <Table.Body>
+                {subAccounts.map((s) => (
+                  <Table.Row key={s.id}>
+                    <Table.Cell>
+                      <Link href={subAccountHref(s.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
+                        {s.name}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{s.kind === "end_customer" ? "End customer" : "Sub-division"}</Table.Cell>
+                    <Table.Cell>
+                      <StatusBadge color={statusColor(s.status)}>{statusLabel(s.status)}</StatusBadge>
+                    </Table.Cell>
+                    <Table.Cell className="font-mono">{s.account_number}</Table.Cell>
+                    <Table.Cell>{formatDay(s.created_at)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+          {waiting && pollDelay(polls, 1500) === null && (
+            <div className="flex flex-wrap items-center gap-3" role="status">
+              <Text size="small" className="text-ui-fg-subtle">
+                Acronis is taking longer than usual to set up a sub-account. It carries on; check again in a while.
+              </Text>
+              <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
+                Check again
+              </Button>
+            </div>
+          )}
+        </Container>
+      </section>
     </div>
   )
 }
