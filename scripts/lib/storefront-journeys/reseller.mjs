@@ -237,6 +237,8 @@ async function giveUsage(ctx, subscriptionId) {
     { item: storage, unit: "bytes", day, value: (20 + 3 * i) * GB },
     { item: workloads, unit: "quantity", day, value: i < days.length / 2 ? 3 : 5 },
   ])
+  // Like Acronis, the sandbox shows measured usage only from its next refresh (hours later by default): at once here.
+  await ctx.sandbox("PUT", "/timing", { usage_refresh_hours: 0 })
   await ctx.sandbox("PUT", "/usages", {
     items: usage.map((u) => ({ tenant_id: tenant.id, offering_item: u.item.name, infra_id: u.item.infra_id ?? undefined, date: u.day, value: u.value })),
   })
