@@ -8,6 +8,8 @@
 // backendUrl, admin(method, path, body?), sandbox(method, path, body?), snap(page, name),
 // log(line), waitFor(what, timeoutMs, probe) }.
 
+import { storefrontPublishableKey } from "./store-api.mjs"
+
 const PPU_HANDLE = "acronis-cyber-protect-cloud"
 const CART_KEY = "acronis_example_cart_id"
 const GB = 1024 ** 3
@@ -235,6 +237,8 @@ async function giveUsage(ctx, subscriptionId) {
     { item: storage, unit: "bytes", day, value: (20 + 3 * i) * GB },
     { item: workloads, unit: "quantity", day, value: i < days.length / 2 ? 3 : 5 },
   ])
+  // Like Acronis, the sandbox shows measured usage only from its next refresh (hours later by default): at once here.
+  await ctx.sandbox("PUT", "/timing", { usage_refresh_hours: 0 })
   await ctx.sandbox("PUT", "/usages", {
     items: usage.map((u) => ({ tenant_id: tenant.id, offering_item: u.item.name, infra_id: u.item.infra_id ?? undefined, date: u.day, value: u.value })),
   })
@@ -248,8 +252,7 @@ async function readSubAccount(ctx, page, id) {
 /** A store request as the signed-in customer of `page` (its token and the storefront's publishable key). */
 async function storeFetch(ctx, page, path) {
   const token = await page.evaluate(() => window.localStorage.getItem("medusa_auth_token"))
-  const { api_keys } = await ctx.admin("GET", "/admin/api-keys?type=publishable&limit=50")
-  const key = api_keys.find((k) => !k.revoked_at)?.token
+  const key = await storefrontPublishableKey(ctx)
   const response = await fetch(`${ctx.backendUrl}${path}`, {
     headers: { "x-publishable-api-key": key, ...(token && { authorization: `Bearer ${token}` }) },
   })

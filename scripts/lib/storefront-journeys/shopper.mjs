@@ -2,6 +2,8 @@
 // Acronis service come up; and bad choices that must make no order. Role and label selectors only, so each run
 // also proves the pages can be used with a screen reader. `ctx` is the storefront harness's (test-storefront.mjs).
 
+import { storefrontPublishableKey } from "./store-api.mjs"
+
 const PPU_HANDLE = "acronis-cyber-protect-cloud"
 const PROTECTION = "Protection Licensing Model"
 const FILE_SYNC_SHARE = "File Sync & Share Licensing Model"
@@ -273,8 +275,7 @@ export async function badChoicesMakeNoOrder(ctx) {
   expect(!(await page.getByRole("button", { name: "Place order" }).isVisible()), "Place order is offered with a taken login")
 
   // The server refuses it as well: the same request the step would send, with the shopper's session.
-  const { api_keys: keys } = await ctx.admin("GET", "/admin/api-keys?type=publishable&limit=50")
-  const key = keys.find((candidate) => candidate.title === "Acronis Storefront" && !candidate.revoked_at)?.token
+  const key = await storefrontPublishableKey(ctx)
   const refused = await page.evaluate(
     async ({ backendUrl, login, email, key }) => {
       const cartId = window.localStorage.getItem("acronis_example_cart_id")

@@ -117,47 +117,49 @@ export function AcronisAccountOverview({ customer, onSignOut, subscriptionHref, 
 function SubscriptionCard({ subscription, href, Link }: { subscription: AcronisSubscription; href: string; Link: AcronisLinkComponent }) {
   const headingId = `subscription-${subscription.id}`
   return (
-    <Container className="flex flex-col gap-y-4" aria-labelledby={headingId}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-x-3">
-          <Heading level="h3" id={headingId}>
-            {subscription.service_name}
-          </Heading>
-          <StatusBadge color={statusColor(subscription.status)}>{statusLabel(subscription.status)}</StatusBadge>
+    <section aria-labelledby={headingId}>
+      <Container className="flex flex-col gap-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-x-3">
+            <Heading level="h3" id={headingId}>
+              {subscription.service_name}
+            </Heading>
+            <StatusBadge color={statusColor(subscription.status)}>{statusLabel(subscription.status)}</StatusBadge>
+          </div>
+          <Text size="small" className="text-ui-fg-subtle">
+            {SUBSCRIPTION_TYPE_LABELS[subscription.type] ?? subscription.type}
+          </Text>
         </div>
-        <Text size="small" className="text-ui-fg-subtle">
-          {SUBSCRIPTION_TYPE_LABELS[subscription.type] ?? subscription.type}
-        </Text>
-      </div>
-      <dl className="grid grid-cols-1 gap-x-8 gap-y-2 sm:grid-cols-3">
-        <div>
-          <dt className="txt-small text-ui-fg-muted">Login</dt>
-          <dd className="txt-compact-medium text-ui-fg-base break-all">{subscription.login ?? "—"}</dd>
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-2 sm:grid-cols-3">
+          <div>
+            <dt className="txt-small text-ui-fg-muted">Login</dt>
+            <dd className="txt-compact-medium text-ui-fg-base break-all">{subscription.login ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="txt-small text-ui-fg-muted">Activated</dt>
+            <dd className="txt-compact-medium text-ui-fg-base">{subscription.activated_at ? formatDay(subscription.activated_at) : "Not yet"}</dd>
+          </div>
+          <div>
+            <dt className="txt-small text-ui-fg-muted">Ordered</dt>
+            <dd className="txt-compact-medium text-ui-fg-base">{formatDay(subscription.created_at)}</dd>
+          </div>
+        </dl>
+        <div className="flex flex-wrap gap-3">
+          <Link href={href} className="txt-compact-small-plus bg-ui-button-neutral text-ui-fg-base hover:bg-ui-button-neutral-hover shadow-buttons-neutral rounded-md px-3 py-1.5" aria-label={`Usage, statements and changes of ${subscription.service_name}`}>
+            Usage, statements and changes
+          </Link>
+          {subscription.status === "active" && subscription.manage_url && (
+            <a
+              href={subscription.manage_url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="txt-compact-small-plus bg-ui-button-inverted text-ui-fg-on-inverted hover:bg-ui-button-inverted-hover shadow-buttons-inverted rounded-md px-3 py-1.5"
+            >
+              Manage your service<span className="sr-only"> (opens Acronis in a new tab)</span>
+            </a>
+          )}
         </div>
-        <div>
-          <dt className="txt-small text-ui-fg-muted">Activated</dt>
-          <dd className="txt-compact-medium text-ui-fg-base">{subscription.activated_at ? formatDay(subscription.activated_at) : "Not yet"}</dd>
-        </div>
-        <div>
-          <dt className="txt-small text-ui-fg-muted">Ordered</dt>
-          <dd className="txt-compact-medium text-ui-fg-base">{formatDay(subscription.created_at)}</dd>
-        </div>
-      </dl>
-      <div className="flex flex-wrap gap-3">
-        <Link href={href} className="txt-compact-small-plus bg-ui-button-neutral text-ui-fg-base hover:bg-ui-button-neutral-hover shadow-buttons-neutral rounded-md px-3 py-1.5" aria-label={`Usage, statements and changes of ${subscription.service_name}`}>
-          Usage, statements and changes
-        </Link>
-        {subscription.status === "active" && subscription.manage_url && (
-          <a
-            href={subscription.manage_url}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="txt-compact-small-plus bg-ui-button-inverted text-ui-fg-on-inverted hover:bg-ui-button-inverted-hover shadow-buttons-inverted rounded-md px-3 py-1.5"
-          >
-            Manage your service<span className="sr-only"> (opens Acronis in a new tab)</span>
-          </a>
-        )}
-      </div>
-    </Container>
+      </Container>
+    </section>
   )
 }

@@ -44,11 +44,12 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
 
   useEffect(() => {
     const value = login.trim()
+    // Every new value (the empty one too) outdates answers still on their way, so a late "taken" cannot land.
+    const ticket = ++asked.current
     if (!value) {
       setCheck({ state: "idle" })
       return
     }
-    const ticket = ++asked.current
     const timer = setTimeout(() => {
       setCheck({ state: "checking", login: value })
       acronis.logins.availability({ login: value, cart_id: cartId }).then(

@@ -20,11 +20,17 @@ export function AcronisOrderingFor({ cartId, subAccountId, onChanged }: { cartId
 
   useEffect(() => {
     setSubAccount(null)
+    setError(null)
     if (!subAccountId) return
+    // The cart may switch sub-accounts before an answer comes: only the current one's answer counts.
+    let current = true
     acronis.subAccounts
       .retrieve(subAccountId)
-      .then(({ sub_account }) => setSubAccount(sub_account))
-      .catch((e) => setError(errorMessage(e)))
+      .then(({ sub_account }) => current && setSubAccount(sub_account))
+      .catch((e) => current && setError(errorMessage(e)))
+    return () => {
+      current = false
+    }
   }, [acronis, subAccountId])
 
   if (!subAccountId) return null

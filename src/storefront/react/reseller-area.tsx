@@ -7,6 +7,7 @@ import { PlainLink, type AcronisLinkComponent } from "./account-field"
 import { formatDay, statusColor, statusLabel } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage, errorStatus } from "./errors"
+import { pollDelay } from "./polling"
 import { AcronisNewSubAccountForm } from "./sub-account-form"
 
 export type AcronisResellerAreaProps = {
@@ -22,6 +23,7 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
   const [subAccounts, setSubAccounts] = useState<AcronisSubAccount[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
+  const [polls, setPolls] = useState(0)
 
   const loadSubAccounts = useCallback(async () => {
     const { sub_accounts } = await acronis.subAccounts.list({ limit: 100 })
@@ -38,12 +40,18 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
       .catch((e) => (errorStatus(e) === 403 ? setReseller(null) : setError(errorMessage(e))))
   }, [acronis, loadSubAccounts])
 
-  // While a sub-account waits for its tenant, refresh the list so its account number appears.
+  // While a sub-account waits for its tenant, refresh the list so its account number appears (less often as time
+  // passes, and not forever).
+  const waiting = !!subAccounts?.some((s) => s.status === "pending" && !s.provisioning_error)
   useEffect(() => {
-    if (!subAccounts?.some((s) => s.status === "pending" && !s.provisioning_error)) return
-    const timer = window.setTimeout(() => void loadSubAccounts().catch(() => undefined), 1500)
+    const delay = pollDelay(polls, 1500)
+    if (!waiting || delay === null) return
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1)
+      void loadSubAccounts().catch(() => undefined)
+    }, delay)
     return () => window.clearTimeout(timer)
-  }, [subAccounts, loadSubAccounts])
+  }, [waiting, polls, loadSubAccounts])
 
   const back = backHref && (
     <Link href={backHref} className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
@@ -72,52 +80,67 @@ export function AcronisResellerArea({ subAccountHref, backHref, Link = PlainLink
           {reseller.name}
         </Heading>
       </div>
-      <Container className="flex flex-col gap-y-4" aria-labelledby="sub-accounts-heading">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <Heading level="h2" id="sub-accounts-heading">
-            Sub-accounts
-          </Heading>
-          {!adding && <Button onClick={() => setAdding(true)}>New sub-account</Button>}
-        </div>
-        {adding && (
-          <div className="border-ui-border-base rounded-lg border p-4">
-            <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => void loadSubAccounts()} />
+      <section aria-labelledby="sub-accounts-heading">
+        <Container className="flex flex-col gap-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <Heading level="h2" id="sub-accounts-heading">
+              Sub-accounts
+            </Heading>
+            {!adding && <Button onClick={() => setAdding(true)}>New sub-account</Button>}
           </div>
-        )}
-        {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
-        {subAccounts?.length === 0 && <Text className="text-ui-fg-subtle">No sub-accounts yet. Create one for each customer you serve.</Text>}
-        {!!subAccounts?.length && (
-          <Table>
-            <caption className="sr-only">Your sub-accounts</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-                <Table.HeaderCell>Kind</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Account number</Table.HeaderCell>
-                <Table.HeaderCell>Created</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {subAccounts.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.Cell>
-                    <Link href={subAccountHref(s.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
-                      {s.name}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{s.kind === "end_customer" ? "End customer" : "Sub-division"}</Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color={statusColor(s.status)}>{statusLabel(s.status)}</StatusBadge>
-                  </Table.Cell>
-                  <Table.Cell className="font-mono">{s.account_number}</Table.Cell>
-                  <Table.Cell>{formatDay(s.created_at)}</Table.Cell>
+          {adding && (
+            <div className="border-ui-border-base rounded-lg border p-4">
+              <AcronisNewSubAccountForm onCancel={() => setAdding(false)} onCreated={() => {
+                  setPolls(0)
+                  void loadSubAccounts()
+                }} />
+            </div>
+          )}
+          {subAccounts === null && <Text className="text-ui-fg-muted">Loading sub-accounts…</Text>}
+          {subAccounts?.length === 0 && <Text className="text-ui-fg-subtle">No sub-accounts yet. Create one for each customer you serve.</Text>}
+          {!!subAccounts?.length && (
+            <Table>
+              <caption className="sr-only">Your sub-accounts</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Name</Table.HeaderCell>
+                  <Table.HeaderCell>Kind</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Account number</Table.HeaderCell>
+                  <Table.HeaderCell>Created</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-      </Container>
+              </Table.Header>
+              <Table.Body>
+                {subAccounts.map((s) => (
+                  <Table.Row key={s.id}>
+                    <Table.Cell>
+                      <Link href={subAccountHref(s.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-medium">
+                        {s.name}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{s.kind === "end_customer" ? "End customer" : "Sub-division"}</Table.Cell>
+                    <Table.Cell>
+                      <StatusBadge color={statusColor(s.status)}>{statusLabel(s.status)}</StatusBadge>
+                    </Table.Cell>
+                    <Table.Cell className="font-mono">{s.account_number}</Table.Cell>
+                    <Table.Cell>{formatDay(s.created_at)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+          {waiting && pollDelay(polls, 1500) === null && (
+            <div className="flex flex-wrap items-center gap-3" role="status">
+              <Text size="small" className="text-ui-fg-subtle">
+                Acronis is taking longer than usual to set up a sub-account. It carries on; check again in a while.
+              </Text>
+              <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
+                Check again
+              </Button>
+            </div>
+          )}
+        </Container>
+      </section>
     </div>
   )
 }

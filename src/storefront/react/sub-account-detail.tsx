@@ -7,6 +7,7 @@ import { PlainLink, TextField, type AcronisLinkComponent } from "./account-field
 import { fieldErrorsOf, formatDay, statusColor, statusLabel } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
+import { pollDelay } from "./polling"
 
 export type AcronisSubAccountDetailProps = {
   subAccountId: string
@@ -24,6 +25,7 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
   const [subAccount, setSubAccount] = useState<SubAccountWithUsers | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [ordering, setOrdering] = useState(false)
+  const [polls, setPolls] = useState(0)
 
   const load = useCallback(async () => {
     try {
@@ -35,11 +37,17 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
   useEffect(() => {
     void load()
   }, [load])
+  // While the tenant is being created, ask again (less often as time passes, and not forever).
+  const waiting = subAccount?.status === "pending" && !subAccount.provisioning_error
   useEffect(() => {
-    if (subAccount?.status !== "pending" || subAccount.provisioning_error) return
-    const timer = window.setTimeout(() => void load(), 1500)
+    const delay = pollDelay(polls, 1500)
+    if (!waiting || delay === null) return
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1)
+      void load()
+    }, delay)
     return () => window.clearTimeout(timer)
-  }, [subAccount, load])
+  }, [waiting, polls, load])
 
   const back = backHref && (
     <Link href={backHref} className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
@@ -87,65 +95,79 @@ export function AcronisSubAccountDetail({ subAccountId, onOrderFor, backHref, Li
         )}
       </div>
       {error && <Alert variant="error">{error}</Alert>}
-      <Container aria-labelledby="sub-account-details-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="sub-account-details-heading">
-          Details
-        </Heading>
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
-          <Detail label="Account number" value={subAccount.account_number} />
-          <Detail label="Kind" value={subAccount.kind === "end_customer" ? "End customer" : "Sub-division"} />
-          <Detail label="E-mail" value={subAccount.email} />
-          <Detail label="Phone" value={subAccount.phone ?? "—"} />
-          <Detail label="Address" value={[subAccount.address_1, subAccount.address_2, `${subAccount.postal_code} ${subAccount.city}`, subAccount.country_code.toUpperCase()].filter(Boolean).join(", ")} />
-          <Detail label="Active since" value={subAccount.activated_at ? formatDay(subAccount.activated_at) : "Not yet"} />
-        </dl>
-        {subAccount.provisioning_error && <Alert variant="warning">Acronis could not set it up yet: {subAccount.provisioning_error}</Alert>}
-      </Container>
+      <section aria-labelledby="sub-account-details-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="sub-account-details-heading">
+            Details
+          </Heading>
+          <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
+            <Detail label="Account number" value={subAccount.account_number} />
+            <Detail label="Kind" value={subAccount.kind === "end_customer" ? "End customer" : "Sub-division"} />
+            <Detail label="E-mail" value={subAccount.email} />
+            <Detail label="Phone" value={subAccount.phone ?? "—"} />
+            <Detail label="Address" value={[subAccount.address_1, subAccount.address_2, `${subAccount.postal_code} ${subAccount.city}`, subAccount.country_code.toUpperCase()].filter(Boolean).join(", ")} />
+            <Detail label="Active since" value={subAccount.activated_at ? formatDay(subAccount.activated_at) : "Not yet"} />
+          </dl>
+          {subAccount.provisioning_error && <Alert variant="warning">Acronis could not set it up yet: {subAccount.provisioning_error}</Alert>}
+          {waiting && pollDelay(polls, 1500) === null && (
+            <div className="flex flex-col items-start gap-y-2" role="status">
+              <Text size="small" className="text-ui-fg-subtle">
+                Acronis is taking longer than usual to set up this sub-account. It carries on; check again in a while.
+              </Text>
+              <Button variant="secondary" size="small" onClick={() => setPolls(0)}>
+                Check again
+              </Button>
+            </div>
+          )}
+        </Container>
+      </section>
 
-      <Container aria-labelledby="sub-account-users-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="sub-account-users-heading">
-          Users
-        </Heading>
-        {subAccount.users.length === 0 ? (
-          <Text className="text-ui-fg-subtle">No users yet. Each user you add gets Acronis&apos;s activation e-mail.</Text>
-        ) : (
-          <Table>
-            <caption className="sr-only">Users of {subAccount.name}</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-                <Table.HeaderCell>E-mail</Table.HeaderCell>
-                <Table.HeaderCell>Language</Table.HeaderCell>
-                <Table.HeaderCell>Time zone</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {subAccount.users.map((u) => (
-                <Table.Row key={u.id}>
-                  <Table.Cell>
-                    {u.first_name} {u.last_name}
-                  </Table.Cell>
-                  <Table.Cell>{u.email}</Table.Cell>
-                  <Table.Cell>{u.language}</Table.Cell>
-                  <Table.Cell>{u.time_zone}</Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color={statusColor(u.status)}>{statusLabel(u.status)}</StatusBadge>
-                  </Table.Cell>
+      <section aria-labelledby="sub-account-users-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="sub-account-users-heading">
+            Users
+          </Heading>
+          {subAccount.users.length === 0 ? (
+            <Text className="text-ui-fg-subtle">No users yet. Each user you add gets Acronis&apos;s activation e-mail.</Text>
+          ) : (
+            <Table>
+              <caption className="sr-only">Users of {subAccount.name}</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Name</Table.HeaderCell>
+                  <Table.HeaderCell>E-mail</Table.HeaderCell>
+                  <Table.HeaderCell>Language</Table.HeaderCell>
+                  <Table.HeaderCell>Time zone</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-        {active ? (
-          <div className="flex flex-col gap-6">
-            <AddUserForm subAccountId={subAccount.id} onAdded={load} />
-            <ImportUsers subAccountId={subAccount.id} onImported={load} />
-          </div>
-        ) : (
-          <Text className="text-ui-fg-subtle">Users can be added once the sub-account is active.</Text>
-        )}
-      </Container>
+              </Table.Header>
+              <Table.Body>
+                {subAccount.users.map((u) => (
+                  <Table.Row key={u.id}>
+                    <Table.Cell>
+                      {u.first_name} {u.last_name}
+                    </Table.Cell>
+                    <Table.Cell>{u.email}</Table.Cell>
+                    <Table.Cell>{u.language}</Table.Cell>
+                    <Table.Cell>{u.time_zone}</Table.Cell>
+                    <Table.Cell>
+                      <StatusBadge color={statusColor(u.status)}>{statusLabel(u.status)}</StatusBadge>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+          {active ? (
+            <div className="flex flex-col gap-6">
+              <AddUserForm subAccountId={subAccount.id} onAdded={load} />
+              <ImportUsers subAccountId={subAccount.id} onImported={load} />
+            </div>
+          ) : (
+            <Text className="text-ui-fg-subtle">Users can be added once the sub-account is active.</Text>
+          )}
+        </Container>
+      </section>
     </div>
   )
 }

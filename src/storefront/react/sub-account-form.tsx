@@ -7,6 +7,7 @@ import { SelectField, TextField } from "./account-field"
 import { fieldErrorsOf } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
+import { pollDelay } from "./polling"
 
 const FIELDS = ["kind", "name", "email", "phone", "address_1", "city", "postal_code", "country_code"] as const
 type Field = (typeof FIELDS)[number]
@@ -26,6 +27,9 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
   const [matches, setMatches] = useState<SimilarSubAccount[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<AcronisSubAccount | null>(null)
+  // Answers asked for since the account was created (or "Check again"), and why the last ask failed.
+  const [polls, setPolls] = useState(0)
+  const [pollError, setPollError] = useState<string | null>(null)
   const reviewHeading = useRef<HTMLHeadingElement>(null)
   const set = (field: Field) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }))
@@ -38,18 +42,26 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
 
   // Poll until the tenant exists (or provisioning failed); the reseller sees the account number appear.
   useEffect(() => {
-    if (!created || created.status !== "pending" || created.provisioning_error) return
+    if (!created || created.status !== "pending" || created.provisioning_error || pollError) return
+    const delay = pollDelay(polls)
+    if (delay === null) return
     const timer = window.setTimeout(async () => {
       try {
         const { sub_account } = await acronis.subAccounts.retrieve(created.id)
         setCreated(sub_account)
+        setPolls((n) => n + 1)
         if (sub_account.status === "active") onCreated?.(sub_account)
       } catch (e) {
-        setFormError(errorMessage(e))
+        setPollError(errorMessage(e))
       }
-    }, 1000)
+    }, delay)
     return () => window.clearTimeout(timer)
-  }, [acronis, created, onCreated])
+  }, [acronis, created, onCreated, polls, pollError])
+
+  const checkAgain = () => {
+    setPollError(null)
+    setPolls(0)
+  }
 
   const body = (): CreateSubAccountBody => ({
     kind: values.kind as CreateSubAccountBody["kind"],
@@ -86,6 +98,8 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
     try {
       const { sub_account } = await acronis.subAccounts.create(body())
       setCreated(sub_account)
+      setPolls(0)
+      setPollError(null)
       setMatches(null)
     } catch (e) {
       showRefusal(e)
@@ -120,10 +134,23 @@ export function AcronisNewSubAccountForm({ onCreated, onCancel }: { onCreated?: 
 
   if (created) {
     const pending = created.status === "pending" && !created.provisioning_error
+    const stalled = pending && (pollError !== null || pollDelay(polls) === null)
     return (
       <div className="flex flex-col gap-y-3" role="status" aria-live="polite">
         <Heading level="h3">{created.name}</Heading>
-        {pending && <Text>Setting up the account in Acronis… Account number: {created.account_number}</Text>}
+        {pending && !stalled && <Text>Setting up the account in Acronis… Account number: {created.account_number}</Text>}
+        {stalled && (
+          <div className="flex flex-col items-start gap-y-2">
+            {pollError ? (
+              <Alert variant="error">We could not check on the account just now: {pollError}</Alert>
+            ) : (
+              <Text>Acronis is taking longer than usual to set up the account (account number {created.account_number}). It carries on; check again in a while.</Text>
+            )}
+            <Button variant="secondary" size="small" onClick={checkAgain}>
+              Check again
+            </Button>
+          </div>
+        )}
         {created.status === "active" && (
           <Alert variant="success">
             {created.name} is ready. Account number: <span data-testid="sub-account-number">{created.account_number}</span>

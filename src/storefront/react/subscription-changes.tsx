@@ -57,12 +57,11 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
   const [view, setView] = useState<ChangesView | null>(null)
   const [offers, setOffers] = useState<AcronisListedOffer[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
-  const kinds = KINDS_BY_TYPE[subscription.type] ?? []
-  const [kind, setKind] = useState<Kind>(kinds[0] ?? "licensing_model")
+  const [kind, setKind] = useState<Kind>(KINDS_BY_TYPE[subscription.type]?.[0] ?? "licensing_model")
   const [protection, setProtection] = useState("")
   const [fileSync, setFileSync] = useState("")
   const [seats, setSeats] = useState("")
-  const [interval, setInterval] = useState<"month" | "year">("month")
+  const [billingInterval, setBillingInterval] = useState<"month" | "year">("month")
   const [offerId, setOfferId] = useState("")
   const [preview, setPreview] = useState<Preview | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -77,7 +76,7 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
       setProtection(answer.terms.protection_licensing_model ?? "per_gigabyte")
       setFileSync(answer.terms.file_sync_share_licensing_model ?? "per_user")
       setSeats(answer.terms.seats ? String(answer.terms.seats) : "")
-      setInterval(answer.terms.billing_cycle === "year" ? "year" : "month")
+      setBillingInterval(answer.terms.billing_cycle === "year" ? "year" : "month")
       setOfferId(answer.terms.offer_id ?? "")
     } catch (e) {
       setLoadError(errorMessage(e))
@@ -85,19 +84,19 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
   }
   useEffect(() => {
     void load()
-    if (subscription.type === "contract") {
-      acronis.offers
-        .list()
-        .then(({ acronis_offers }) => setOffers(acronis_offers.filter((o) => o.type === "contract")))
-        .catch(() => setOffers([]))
-    }
+    // The subscription's own offer says which licensing models and billing intervals it allows; a contract's
+    // tiers are the other contract offers.
+    acronis.offers
+      .list()
+      .then(({ acronis_offers }) => setOffers(acronis_offers))
+      .catch(() => setOffers([]))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subscription.id])
 
   const body = (): AcronisSubscriptionChangeBody => {
     if (kind === "licensing_model") return { type: kind, protection_licensing_model: protection, file_sync_share_licensing_model: fileSync }
     if (kind === "seats") return { type: kind, seats: Number(seats) }
-    if (kind === "billing_interval") return { type: kind, interval }
+    if (kind === "billing_interval") return { type: kind, interval: billingInterval }
     return { type: kind, offer_id: offerId }
   }
 
@@ -155,6 +154,14 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
   if (loadError) return <Alert variant="error">{loadError}</Alert>
   if (!view) return <Text className="text-ui-fg-muted">Loading the subscription&apos;s terms…</Text>
   const terms = view.terms
+  // Without the offer (no longer sold, so not listed) the choices are every model and interval there is;
+  // the server refuses what the offer does not allow, at its field.
+  const ownOffer = offers.find((o) => o.offer_id === terms.offer_id)
+  const modelOptions = (key: "protection_licensing_model" | "file_sync_share_licensing_model", all: string[]) =>
+    (ownOffer?.settings.find((setting) => setting.key === key)?.options.map((o) => o.value) ?? all).map((v) => ({ value: v, label: LICENSING_MODEL_LABELS[v] ?? v }))
+  const intervals = ownOffer?.plan?.billing_intervals ?? ["month", "year"]
+  const kinds = (KINDS_BY_TYPE[subscription.type] ?? []).filter((k) => k !== "billing_interval" || intervals.length > 1)
+  const contractOffers = offers.filter((o) => o.type === "contract")
   const currency = preview?.currency_code ?? terms.commitment_minimum?.currency_code ?? null
   const active = subscription.status === "active"
 
@@ -223,7 +230,7 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
                   value={protection}
                   error={errors.protection_licensing_model}
                   onChange={(v) => (setProtection(v), setPreview(null))}
-                  options={["per_gigabyte", "per_workload"].map((v) => ({ value: v, label: LICENSING_MODEL_LABELS[v] }))}
+                  options={modelOptions("protection_licensing_model", ["per_gigabyte", "per_workload"])}
                 />
                 <SelectField
                   id="acronis-change-file-sync"
@@ -231,7 +238,7 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
                   value={fileSync}
                   error={errors.file_sync_share_licensing_model}
                   onChange={(v) => (setFileSync(v), setPreview(null))}
-                  options={["per_user", "per_workload"].map((v) => ({ value: v, label: LICENSING_MODEL_LABELS[v] }))}
+                  options={modelOptions("file_sync_share_licensing_model", ["per_user", "per_workload"])}
                 />
               </>
             )}
@@ -253,14 +260,11 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
               <SelectField
                 id="acronis-change-interval"
                 label="Billing interval"
-                value={interval}
+                value={billingInterval}
                 error={errors.interval}
                 hint="A new interval starts with the next fee period."
-                onChange={(v) => (setInterval(v as "month" | "year"), setPreview(null))}
-                options={[
-                  { value: "month", label: "Monthly" },
-                  { value: "year", label: "Yearly" },
-                ]}
+                onChange={(v) => (setBillingInterval(v as "month" | "year"), setPreview(null))}
+                options={intervals.map((v) => ({ value: v, label: v === "year" ? "Yearly" : "Monthly" }))}
               />
             )}
             {kind === "contract_tier" && (
@@ -272,8 +276,8 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
                 hint="A higher tier applies at once; a lower one from the 1st of next month."
                 onChange={(v) => (setOfferId(v), setPreview(null))}
                 options={[
-                  ...(offers.some((o) => o.offer_id === terms.offer_id) ? [] : [{ value: terms.offer_id ?? "", label: `Tier ${terms.contract_tier ?? "?"} (current)` }]),
-                  ...offers
+                  ...(contractOffers.some((o) => o.offer_id === terms.offer_id) ? [] : [{ value: terms.offer_id ?? "", label: `Tier ${terms.contract_tier ?? "?"} (current)` }]),
+                  ...contractOffers
                     .slice()
                     .sort((a, b) => (a.contract?.tier ?? 0) - (b.contract?.tier ?? 0))
                     .map((o) => {

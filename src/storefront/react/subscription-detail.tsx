@@ -104,94 +104,104 @@ export function AcronisSubscriptionDetail({ subscriptionId, backHref, Link = Pla
         )}
       </div>
 
-      <Container aria-labelledby="acronis-details-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="acronis-details-heading">
-          Details
-        </Heading>
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
-          <Detail label="Type" value={SUBSCRIPTION_TYPE_LABELS[subscription.type] ?? subscription.type} />
-          <Detail label="Login" value={subscription.login ?? "—"} />
-          <Detail label="Activation e-mail" value={subscription.email ?? "—"} />
-          <Detail label="Activated" value={subscription.activated_at ? formatDay(subscription.activated_at) : "Not yet"} />
-          <Detail label="Ordered" value={formatDay(subscription.created_at)} />
-          {subscription.type === "ppu" && (
-            <Detail
-              label="Licensing"
-              value={[subscription.protection_licensing_model, subscription.file_sync_share_licensing_model]
-                .filter(Boolean)
-                .map((m) => LICENSING_MODEL_LABELS[m!] ?? m)
-                .join(" · ")}
-            />
-          )}
-        </dl>
-      </Container>
-
-      <Container aria-labelledby="acronis-usage-heading" className="flex flex-col gap-y-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <Heading level="h2" id="acronis-usage-heading">
-            Usage in {formatPeriod(daily?.period ?? usage?.period ?? new Date().toISOString().slice(0, 7))}
+      <section aria-labelledby="acronis-details-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="acronis-details-heading">
+            Details
           </Heading>
-          {usage && (
-            <Text size="small" className="text-ui-fg-muted">
-              {usage.last_synced_at ? `Last read from Acronis ${new Date(usage.last_synced_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "Not read from Acronis yet"}
-            </Text>
-          )}
-        </div>
-        {daily ? <AcronisUsageChart daily={daily} /> : <Text className="text-ui-fg-muted">Loading usage…</Text>}
-      </Container>
+          <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
+            <Detail label="Type" value={SUBSCRIPTION_TYPE_LABELS[subscription.type] ?? subscription.type} />
+            <Detail label="Login" value={subscription.login ?? "—"} />
+            <Detail label="Activation e-mail" value={subscription.email ?? "—"} />
+            <Detail label="Activated" value={subscription.activated_at ? formatDay(subscription.activated_at) : "Not yet"} />
+            <Detail label="Ordered" value={formatDay(subscription.created_at)} />
+            {subscription.type === "ppu" && (
+              <Detail
+                label="Licensing"
+                value={[subscription.protection_licensing_model, subscription.file_sync_share_licensing_model]
+                  .filter(Boolean)
+                  .map((m) => LICENSING_MODEL_LABELS[m!] ?? m)
+                  .join(" · ")}
+              />
+            )}
+          </dl>
+        </Container>
+      </section>
 
-      <Container aria-labelledby="acronis-estimate-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="acronis-estimate-heading">
-          Estimated charges so far
-        </Heading>
-        {usage ? (
-          <>
-            <Lines lines={usage.estimate.lines as Line[]} currency={currency} caption={`Estimated charges for ${formatPeriod(usage.period)} as of ${formatDay(usage.as_of)}`} />
-            <div className="flex items-baseline justify-between">
+      <section aria-labelledby="acronis-usage-heading">
+        <Container className="flex flex-col gap-y-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <Heading level="h2" id="acronis-usage-heading">
+              Usage in {formatPeriod(daily?.period ?? usage?.period ?? new Date().toISOString().slice(0, 7))}
+            </Heading>
+            {usage && (
               <Text size="small" className="text-ui-fg-muted">
-                As of {formatDay(usage.as_of)}; the statement at the month&apos;s end bills what was used.
+                {usage.last_synced_at ? `Last read from Acronis ${new Date(usage.last_synced_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "Not read from Acronis yet"}
               </Text>
-              <Text weight="plus" data-testid="acronis-estimate-total">
-                Total {formatMoney(usage.estimate.total, currency)}
-              </Text>
-            </div>
-          </>
-        ) : (
-          <Text className="text-ui-fg-muted">No estimate yet.</Text>
-        )}
-      </Container>
+            )}
+          </div>
+          {daily ? <AcronisUsageChart daily={daily} /> : <Text className="text-ui-fg-muted">Loading usage…</Text>}
+        </Container>
+      </section>
 
-      <Container aria-labelledby="acronis-statements-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="acronis-statements-heading">
-          Statements
-        </Heading>
-        {statements === null && <Text className="text-ui-fg-muted">Loading statements…</Text>}
-        {statements?.length === 0 && <Text className="text-ui-fg-subtle">No statement yet: the first comes after your first full month.</Text>}
-        {statements?.map((statement) => {
-          const stCurrency = (statement.currency_code as string | undefined) ?? currency
-          return (
-            <section key={statement.id} aria-labelledby={`statement-${statement.id}`} className="border-ui-border-base flex flex-col gap-y-2 border-t pt-4 first:border-t-0 first:pt-0">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <Heading level="h3" id={`statement-${statement.id}`}>
-                  {formatPeriod(statement.period)}
-                </Heading>
-                {typeof statement.status === "string" && <StatusBadge color={statement.status === "billed" ? "green" : "orange"}>{statusLabel(statement.status)}</StatusBadge>}
+      <section aria-labelledby="acronis-estimate-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="acronis-estimate-heading">
+            Estimated charges so far
+          </Heading>
+          {usage ? (
+            <>
+              <Lines lines={usage.estimate.lines as Line[]} currency={currency} caption={`Estimated charges for ${formatPeriod(usage.period)} as of ${formatDay(usage.as_of)}`} />
+              <div className="flex items-baseline justify-between">
+                <Text size="small" className="text-ui-fg-muted">
+                  As of {formatDay(usage.as_of)}; the statement at the month&apos;s end bills what was used.
+                </Text>
+                <Text weight="plus" data-testid="acronis-estimate-total">
+                  Total {formatMoney(usage.estimate.total, currency)}
+                </Text>
               </div>
-              <Lines lines={statement.lines as Line[]} currency={stCurrency} caption={`Statement for ${formatPeriod(statement.period)}`} />
-              <Text weight="plus" className="self-end">
-                Total {formatMoney(statement.total as string, stCurrency)}
-              </Text>
-            </section>
-          )
-        })}
-      </Container>
+            </>
+          ) : (
+            <Text className="text-ui-fg-muted">No estimate yet.</Text>
+          )}
+        </Container>
+      </section>
 
-      <Container aria-labelledby="acronis-terms-heading" className="flex flex-col gap-y-4">
-        <Heading level="h2" id="acronis-terms-heading">
-          Your terms
-        </Heading>
-        <AcronisSubscriptionChanges subscription={subscription} onChanged={() => void load()} />
-      </Container>
+      <section aria-labelledby="acronis-statements-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="acronis-statements-heading">
+            Statements
+          </Heading>
+          {statements === null && <Text className="text-ui-fg-muted">Loading statements…</Text>}
+          {statements?.length === 0 && <Text className="text-ui-fg-subtle">No statement yet: the first comes after your first full month.</Text>}
+          {statements?.map((statement) => {
+            const stCurrency = (statement.currency_code as string | undefined) ?? currency
+            return (
+              <section key={statement.id} aria-labelledby={`statement-${statement.id}`} className="border-ui-border-base flex flex-col gap-y-2 border-t pt-4 first:border-t-0 first:pt-0">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Heading level="h3" id={`statement-${statement.id}`}>
+                    {formatPeriod(statement.period)}
+                  </Heading>
+                  {typeof statement.status === "string" && <StatusBadge color={statement.status === "billed" ? "green" : "orange"}>{statusLabel(statement.status)}</StatusBadge>}
+                </div>
+                <Lines lines={statement.lines as Line[]} currency={stCurrency} caption={`Statement for ${formatPeriod(statement.period)}`} />
+                <Text weight="plus" className="self-end">
+                  Total {formatMoney(statement.total as string, stCurrency)}
+                </Text>
+              </section>
+            )
+          })}
+        </Container>
+      </section>
+
+      <section aria-labelledby="acronis-terms-heading">
+        <Container className="flex flex-col gap-y-4">
+          <Heading level="h2" id="acronis-terms-heading">
+            Your terms
+          </Heading>
+          <AcronisSubscriptionChanges subscription={subscription} onChanged={() => void load()} />
+        </Container>
+      </section>
     </div>
   )
 }

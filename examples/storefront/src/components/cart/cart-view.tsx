@@ -101,7 +101,7 @@ function CartLine({
         <div className="flex items-start justify-between gap-x-4">
           <div className="flex flex-col gap-y-1">
             {offer && <AcronisOfferBadge type={offer.type} className="self-start" />}
-            <Heading level="h3" id={headingId} className="txt-compact-large-plus">
+            <Heading level="h2" id={headingId} className="txt-compact-large-plus">
               {item.product_title ?? item.title}
             </Heading>
             <Text size="small" className="text-ui-fg-subtle">

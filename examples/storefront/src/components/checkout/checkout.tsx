@@ -59,7 +59,8 @@ export function Checkout() {
     } catch (error) {
       setFailure(errorMessage(error))
     }
-  }, [sdk, acronis, openCart?.id])
+    // The header's region picker moves the open cart to another region (new currency, totals, payment): load again.
+  }, [sdk, acronis, openCart?.id, openCart?.region_id])
 
   useEffect(() => {
     void load()
