@@ -3,17 +3,6 @@
  * major units, days as YYYY-MM-DD (UTC), and a refused request names its field at the start of each part.
  */
 
-/** `unitPrice`: up to 4 decimals, as a per-gigabyte price may have them; totals keep the currency's own. */
-export function formatMoney(amount: string | number | null | undefined, currencyCode: string | null | undefined, unitPrice = false): string {
-  if (amount === null || amount === undefined || amount === "") return "—"
-  const value = typeof amount === "number" ? amount : Number(amount)
-  if (!Number.isFinite(value)) return String(amount)
-  if (!currencyCode) return value.toFixed(2)
-  const currency = currencyCode.toUpperCase()
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
-  return new Intl.NumberFormat("en", { style: "currency", currency, ...(unitPrice && { maximumFractionDigits: Math.max(digits, 4) }) }).format(value)
-}
-
 /** A day or instant as "7 Dec 2026", in UTC: billing days are UTC days. */
 export function formatDay(value: string | null | undefined): string {
   if (!value) return "—"

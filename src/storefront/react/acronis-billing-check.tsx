@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
 import { Field, NativeSelect } from "./field"
+import { looksLikeEmail } from "./validation"
 
 const FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "city", "postal_code", "province", "country_code", "phone"] as const
 type AddressField = (typeof FIELDS)[number]
@@ -95,7 +96,7 @@ export function AcronisBillingCheck({ cart, countries, missing = [], askEmail, o
     setAttempted(true)
     const found: typeof errors = {}
     for (const field of REQUIRED) if (!address[field].trim()) found[field] = `Enter the ${LABELS[field].toLowerCase()}.`
-    if (withEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = "Enter a valid e-mail address."
+    if (withEmail && !looksLikeEmail(email.trim())) found.email = "Enter a valid e-mail address."
     setErrors(found)
     if (Object.keys(found).length) return
     setBusy(true)

@@ -5,6 +5,7 @@ import { useId } from "react"
 import type { AcronisOffer, AcronisPlanOrder } from "../types"
 import { CheckboxField, Field, NativeSelect } from "./field"
 import { formatAmount } from "./money"
+import { looksLikeEmail } from "./validation"
 
 type Choice = { value: string; label: string; description?: string }
 type PackageChoice = Choice & { included_seats: number | null; seat_prices: Record<string, number> }
@@ -91,7 +92,7 @@ export function missingPlanOrderFields(plan: Plan, order: AcronisPlanOrder): Acr
   if (order.deployment === "saas" && !order.currency) errors.currency = "Choose the currency of the order."
   if (!order.customer.company_name.trim()) errors["customer.company_name"] = "Enter the company name."
   if (!order.customer.contact_name.trim()) errors["customer.contact_name"] = "Enter the contact person's name."
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(order.customer.contact_email.trim())) errors["customer.contact_email"] = "Enter the contact person's e-mail address."
+  if (!looksLikeEmail(order.customer.contact_email.trim())) errors["customer.contact_email"] = "Enter the contact person's e-mail address."
   if (!order.domain.trim()) errors.domain = "Enter the customer's domain, e.g. contoso.com."
   if (!order.admin_username.trim()) errors.admin_username = "Enter the administrator's username."
   return errors

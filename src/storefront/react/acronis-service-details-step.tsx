@@ -6,6 +6,7 @@ import type { AcronisCheckoutStep, AcronisLoginAvailability } from "../types"
 import { useAcronis } from "./context"
 import { errorMessage, fieldErrorMessage, refusedField } from "./errors"
 import { Field } from "./field"
+import { looksLikeEmail } from "./validation"
 
 type Props = {
   cartId: string
@@ -92,8 +93,8 @@ export function AcronisServiceDetailsStep({ cartId, step, defaultEmail, onSaved,
     setRefusal(null)
     const found: typeof errors = {}
     if (!login.trim()) found.login = emailLogin ? "Enter the e-mail address to sign in to Acronis with." : "Enter a login for your Acronis account."
-    else if (emailLogin && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(login.trim())) found.login = "For a contract the login is an e-mail address."
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = "Enter the e-mail address for the activation e-mail."
+    else if (emailLogin && !looksLikeEmail(login.trim())) found.login = "For a contract the login is an e-mail address."
+    if (!looksLikeEmail(email.trim())) found.email = "Enter the e-mail address for the activation e-mail."
     setErrors(found)
     if (Object.keys(found).length || taken) return
     setBusy(true)

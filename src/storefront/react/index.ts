@@ -7,6 +7,7 @@ export { AcronisStorefrontProvider, useAcronis } from "./context"
 // Shopping and checkout.
 export { errorMessage, errorStatus, fieldErrorMessage, refusedField } from "./errors"
 export { formatAmount } from "./money"
+export { looksLikeEmail } from "./validation"
 export { CheckboxField, Field, NativeSelect, type FieldControlProps } from "./field"
 export { AcronisOfferBadge, acronisOfferTypeLabel } from "./acronis-offer-badge"
 export { AcronisBasketSettingsForm, missingBasketSettings, type AcronisBasketSettingsErrors } from "./acronis-basket-settings-form"

@@ -4,9 +4,10 @@ import { Alert, Button, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState, type FormEvent } from "react"
 import type { AcronisListedOffer, AcronisSubscription, AcronisSubscriptionChangeBody } from "../types"
 import { SelectField, TextField } from "./account-field"
-import { fieldErrorsOf, formatDay, formatMoney, formatPeriod, LICENSING_MODEL_LABELS } from "./account-format"
+import { fieldErrorsOf, formatDay, formatPeriod, LICENSING_MODEL_LABELS } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
+import { formatAmount } from "./money"
 
 type Terms = {
   offer_id?: string
@@ -179,7 +180,7 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
             <Term label="Contract tier" value={terms.contract_tier === null || terms.contract_tier === undefined ? "—" : `Tier ${terms.contract_tier}`} />
             <Term
               label="Minimum monthly commitment"
-              value={terms.commitment_minimum ? formatMoney(terms.commitment_minimum.amount, terms.commitment_minimum.currency_code) : "—"}
+              value={terms.commitment_minimum ? formatAmount(terms.commitment_minimum.amount, terms.commitment_minimum.currency_code) : "—"}
             />
           </>
         )}
@@ -284,7 +285,7 @@ export function AcronisSubscriptionChanges({ subscription, onChanged }: { subscr
                       const minimum = currency ? (o.contract?.minimum_monthly_commitment as Record<string, number>)?.[currency.toLowerCase()] : undefined
                       return {
                         value: o.offer_id,
-                        label: `Tier ${o.contract?.tier ?? "?"}${minimum !== undefined ? ` — minimum ${formatMoney(minimum, currency)} a month` : ""}${o.offer_id === terms.offer_id ? " (current)" : ""}`,
+                        label: `Tier ${o.contract?.tier ?? "?"}${minimum !== undefined ? ` — minimum ${formatAmount(minimum, currency)} a month` : ""}${o.offer_id === terms.offer_id ? " (current)" : ""}`,
                       }
                     }),
                 ]}
@@ -344,7 +345,7 @@ function Term({ label, value }: { label: string; value: string }) {
 }
 
 function ChangePreview({ preview, busy, onConfirm, onCancel }: { preview: Preview; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const money = (amount: string) => formatMoney(amount, preview.currency_code)
+  const money = (amount: string) => formatAmount(amount, preview.currency_code)
   const signed = (amount: string) => (Number(amount) > 0 ? `+${money(amount)}` : money(amount))
   if (preview.outcome === "unchanged") {
     return (

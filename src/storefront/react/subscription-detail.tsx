@@ -4,12 +4,13 @@ import { Alert, Container, Heading, StatusBadge, Table, Text } from "@medusajs/u
 import { useCallback, useEffect, useState } from "react"
 import type { AcronisDailyUsage, AcronisStatement, AcronisSubscription, AcronisUsage } from "../types"
 import { PlainLink, type AcronisLinkComponent } from "./account-field"
-import { formatDay, formatMoney, formatPeriod, LICENSING_MODEL_LABELS, statusColor, statusLabel, SUBSCRIPTION_TYPE_LABELS } from "./account-format"
+import { formatDay, formatPeriod, LICENSING_MODEL_LABELS, statusColor, statusLabel, SUBSCRIPTION_TYPE_LABELS } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage, errorStatus } from "./errors"
 import { AcronisSubscriptionChanges } from "./subscription-changes"
 import { AcronisUsageChart } from "./usage-chart"
 import { formatLineDescription, formatLineQuantity } from "../../lib/display/billed-line-display"
+import { formatAmount } from "./money"
 
 export type AcronisSubscriptionDetailProps = {
   subscriptionId: string
@@ -157,7 +158,7 @@ export function AcronisSubscriptionDetail({ subscriptionId, backHref, Link = Pla
                   As of {formatDay(usage.as_of)}; the statement at the month&apos;s end bills what was used.
                 </Text>
                 <Text weight="plus" data-testid="acronis-estimate-total">
-                  Total {formatMoney(usage.estimate.total, currency)}
+                  Total {formatAmount(usage.estimate.total, currency)}
                 </Text>
               </div>
             </>
@@ -186,7 +187,7 @@ export function AcronisSubscriptionDetail({ subscriptionId, backHref, Link = Pla
                 </div>
                 <Lines lines={statement.lines as Line[]} currency={stCurrency} caption={`Statement for ${formatPeriod(statement.period)}`} />
                 <Text weight="plus" className="self-end">
-                  Total {formatMoney(statement.total as string, stCurrency)}
+                  Total {formatAmount(statement.total as string, stCurrency)}
                 </Text>
               </section>
             )
@@ -233,8 +234,8 @@ function Lines({ lines, currency, caption }: { lines: Line[]; currency: string |
           <Table.Row key={(line.id as string | undefined) ?? i}>
             <Table.Cell>{formatLineDescription({ offering_item: line.offering_item ?? null, description: line.description ?? "", unit: line.unit ?? "" })}</Table.Cell>
             <Table.Cell className="text-right tabular-nums">{formatLineQuantity({ quantity: line.quantity ?? "", unit: line.unit ?? "" })}</Table.Cell>
-            <Table.Cell className="text-right tabular-nums">{formatMoney(line.unit_price, currency, true)}</Table.Cell>
-            <Table.Cell className="text-right tabular-nums">{formatMoney(line.amount, currency)}</Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{formatAmount(line.unit_price, currency, { unitPrice: true })}</Table.Cell>
+            <Table.Cell className="text-right tabular-nums">{formatAmount(line.amount, currency)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

@@ -1,7 +1,7 @@
 "use client"
 
 import { Alert, Button, Container, Heading, Input, Text } from "@medusajs/ui"
-import { errorMessage, errorStatus, Field } from "medusa-plugin-acronis/storefront/react"
+import { errorMessage, errorStatus, Field, looksLikeEmail } from "medusa-plugin-acronis/storefront/react"
 import Link from "next/link"
 import { useRouter, useSearchParams } from "next/navigation"
 import { type FormEvent, type ReactNode, useState } from "react"
@@ -22,7 +22,6 @@ function AuthCard({ title, intro, children }: { title: string; intro: ReactNode;
 
 type Errors = Record<string, string>
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function SignInForm() {
   const { signIn } = useStore()
@@ -37,7 +36,7 @@ export function SignInForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const found: Errors = {}
-    if (!EMAIL.test(email.trim())) found.email = "Enter your e-mail address."
+    if (!looksLikeEmail(email.trim())) found.email = "Enter your e-mail address."
     if (!password) found.password = "Enter your password."
     setErrors(found)
     setRefusal(null)
@@ -107,7 +106,7 @@ export function RegisterForm() {
     const found: Errors = {}
     if (!values.first_name.trim()) found.first_name = "Enter your first name."
     if (!values.last_name.trim()) found.last_name = "Enter your last name."
-    if (!EMAIL.test(values.email.trim())) found.email = "Enter a valid e-mail address."
+    if (!looksLikeEmail(values.email.trim())) found.email = "Enter a valid e-mail address."
     if (values.password.length < 8) found.password = "Use at least 8 characters."
     setErrors(found)
     setRefusal(null)
