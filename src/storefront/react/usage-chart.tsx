@@ -96,7 +96,7 @@ export function AcronisUsageChart({ daily }: { daily: AcronisDailyUsage }) {
               })}
             </svg>
             <details className="txt-small text-ui-fg-subtle">
-              <summary className="cursor-pointer">Show {s.label.toLowerCase()} as a table</summary>
+              <summary className="cursor-pointer">Show the figures of {s.label} as a table</summary>
               <table className="mt-2">
                 <caption className="sr-only">{summary}</caption>
                 <thead>
