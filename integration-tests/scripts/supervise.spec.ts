@@ -32,10 +32,11 @@ describe("npm run dev's supervisor", () => {
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line))
-  const pids = () => read().find((entry) => entry.child) as { child: number; grandchild: number }
+  const allPids = () => read().filter((entry) => entry.child) as { child: number; grandchild: number }[]
+  const pids = () => allPids()[0]
   const stopped = () => read().some((entry) => entry.stopped)
   const cleanUp = () => {
-    for (const pid of Object.values(pids() ?? {})) if (alive(pid)) process.kill(pid, "SIGKILL")
+    for (const tree of allPids()) for (const pid of [tree.child, tree.grandchild]) if (alive(pid)) process.kill(pid, "SIGKILL")
   }
 
   beforeEach(() => {
@@ -66,7 +67,7 @@ describe("npm run dev's supervisor", () => {
 
   it("stops everything on SIGINT to npm, which forwards it only to a script that execs node (as `npm run dev` does)", async () => {
     const scripts = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).scripts
-    expect([scripts.dev, scripts.demo]).toEqual(["exec node scripts/dev.mjs", "exec node scripts/dev.mjs"])
+    expect([scripts.dev, scripts.demo]).toEqual(["exec node scripts/dev.mjs", "exec node scripts/demo.mjs"])
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "tree", scripts: { dev: `exec node "${fixture}" "${record}"` } }))
     const npm = spawn("npm", ["run", "-s", "dev"], { cwd: dir, stdio: "ignore", detached: true })
     await until(() => { try { return !!pids() } catch { return false } })
@@ -77,6 +78,19 @@ describe("npm run dev's supervisor", () => {
     await until(() => { try { return stopped() } catch { return false } })
     await until(() => !alive(child) && !alive(grandchild))
     await until(() => npm.exitCode !== null || npm.signalCode !== null)
+  })
+
+  it("stops every command and what each started when one of them exits (the demo's backend and storefront)", async () => {
+    const supervisor = spawn(process.execPath, [fixture, record, "2"], { stdio: "ignore", detached: true })
+    await until(() => { try { return allPids().length === 2 } catch { return false } })
+    const [first, second] = allPids()
+    expect([first, second].every((tree) => alive(tree.child) && alive(tree.grandchild))).toBe(true)
+
+    process.kill(first.child, "SIGKILL")
+
+    await until(() => { try { return stopped() } catch { return false } })
+    await until(() => [first.grandchild, second.child, second.grandchild].every((pid) => !alive(pid)))
+    await until(() => supervisor.exitCode !== null)
   })
 
   it("stops everything when its own parent is killed (npm run dev killed with SIGKILL)", async () => {
