@@ -80,8 +80,6 @@ try {
       STORE_CORS: storefrontUrl,
       AUTH_CORS: storefrontUrl,
       ACRONIS_PROVISIONING_RETRY_DELAY_MS: "200",
-      // The account page's chart draws synced usage: read it from Acronis every minute, not every hour.
-      ACRONIS_USAGE_SYNC_SCHEDULE: "* * * * *",
       LOG_LEVEL: process.env.STOREFRONT_TEST_LOG_LEVEL || "info",
     },
   })
@@ -105,6 +103,7 @@ try {
   })
   browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
   let shot = 0
+  const openPages = new Set()
   const ctx = {
     browser,
     storefrontUrl,
@@ -113,10 +112,14 @@ try {
     sandbox: jsonClient(`${cluster.sandboxUrl}/__sandbox`),
     log: say,
     waitFor,
+    /** Runs the usage sync job once, now, in a process of its own (the job's own code, not its schedule). */
+    syncUsage: () => cluster.runMedusa("usage-sync", ["exec", "scripts/lib/usage-sync.ts"]),
     /** A page in a browser context of its own (its own localStorage: its own customer and cart). */
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
+      openPages.add(page)
+      page.on("close", () => openPages.delete(page))
       page.setDefaultTimeout(20_000)
       page.on("pageerror", (error) => say(`page error on ${page.url()}: ${error.message}`))
       return page
@@ -139,6 +142,12 @@ try {
     } catch (error) {
       failed = true
       say(`FAILED: ${journey.title}: ${error.stack ?? error.message}`)
+      // What the browser showed when it failed, then a clean slate for the next journey.
+      for (const page of [...openPages]) {
+        const file = await ctx.snap(page, "failure").catch(() => null)
+        if (file) say(`  the page at ${page.url()} is in ${file}`)
+        await page.context().close().catch(() => {})
+      }
     }
   }
   say(`screenshots in ${outDir}`)

@@ -174,8 +174,8 @@ export async function orderForSubAccount(ctx, page, subAccountName) {
 /**
  * The account page and the first subscription's page: its usage chart drawn from this month's synced usage,
  * its estimate, and a change's cost preview (not confirmed). The subscription gets usage in Acronis for the
- * month's days so far; the chart draws them once the usage sync job has read them (the harness runs it every
- * minute with ACRONIS_USAGE_SYNC_SCHEDULE).
+ * month's days so far; the usage sync job reads them (the harness runs the job once, now, rather than wait
+ * for its hourly schedule), and the page draws them.
  */
 export async function accountPages(ctx, page) {
   await page.goto(`${ctx.storefrontUrl}/account`)
@@ -188,15 +188,16 @@ export async function accountPages(ctx, page) {
   const subscriptionId = page.url().split("/").pop()
   await page.getByRole("heading", { name: /^Usage in / }).waitFor({ timeout: 30_000 })
 
-  // Usage in Acronis for the month's days so far; the chart draws it once the sync job has read it.
+  // Usage in Acronis for the month's days so far, read by the usage sync job; the page then draws it.
   await giveUsage(ctx, subscriptionId)
+  await ctx.syncUsage()
+  const settings = await ctx.admin("GET", "/admin/acronis/settings")
+  const run = settings.settings.jobs.find((job) => job.name === "acronis-usage-sync")?.last_run
+  if (run?.outcome !== "succeeded") throw new Error(`the usage sync job's last run: ${JSON.stringify(run)}`)
+  await page.reload()
   const chart = page.getByTestId("acronis-usage-chart")
   const workstations = chart.getByRole("img", { name: /^Workstations/ })
-  await ctx.waitFor("the usage chart to draw the workstations used", 3 * 60_000, async () => {
-    await page.reload()
-    await page.getByRole("heading", { name: /^Usage in / }).waitFor({ timeout: 30_000 })
-    return (await workstations.isVisible()) || (await page.waitForTimeout(5_000), false)
-  })
+  await workstations.waitFor({ timeout: 30_000 })
   const bars = await chart.locator("svg rect").count()
   const summary = await workstations.getAttribute("aria-label")
   if (!bars || !summary) throw new Error("the usage chart draws no bars or has no summary")
