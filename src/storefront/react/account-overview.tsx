@@ -7,6 +7,7 @@ import { PlainLink, type AcronisLinkComponent } from "./account-field"
 import { formatDay, statusColor, statusLabel, SUBSCRIPTION_TYPE_LABELS } from "./account-format"
 import { useAcronis } from "./context"
 import { errorMessage, errorStatus } from "./errors"
+import { AcronisManageServiceLink } from "./manage-service-link"
 
 export type AcronisAccountOverviewProps = {
   customer: { first_name?: string | null; last_name?: string | null; email: string; company_name?: string | null }
@@ -148,16 +149,7 @@ function SubscriptionCard({ subscription, href, Link }: { subscription: AcronisS
           <Link href={href} className="txt-compact-small-plus bg-ui-button-neutral text-ui-fg-base hover:bg-ui-button-neutral-hover shadow-buttons-neutral rounded-md px-3 py-1.5" aria-label={`Usage, statements and changes of ${subscription.service_name}`}>
             Usage, statements and changes
           </Link>
-          {subscription.status === "active" && subscription.manage_url && (
-            <a
-              href={subscription.manage_url}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="txt-compact-small-plus bg-ui-button-inverted text-ui-fg-on-inverted hover:bg-ui-button-inverted-hover shadow-buttons-inverted rounded-md px-3 py-1.5"
-            >
-              Manage your service<span className="sr-only"> (opens Acronis in a new tab)</span>
-            </a>
-          )}
+          <AcronisManageServiceLink subscription={subscription} />
         </div>
       </Container>
     </section>

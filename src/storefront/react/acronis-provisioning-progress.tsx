@@ -5,6 +5,7 @@ import { useEffect, useState } from "react"
 import type { AcronisSubscription } from "../types"
 import { useAcronis } from "./context"
 import { errorMessage } from "./errors"
+import { AcronisManageServiceLink } from "./manage-service-link"
 
 const STEPS = ["pending", "provisioning", "active"] as const
 
@@ -143,13 +144,7 @@ export function AcronisProvisioningProgress({ orderId, intervalMs = 2000 }: Prop
                   {subscription.email ? ` · activation e-mail to ${subscription.email}` : ""}
                 </Text>
               )}
-              {subscription.status === "active" && subscription.manage_url && (
-                <Button asChild className="self-start">
-                  <a href={subscription.manage_url} target="_blank" rel="noreferrer">
-                    Manage your service<span className="sr-only"> (opens Acronis in a new tab)</span>
-                  </a>
-                </Button>
-              )}
+              <AcronisManageServiceLink subscription={subscription} className="self-start" />
             </li>
           )
         })}

@@ -25,6 +25,7 @@ export { AcronisTermsStep } from "./acronis-terms-step"
 export { AcronisBillingCheck } from "./acronis-billing-check"
 export { AcronisServiceDetailsStep } from "./acronis-service-details-step"
 export { AcronisProvisioningProgress } from "./acronis-provisioning-progress"
+export { AcronisManageServiceLink } from "./manage-service-link"
 
 // Account and reseller screens (after the purchase).
 export { AcronisAccountOverview, type AcronisAccountOverviewProps } from "./account-overview"

@@ -11,6 +11,7 @@ import { AcronisSubscriptionChanges } from "./subscription-changes"
 import { AcronisUsageChart } from "./usage-chart"
 import { formatLineDescription, formatLineQuantity } from "../../lib/display/billed-line-display"
 import { formatAmount } from "./money"
+import { AcronisManageServiceLink } from "./manage-service-link"
 
 export type AcronisSubscriptionDetailProps = {
   subscriptionId: string
@@ -93,16 +94,7 @@ export function AcronisSubscriptionDetail({ subscriptionId, backHref, Link = Pla
           </Heading>
           <StatusBadge color={statusColor(subscription.status)}>{statusLabel(subscription.status)}</StatusBadge>
         </div>
-        {subscription.status === "active" && subscription.manage_url && (
-          <a
-            href={subscription.manage_url}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="txt-compact-small-plus bg-ui-button-inverted text-ui-fg-on-inverted hover:bg-ui-button-inverted-hover shadow-buttons-inverted rounded-md px-3 py-1.5"
-          >
-            Manage your service<span className="sr-only"> (opens Acronis in a new tab)</span>
-          </a>
-        )}
+        <AcronisManageServiceLink subscription={subscription} />
       </div>
 
       <section aria-labelledby="acronis-details-heading">
