@@ -414,6 +414,9 @@ medusaIntegrationTestRunner({
           ["Acronis Cyber Protect Cloud", "ppu"],
         ])
         expect(list.data.acronis_offers[0].contract).toEqual({ tier: 1, minimum_monthly_commitment: { usd: 250 }, resellers_only: true })
+        // Each listed offer names its id, which a contract's tier change asks for; never its costs or parent tenant.
+        expect(list.data.acronis_offers.map((o: { offer_id: string }) => o.offer_id)).toEqual([expect.stringMatching(/^acoffer_/), expect.stringMatching(/^acoffer_/)])
+        expect(JSON.stringify(list.data)).not.toMatch(/unit_prices|parent_tenant_id|offering_items|0\.05/)
 
         const plain = await createDigitalProduct(api, admin, { title: "T-shirt", salesChannelId: store.salesChannelId })
         const notAcronis = await failure(api.get(`/store/products/${plain.id}/acronis-offer`, store))
